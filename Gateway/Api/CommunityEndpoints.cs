@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using CopLive.Gateway.Api.Contracts;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
+
+namespace CopLive.Gateway.Api;
+
+/// <summary><c>/api/communities</c>: create, read, invites and scheduling. Rights are decided by the community grain.</summary>
+internal static class CommunityEndpoints
+{
+    public static RouteGroupBuilder MapCommunityEndpoints(this RouteGroupBuilder api)
+    {
+        var communities = api.MapGroup("/communities").RequireAuthorization();
+        communities.MapPost("/", CreateAsync);
+        communities.MapGet("/{id:guid}", GetAsync);
+        communities.MapPost("/{id:guid}/sessions", ScheduleSessionAsync);
+        communities.MapPost("/{id:guid}/invites/{role}", RotateInviteAsync);
+        communities.MapDelete("/{id:guid}/invites/{role}", RevokeInviteAsync);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<CreateCommunityBody>(context.Request);
+        var id = CommunityId.New();
+        var invites = await grains.GetCommunity(id).CreateAsync(
+            context.Caller(), new NewCommunity(body.Name ?? "", body.Description, body.TimeZone ?? ""));
+        return Results.Created(
+            $"/api/communities/{id}",
+            new CommunityCreatedResponse(id.Value, new InvitesResponse(invites.Owner, invites.Facilitator, invites.Member, invites.Observer)));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var details = await grains.GetCommunity(new CommunityId(id)).GetAsync(context.Caller());
+        return Results.Ok(CommunityResponse.From(details));
+    }
+
+    private static async Task<IResult> ScheduleSessionAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<ScheduleSessionBody>(context.Request);
+        if (!TimeText.TryParseLocal(body.Start, out var start))
+        {
+            throw CopLiveException.Invalid(
+                "start", $"'start' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); '{body.Start}' is not.");
+        }
+        if (body.DurationMinutes is not { } minutes)
+        {
+            throw CopLiveException.Invalid("durationMinutes", "'durationMinutes' is required.");
+        }
+
+        var agenda = (body.Agenda ?? []).Select((item, i) => new AgendaItem(
+                item?.Title ?? "",
+                item?.Minutes ?? throw CopLiveException.Invalid($"agenda[{i}].minutes", $"'agenda[{i}].minutes' is required.")))
+            .ToImmutableArray();
+
+        var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(
+            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", minutes, agenda));
+        return Results.Created($"/api/sessions/{session.Summary.Id}", SessionResponse.From(session));
+    }
+
+    private static async Task<IResult> RotateInviteAsync(Guid id, string role, HttpContext context, IGrainFactory grains)
+    {
+        var parsed = ParseRole(role);
+        var code = await grains.GetCommunity(new CommunityId(id)).RotateInviteAsync(context.Caller(), parsed);
+        return Results.Ok(new InviteResponse(parsed, code));
+    }
+
+    private static async Task<IResult> RevokeInviteAsync(Guid id, string role, HttpContext context, IGrainFactory grains)
+    {
+        await grains.GetCommunity(new CommunityId(id)).RevokeInviteAsync(context.Caller(), ParseRole(role));
+        return Results.NoContent();
+    }
+
+    private static CommunityRole ParseRole(string role) =>
+        Enum.TryParse<CommunityRole>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(role, out _)
+            ? parsed
+            : throw CopLiveException.Invalid("role", $"'role' must be owner, facilitator, member or observer; '{role}' is not.");
+}

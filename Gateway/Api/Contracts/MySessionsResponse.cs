@@ -1,0 +1,4 @@
+namespace CopLive.Gateway.Api.Contracts;
+
+/// <summary>Reply to <c>GET /api/me/sessions</c>: upcoming sessions of all the caller's communities, soonest first, in their zone.</summary>
+public sealed record MySessionsResponse(string TimeZone, IReadOnlyList<SessionListItem> Sessions);

@@ -1,0 +1,40 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace CopLive.Gateway.Api;
+
+/// <summary>How the API writes and reads wall-clock times.</summary>
+internal static class TimeText
+{
+    private static readonly LocalDateTimePattern Minutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDateTimePattern Seconds = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+    private static readonly OffsetDateTimePattern WithOffset = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<m>");
+
+    /// <summary>Wall-clock time as <c>2026-12-01T16:00</c>.</summary>
+    public static string Local(LocalDateTime value) => Minutes.Format(value);
+
+    /// <summary>An instant as seen in <paramref name="zoneId"/>, with its offset: <c>2026-12-01T17:00-05:00</c>.</summary>
+    public static string InZone(Instant instant, string zoneId) =>
+        WithOffset.Format(instant.InZone(DateTimeZoneProviders.Tzdb[zoneId]).ToOffsetDateTime());
+
+    /// <summary>Reads <c>2026-12-01T16:00</c> (seconds optional); false for anything else, including offsets.</summary>
+    public static bool TryParseLocal(string? text, out LocalDateTime value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var result = Minutes.Parse(text.Trim());
+        if (!result.Success)
+        {
+            result = Seconds.Parse(text.Trim());
+        }
+        if (!result.Success)
+        {
+            return false;
+        }
+        value = result.Value;
+        return true;
+    }
+}

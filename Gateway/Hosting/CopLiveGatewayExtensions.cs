@@ -1,0 +1,67 @@
+using CopLive.Gateway.Api;
+using CopLive.Gateway.Auth;
+using CopLive.Gateway.Health;
+using CopLive.Silo.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+
+namespace CopLive.Gateway.Hosting;
+
+/// <summary>Composition of the gateway: grains (embedded silo or cluster client), credentials and the REST API.</summary>
+public static class CopLiveGatewayExtensions
+{
+    /// <summary>Registers everything the gateway needs, reading and validating its configuration.</summary>
+    public static WebApplicationBuilder AddCopLiveGateway(this WebApplicationBuilder builder)
+    {
+        var mode = builder.Configuration.GetValue($"{CopLiveClusterOptions.Section}:Mode", GatewayMode.Embedded);
+        if (mode == GatewayMode.Client)
+        {
+            builder.AddCopLiveClusterClient();
+        }
+        else
+        {
+            builder.AddCopLiveSilo();
+        }
+
+        var dataFolder = DataFolder.Resolve(builder.Configuration);
+        var auth = ValidatedOptions.Read<AuthOptions>(builder.Configuration, AuthOptions.Section);
+        var keys = ServerKeys.Load(auth, dataFolder);
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton<MemberTokens>();
+        builder.Services.AddSingleton(new GatewayStartup(mode, dataFolder, keys.AdminKeyFile));
+        builder.Services.AddHostedService<StartupBanner>();
+
+        builder.Services.AddCopLiveAuthentication();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CopLiveExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+
+        // REST bodies are small JSON documents; anything bigger is a mistake or abuse.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
+        return builder;
+    }
+
+    /// <summary>Maps the REST API and the health endpoints.</summary>
+    public static WebApplication MapCopLiveGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Liveness: the process serves HTTP. Readiness: the grains behind it answer.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapGroup("/api")
+            .MapCommunityEndpoints()
+            .MapJoinEndpoints()
+            .MapSessionEndpoints()
+            .MapMeEndpoints();
+        return app;
+    }
+}

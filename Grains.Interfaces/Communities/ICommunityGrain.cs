@@ -1,0 +1,46 @@
+using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
+
+namespace CopLive.Grains.Communities;
+
+/// <summary>
+/// A professional learning community: its members and their roles, its invite codes and its sessions.
+/// Every method re-checks the caller's rights and throws <see cref="Errors.CopLiveException"/> on refusal,
+/// having changed nothing.
+/// </summary>
+[Alias("coplive.ICommunityGrain")]
+public interface ICommunityGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the community (administrator only) and returns its first invite codes.</summary>
+    [Alias("Create")]
+    Task<InviteCodes> CreateAsync(Caller caller, NewCommunity request);
+
+    /// <summary>Adds a member who presents a valid, unrevoked invite code of this community.</summary>
+    [Alias("Join")]
+    Task<JoinedCommunity> JoinAsync(JoinRequest request);
+
+    /// <summary>The community with its members and upcoming sessions (members and the administrator).</summary>
+    [Alias("Get")]
+    Task<CommunityDetails> GetAsync(Caller caller);
+
+    /// <summary>The member's role here, or null when they are not a member. For other grains' rights checks.</summary>
+    [Alias("GetRole")]
+    Task<CommunityRole?> GetRoleAsync(MemberId member);
+
+    /// <summary>Schedules a session (facilitators and owners).</summary>
+    [Alias("ScheduleSession")]
+    Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request);
+
+    /// <summary>Sessions not yet over, soonest first (members and the administrator).</summary>
+    [Alias("GetUpcomingSessions")]
+    Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller);
+
+    /// <summary>Replaces the invite code of a role with a new one; the old code stops working (owners and the administrator).</summary>
+    [Alias("RotateInvite")]
+    Task<string> RotateInviteAsync(Caller caller, CommunityRole role);
+
+    /// <summary>Revokes the invite code of a role without replacing it (owners and the administrator).</summary>
+    [Alias("RevokeInvite")]
+    Task RevokeInviteAsync(Caller caller, CommunityRole role);
+}

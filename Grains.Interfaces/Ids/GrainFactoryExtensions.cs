@@ -1,0 +1,26 @@
+using CopLive.Grains.Communities;
+using CopLive.Grains.Invites;
+using CopLive.Grains.Members;
+using CopLive.Grains.Sessions;
+
+namespace CopLive.Grains.Ids;
+
+/// <summary>Typed access to CopLive grains, so a member id can never address a session grain.</summary>
+public static class GrainFactoryExtensions
+{
+    /// <summary>The grain of a community.</summary>
+    public static ICommunityGrain GetCommunity(this IGrainFactory grains, CommunityId id) =>
+        grains.GetGrain<ICommunityGrain>(id.Value);
+
+    /// <summary>The grain of a member.</summary>
+    public static IMemberGrain GetMember(this IGrainFactory grains, MemberId id) =>
+        grains.GetGrain<IMemberGrain>(id.Value);
+
+    /// <summary>The grain of a session.</summary>
+    public static ISessionGrain GetSession(this IGrainFactory grains, SessionId id) =>
+        grains.GetGrain<ISessionGrain>(id.Value);
+
+    /// <summary>The directory entry of an invite code (keyed by the code's hash, never the code itself).</summary>
+    public static IInviteGrain GetInvite(this IGrainFactory grains, InviteCode code) =>
+        grains.GetGrain<IInviteGrain>(code.Hash);
+}

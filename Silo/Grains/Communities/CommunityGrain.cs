@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Invites;
+using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain;
+using CopLive.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Communities;
+
+/// <summary>Membership, roles, invites and the session list of one community.</summary>
+[GrainType("coplive.community")]
+public sealed partial class CommunityGrain(
+    [PersistentState("community", StorageNames.Default)] IPersistentState<CommunityState> state,
+    IClock clock,
+    ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain
+{
+    private static readonly CommunityRole[] InvitedRoles =
+        [CommunityRole.Owner, CommunityRole.Facilitator, CommunityRole.Member, CommunityRole.Observer];
+
+    private CommunityState State => state.State;
+    private CommunityId Id => new(this.GetPrimaryKey());
+
+    public async Task<InviteCodes> CreateAsync(Caller caller, NewCommunity request)
+    {
+        if (!caller.IsAdmin)
+        {
+            throw CopLiveException.Forbidden("Only the administrator can create communities.");
+        }
+        if (State.Created)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "This community already exists.");
+        }
+
+        var name = Require.Text("name", request.Name, Limits.NameLength);
+        var description = Require.OptionalText("description", request.Description, Limits.DescriptionLength);
+        var zone = Require.TimeZone("timeZone", request.TimeZone);
+
+        // Directory entries first: a crash before the state write leaves harmless entries pointing at a
+        // community that does not exist, never a community whose codes cannot be found.
+        var now = clock.GetCurrentInstant();
+        var codes = new Dictionary<CommunityRole, InviteCode>();
+        foreach (var role in InvitedRoles)
+        {
+            codes[role] = await IssueInviteAsync(role, now);
+        }
+
+        State.Created = true;
+        State.Name = name;
+        State.Description = description;
+        State.TimeZone = zone.Id;
+        State.CreatedAt = now;
+        await PersistAsync(state);
+
+        LogCreated(Id, name, zone.Id);
+        return new InviteCodes(
+            codes[CommunityRole.Owner].ToString(),
+            codes[CommunityRole.Facilitator].ToString(),
+            codes[CommunityRole.Member].ToString(),
+            codes[CommunityRole.Observer].ToString());
+    }
+
+    public async Task<JoinedCommunity> JoinAsync(JoinRequest request)
+    {
+        var invite = State.Created ? State.Invites.Find(i => i.Hash == request.InviteHash) : null;
+        if (invite is null)
+        {
+            throw CopLiveException.Invalid("inviteCode", "This invite code is not valid. Check it, or ask your facilitator for a new one.");
+        }
+        if (invite.RevokedAt is not null)
+        {
+            throw CopLiveException.Invalid("inviteCode", "This invite code has been revoked. Ask your facilitator for a new one.");
+        }
+
+        var displayName = Require.Text("displayName", request.DisplayName, Limits.NameLength);
+        var zone = request.TimeZone is null ? State.TimeZone : Require.TimeZone("timeZone", request.TimeZone).Id;
+
+        var profile = await GrainFactory.GetMember(request.Member).JoinedCommunityAsync(Id, displayName, zone);
+
+        var entry = State.FindMember(request.Member);
+        if (entry is null)
+        {
+            entry = new MemberEntry { Member = request.Member, Role = invite.Role, JoinedAt = clock.GetCurrentInstant() };
+            State.Members.Add(entry);
+        }
+        else if (invite.Role > entry.Role)
+        {
+            entry.Role = invite.Role;
+        }
+        entry.DisplayName = profile.DisplayName;
+        await PersistAsync(state);
+
+        LogJoined(Id, request.Member, entry.Role);
+        return new JoinedCommunity(Id, entry.Role, profile);
+    }
+
+    public Task<CommunityDetails> GetAsync(Caller caller)
+    {
+        EnsureCanRead(caller);
+        var members = State.Members
+            .Select(m => new CommunityMember(m.Member, m.DisplayName, m.Role, m.JoinedAt))
+            .ToImmutableArray();
+        return Task.FromResult(new CommunityDetails(
+            Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming()));
+    }
+
+    public Task<CommunityRole?> GetRoleAsync(MemberId member) =>
+        Task.FromResult(State.Created ? State.FindMember(member)?.Role : null);
+
+    public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
+    {
+        EnsureRole(caller, CommunityRole.Facilitator, "Only facilitators and owners can schedule sessions.");
+
+        var plan = SessionSchedule.Plan(Id, request, caller.Member, clock.GetCurrentInstant());
+        var sessionId = SessionId.New();
+
+        // The session grain holds the plan before the community lists it: a crash in between leaves an
+        // unlisted session, never a listed one that does not exist.
+        var details = await GrainFactory.GetSession(sessionId).InitializeAsync(plan);
+        State.Sessions.Add(details.Summary);
+        await PersistAsync(state);
+
+        LogScheduled(Id, sessionId, plan.Start);
+        return details;
+    }
+
+    public Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller)
+    {
+        EnsureCanRead(caller);
+        return Task.FromResult(new CommunityUpcoming(Id, State.Name, Upcoming()));
+    }
+
+    public async Task<string> RotateInviteAsync(Caller caller, CommunityRole role)
+    {
+        EnsureRole(caller, CommunityRole.Owner, "Only owners can change invite codes.");
+        EnsureInvitedRole(role);
+
+        var now = clock.GetCurrentInstant();
+        RevokeActive(role, now);
+        var code = await IssueInviteAsync(role, now);
+        await PersistAsync(state);
+        return code.ToString();
+    }
+
+    public async Task RevokeInviteAsync(Caller caller, CommunityRole role)
+    {
+        EnsureRole(caller, CommunityRole.Owner, "Only owners can revoke invite codes.");
+        EnsureInvitedRole(role);
+
+        if (RevokeActive(role, clock.GetCurrentInstant()))
+        {
+            await PersistAsync(state);
+        }
+    }
+
+    private async Task<InviteCode> IssueInviteAsync(CommunityRole role, Instant now)
+    {
+        var code = InviteCode.New();
+        await GrainFactory.GetInvite(code).RegisterAsync(Id);
+        State.Invites.Add(new InviteEntry { Role = role, Hash = code.Hash, CreatedAt = now });
+        return code;
+    }
+
+    private bool RevokeActive(CommunityRole role, Instant now)
+    {
+        var revoked = false;
+        foreach (var invite in State.Invites.Where(i => i.Role == role && i.RevokedAt is null))
+        {
+            invite.RevokedAt = now;
+            revoked = true;
+        }
+        return revoked;
+    }
+
+    private ImmutableArray<SessionSummary> Upcoming()
+    {
+        var now = clock.GetCurrentInstant();
+        return State.Sessions
+            .Where(s => s.Status != SessionStatus.Ended && s.End > now)
+            .OrderBy(s => s.Start)
+            .ToImmutableArray();
+    }
+
+    private void EnsureExists()
+    {
+        if (!State.Created)
+        {
+            throw CopLiveException.NotFound("There is no such community.");
+        }
+    }
+
+    private void EnsureCanRead(Caller caller)
+    {
+        EnsureExists();
+        if (!caller.IsAdmin && State.FindMember(caller.Member) is null)
+        {
+            throw CopLiveException.Forbidden("You are not a member of this community.");
+        }
+    }
+
+    private void EnsureRole(Caller caller, CommunityRole least, string refusal)
+    {
+        EnsureExists();
+        if (caller.IsAdmin)
+        {
+            return;
+        }
+        var role = State.FindMember(caller.Member)?.Role;
+        if (role is null || role < least)
+        {
+            throw CopLiveException.Forbidden(refusal);
+        }
+    }
+
+    private static void EnsureInvitedRole(CommunityRole role)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw CopLiveException.Invalid("role", $"'role' must be one of {string.Join(", ", InvitedRoles)}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} created: {Name} ({TimeZone})")]
+    private partial void LogCreated(CommunityId communityId, string name, string timeZone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} joined community {CommunityId} as {Role}")]
+    private partial void LogJoined(CommunityId communityId, MemberId memberId, CommunityRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} scheduled in community {CommunityId} at {Start}")]
+    private partial void LogScheduled(CommunityId communityId, SessionId sessionId, Instant start);
+}

@@ -1,0 +1,42 @@
+using CopLive.Grains.Communities;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Communities;
+
+/// <summary>Persisted state of a community.</summary>
+[GenerateSerializer, Alias("coplive.CommunityState")]
+public sealed class CommunityState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string? Description { get; set; }
+    [Id(3)] public string TimeZone { get; set; } = "";
+    [Id(4)] public Instant CreatedAt { get; set; }
+    [Id(5)] public List<MemberEntry> Members { get; set; } = [];
+    [Id(6)] public List<InviteEntry> Invites { get; set; } = [];
+    [Id(7)] public List<SessionSummary> Sessions { get; set; } = [];
+
+    public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
+}
+
+/// <summary>A member of the community. The display name is copied from the profile so listings need no fan-out.</summary>
+[GenerateSerializer, Alias("coplive.CommunityState.Member")]
+public sealed class MemberEntry
+{
+    [Id(0)] public MemberId Member { get; set; }
+    [Id(1)] public string DisplayName { get; set; } = "";
+    [Id(2)] public CommunityRole Role { get; set; }
+    [Id(3)] public Instant JoinedAt { get; set; }
+}
+
+/// <summary>An invite code as stored: its hash only, never the code.</summary>
+[GenerateSerializer, Alias("coplive.CommunityState.Invite")]
+public sealed class InviteEntry
+{
+    [Id(0)] public CommunityRole Role { get; set; }
+    [Id(1)] public string Hash { get; set; } = "";
+    [Id(2)] public Instant CreatedAt { get; set; }
+    [Id(3)] public Instant? RevokedAt { get; set; }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Members;
+using CopLive.Grains.Security;
+using CopLive.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Members;
+
+/// <summary>A person's profile and the communities they belong to.</summary>
+[GrainType("coplive.member")]
+public sealed partial class MemberGrain(
+    [PersistentState("member", StorageNames.Default)] IPersistentState<MemberState> state,
+    IClock clock,
+    ILogger<MemberGrain> logger) : PersistentGrain, IMemberGrain
+{
+    private MemberState State => state.State;
+    private MemberId Id => new(this.GetPrimaryKey());
+
+    public async Task<MemberProfile> JoinedCommunityAsync(CommunityId community, string displayName, string timeZone)
+    {
+        if (!State.Exists)
+        {
+            State.Exists = true;
+            State.DisplayName = displayName;
+            State.TimeZone = timeZone;
+            State.CreatedAt = clock.GetCurrentInstant();
+        }
+        if (!State.Communities.Contains(community))
+        {
+            State.Communities.Add(community);
+        }
+        await PersistAsync(state);
+        return Profile();
+    }
+
+    public Task<MemberProfile?> GetProfileAsync() => Task.FromResult(State.Exists ? Profile() : null);
+
+    public async Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync()
+    {
+        var caller = Caller.ForMember(Id);
+        var lookups = State.Communities.Select(async community =>
+        {
+            try
+            {
+                return await GrainFactory.GetCommunity(community).GetUpcomingSessionsAsync(caller);
+            }
+            catch (CopLiveException refusal) when (refusal.Code is CopLiveError.Forbidden or CopLiveError.NotFound)
+            {
+                // The community no longer counts this person as a member (for example after a ban).
+                LogSkipped(Id, community, refusal.Code);
+                return null;
+            }
+        });
+        var results = await Task.WhenAll(lookups);
+        return [.. results.OfType<CommunityUpcoming>()];
+    }
+
+    private MemberProfile Profile() =>
+        new(Id, State.DisplayName, State.TimeZone, [.. State.Communities], State.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} skipped community {CommunityId}: {Code}")]
+    private partial void LogSkipped(MemberId memberId, CommunityId communityId, CopLiveError code);
+}

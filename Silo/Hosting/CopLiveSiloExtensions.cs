@@ -1,0 +1,112 @@
+using System.Net;
+using CopLive.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace CopLive.Silo.Hosting;
+
+/// <summary>Wiring of a CopLive silo and of a CopLive cluster client.</summary>
+public static class CopLiveSiloExtensions
+{
+    /// <summary>
+    /// Hosts a CopLive silo configured from <c>Storage</c>, <c>Orleans</c> and <c>Data</c>: SQLite with localhost
+    /// clustering by default, or PostgreSQL for both persistence and cluster membership.
+    /// </summary>
+    public static IHostApplicationBuilder AddCopLiveSilo(this IHostApplicationBuilder builder)
+    {
+        var storage = StorageSettings.FromConfiguration(builder.Configuration);
+        var cluster = ValidatedOptions.Read<CopLiveClusterOptions>(builder.Configuration, CopLiveClusterOptions.Section);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = storage.Invariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+                silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            }
+
+            silo.AddCopLiveStorage(storage);
+        });
+        return builder;
+    }
+
+    /// <summary>Grain storage on <paramref name="storage"/>, its schema, and the services CopLive grains need.</summary>
+    public static ISiloBuilder AddCopLiveStorage(this ISiloBuilder silo, StorageSettings storage)
+    {
+        silo.Services.AddSingleton(storage);
+        silo.Services.AddSingleton<SchemaInstaller>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerLifecycle>();
+        silo.Services.TryAddSingleton<IClock>(SystemClock.Instance);
+
+        // Orleans' default storage serializer writes NodaTime values it cannot read back; System.Text.Json
+        // with NodaTime's converters round-trips them (and stores readable JSON).
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
+            o.JsonSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+
+        silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>
+    /// Connects this process to a CopLive cluster as an Orleans client: through PostgreSQL membership when the
+    /// storage switch says Postgres, otherwise to a silo on this machine's <c>Orleans:GatewayPort</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCopLiveClusterClient(this IHostApplicationBuilder builder)
+    {
+        var storage = StorageSettings.FromConfiguration(builder.Configuration);
+        var cluster = ValidatedOptions.Read<CopLiveClusterOptions>(builder.Configuration, CopLiveClusterOptions.Section);
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = storage.Invariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+        });
+        return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(CopLiveClusterOptions cluster) =>
+        IPAddress.TryParse(cluster.AdvertisedAddress, out var address)
+            ? address
+            : throw new InvalidOperationException(
+                $"Invalid configuration: Orleans:AdvertisedAddress must be an IP address; '{cluster.AdvertisedAddress}' is not.");
+}

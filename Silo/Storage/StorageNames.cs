@@ -1,0 +1,8 @@
+namespace CopLive.Silo.Storage;
+
+/// <summary>Names of the grain storage providers. They are persisted with every row: never rename one.</summary>
+public static class StorageNames
+{
+    /// <summary>The ADO.NET store (SQLite or PostgreSQL) holding all grain state.</summary>
+    public const string Default = "coplive";
+}
