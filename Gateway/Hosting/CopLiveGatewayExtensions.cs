@@ -38,6 +38,7 @@ public static class CopLiveGatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CopLiveExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
         // REST bodies are small JSON documents; anything bigger is a mistake or abuse.

@@ -1,0 +1,60 @@
+using CopLive.Gateway.Hosting;
+using CopLive.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopLive.Gateway.Tests.Fixtures;
+
+/// <summary>
+/// The real gateway on a real Kestrel port with its embedded silo on a fresh SQLite folder, wired by the same
+/// extension methods as Program.cs.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private readonly TempFolder _data = new("coplive-gateway");
+    private WebApplication? _app;
+
+    public ApiClient Api { get; private set; } = null!;
+
+    public string DataFolder => _data.Path;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args =
+            [
+                "--urls", "http://127.0.0.1:0",
+                "--Data", _data.Path,
+                "--Auth:AdminKey", AdminKey,
+                "--Orleans:SiloPort", FreePort.Next().ToString(),
+                "--Orleans:GatewayPort", FreePort.Next().ToString(),
+                "--Logging:LogLevel:Default", "Warning",
+            ],
+        });
+        builder.AddCopLiveGateway();
+        _app = builder.Build();
+        _app.MapCopLiveGateway();
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Api = new ApiClient(new Uri(address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}
