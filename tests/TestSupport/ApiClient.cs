@@ -41,7 +41,8 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         using var response = await SendAsync(method, path, body, bearer);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"{method} {path}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+        var isJson = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
+        return isJson && text.Length > 0 ? JsonNode.Parse(text)! : JsonValue.Create(text);
     }
 
     /// <summary>Creates a community as the administrator; returns its id and invite codes.</summary>

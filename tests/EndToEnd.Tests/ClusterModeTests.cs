@@ -1,0 +1,67 @@
+using System.Net;
+using CopLive.TestSupport;
+using Npgsql;
+
+namespace CopLive.EndToEnd.Tests;
+
+/// <summary>
+/// The deployment topology: a standalone silo process on PostgreSQL (clustering and persistence), and gateways
+/// running as Orleans clients of it (<c>--Orleans:Mode=Client</c>) serving the REST API.
+/// </summary>
+public sealed class ClusterModeTests : IAsyncLifetime
+{
+    private PostgresServer _postgres = null!;
+
+    public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+
+    [Fact]
+    public async Task GatewayInClientMode_ServesTheApiFromASeparateSiloOnPostgres()
+    {
+        using var folder = new TempFolder("coplive-cluster");
+        var database = await _postgres.CreateDatabaseAsync();
+        var gatewayPort = FreePort.Next().ToString();
+        string[] cluster =
+        [
+            "--Storage:Provider", "Postgres",
+            "--Storage:ConnectionString", database,
+            "--Orleans:ClusterId", $"e2e-{Guid.NewGuid():N}",
+            "--Orleans:GatewayPort", gatewayPort,
+        ];
+        const string adminKey = "cluster-admin-key-0123456789abcdef";
+
+        await using var silo = await ProductProcess.StartSiloAsync(folder.Path, [.. cluster, "--Orleans:SiloPort", FreePort.Next().ToString()]);
+        string community;
+        string token;
+        await using (var gateway = await StartClientGatewayAsync(folder.Path, cluster, adminKey))
+        {
+            using var api = new ApiClient(gateway.Address);
+            (community, var invites) = await api.CreateCommunityAsync(adminKey);
+            (_, token) = await api.JoinAsync(ApiClient.Text(invites, "owner"), "Ms. Rivera");
+            Assert.Contains("Client mode", gateway.Process.Output);
+        }
+
+        // A second gateway, a new process, finds the same state through the silo.
+        await using var another = await StartClientGatewayAsync(folder.Path, cluster, adminKey);
+        using var again = new ApiClient(another.Address);
+        var details = await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{community}", bearer: adminKey);
+        await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/readyz");
+
+        Assert.Equal("Ms. Rivera", ApiClient.Text(Assert.Single(details["members"]!.AsArray())!, "displayName"));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "coplive.db")), "client-mode gateways keep no SQLite database");
+        Assert.True(await CountAsync(database, "SELECT count(*) FROM orleansstorage") >= 2);
+        Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
+    }
+
+    private static Task<RunningGateway> StartClientGatewayAsync(string folder, string[] cluster, string adminKey) =>
+        ProductProcess.StartGatewayAsync(folder, [.. cluster, "--Orleans:Mode", "Client", "--Auth:AdminKey", adminKey]);
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
