@@ -37,12 +37,10 @@ public static class CopLiveGatewayExtensions
         builder.Services.AddCopLiveAuthentication();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<CopLiveExceptionHandler>();
-        builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
-        // REST bodies are small JSON documents; anything bigger is a mistake or abuse.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = CopLiveLimits.RequestBodyBytes);
         return builder;
     }
 

@@ -20,24 +20,14 @@ public static class CopLiveSiloExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCopLiveSilo(this IHostApplicationBuilder builder)
     {
-        var storage = StorageSettings.FromConfiguration(builder.Configuration);
-        var cluster = ValidatedOptions.Read<CopLiveClusterOptions>(builder.Configuration, CopLiveClusterOptions.Section);
+        var (storage, cluster) = ReadSettings(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = cluster.ClusterId;
-                o.ServiceId = cluster.ServiceId;
-            });
-
+            ConfigureClusterIds(silo.Services, cluster);
             if (storage.Provider == StorageProvider.Postgres)
             {
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = storage.Invariant;
-                    o.ConnectionString = storage.ConnectionString;
-                });
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
                 silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort);
             }
             else
@@ -64,11 +54,7 @@ public static class CopLiveSiloExtensions
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
             o.JsonSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
-        silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
-        {
-            o.Invariant = storage.Invariant;
-            o.ConnectionString = storage.ConnectionString;
-        });
+        silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
         return silo;
     }
 
@@ -78,23 +64,14 @@ public static class CopLiveSiloExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCopLiveClusterClient(this IHostApplicationBuilder builder)
     {
-        var storage = StorageSettings.FromConfiguration(builder.Configuration);
-        var cluster = ValidatedOptions.Read<CopLiveClusterOptions>(builder.Configuration, CopLiveClusterOptions.Section);
+        var (storage, cluster) = ReadSettings(builder.Configuration);
 
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = cluster.ClusterId;
-                o.ServiceId = cluster.ServiceId;
-            });
+            ConfigureClusterIds(client.Services, cluster);
             if (storage.Provider == StorageProvider.Postgres)
             {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = storage.Invariant;
-                    o.ConnectionString = storage.ConnectionString;
-                });
+                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
             }
             else
             {
@@ -103,6 +80,13 @@ public static class CopLiveSiloExtensions
         });
         return builder;
     }
+
+    private static (StorageSettings Storage, CopLiveClusterOptions Cluster) ReadSettings(IConfiguration configuration) =>
+        (StorageSettings.FromConfiguration(configuration),
+         ValidatedOptions.Read<CopLiveClusterOptions>(configuration, CopLiveClusterOptions.Section));
+
+    private static void ConfigureClusterIds(IServiceCollection services, CopLiveClusterOptions cluster) =>
+        services.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
 
     private static IPAddress AdvertisedAddress(CopLiveClusterOptions cluster) =>
         IPAddress.TryParse(cluster.AdvertisedAddress, out var address)

@@ -1,0 +1,8 @@
+namespace CopLive.Gateway.Api;
+
+/// <summary>Limits the gateway enforces on requests.</summary>
+internal static class CopLiveLimits
+{
+    /// <summary>REST bodies are small JSON documents; anything bigger is a mistake or abuse.</summary>
+    public const long RequestBodyBytes = 64 * 1024;
+}
