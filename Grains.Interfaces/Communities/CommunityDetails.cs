@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
 using NodaTime;
@@ -13,6 +14,7 @@ namespace CopLive.Grains.Communities;
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="Members">Members with their roles, in joining order.</param>
 /// <param name="UpcomingSessions">Sessions not yet over, soonest first.</param>
+/// <param name="Documents">Its documents, in creation order.</param>
 [GenerateSerializer, Immutable, Alias("coplive.CommunityDetails")]
 public sealed record CommunityDetails(
     [property: Id(0)] CommunityId Id,
@@ -21,4 +23,5 @@ public sealed record CommunityDetails(
     [property: Id(3)] string TimeZone,
     [property: Id(4)] Instant CreatedAt,
     [property: Id(5)] ImmutableArray<CommunityMember> Members,
-    [property: Id(6)] ImmutableArray<SessionSummary> UpcomingSessions);
+    [property: Id(6)] ImmutableArray<SessionSummary> UpcomingSessions,
+    [property: Id(7)] ImmutableArray<DocumentSummary> Documents);

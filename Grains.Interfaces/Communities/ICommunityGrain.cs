@@ -1,3 +1,4 @@
+using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
@@ -27,6 +28,14 @@ public interface ICommunityGrain : IGrainWithGuidKey
     /// <summary>The member's role here, or null when they are not a member. For other grains' rights checks.</summary>
     [Alias("GetRole")]
     Task<CommunityRole?> GetRoleAsync(MemberId member);
+
+    /// <summary>The member as this community lists them, or null when they are not a member. For other grains' rights checks.</summary>
+    [Alias("GetMember")]
+    Task<CommunityMember?> GetMemberAsync(MemberId member);
+
+    /// <summary>Creates a co-edited document in this community (members, facilitators, owners).</summary>
+    [Alias("CreateDocument")]
+    Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request);
 
     /// <summary>Schedules a session (facilitators and owners).</summary>
     [Alias("ScheduleSession")]

@@ -15,4 +15,22 @@ public enum CopLiveError
 
     /// <summary>The request conflicts with the current state (for example, creating what already exists).</summary>
     Conflict = 3,
+
+    /// <summary>A document operation is malformed or does not fit the document.</summary>
+    InvalidOp = 4,
+
+    /// <summary>The operation's base version is older than the history the server transforms against; resync.</summary>
+    TooOld = 5,
+
+    /// <summary>The operation's base version is newer than the document; the client is confused and must resync.</summary>
+    NewerThanHead = 6,
+
+    /// <summary>The request or its result would exceed a size limit.</summary>
+    TooLarge = 7,
+
+    /// <summary>Too many requests; retry after the delay the message gives.</summary>
+    RateLimited = 8,
+
+    /// <summary>The server could not complete the request now (for example a storage write failed); nothing changed, retry.</summary>
+    Unavailable = 9,
 }

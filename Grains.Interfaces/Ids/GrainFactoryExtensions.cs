@@ -1,4 +1,5 @@
 using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Members;
 using CopLive.Grains.Sessions;
@@ -19,6 +20,10 @@ public static class GrainFactoryExtensions
     /// <summary>The grain of a session.</summary>
     public static ISessionGrain GetSession(this IGrainFactory grains, SessionId id) =>
         grains.GetGrain<ISessionGrain>(id.Value);
+
+    /// <summary>The grain of a document.</summary>
+    public static IDocumentGrain GetDocument(this IGrainFactory grains, DocumentId id) =>
+        grains.GetGrain<IDocumentGrain>(id.Value);
 
     /// <summary>The directory entry of an invite code (keyed by the code's hash, never the code itself).</summary>
     public static IInviteGrain GetInvite(this IGrainFactory grains, InviteCode code) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using CopLive.Silo.Observability;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ public static class CopLiveSiloExtensions
         silo.Services.AddSingleton<SchemaInstaller>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerLifecycle>();
         silo.Services.TryAddSingleton<IClock>(SystemClock.Instance);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<CopLiveMetrics>();
 
         // Orleans' default storage serializer writes NodaTime values it cannot read back; System.Text.Json
         // with NodaTime's converters round-trips them (and stores readable JSON).

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Invites;
@@ -105,11 +106,33 @@ public sealed partial class CommunityGrain(
             .Select(m => new CommunityMember(m.Member, m.DisplayName, m.Role, m.JoinedAt))
             .ToImmutableArray();
         return Task.FromResult(new CommunityDetails(
-            Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming()));
+            Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming(), [.. State.Documents]));
     }
 
     public Task<CommunityRole?> GetRoleAsync(MemberId member) =>
         Task.FromResult(State.Created ? State.FindMember(member)?.Role : null);
+
+    public Task<CommunityMember?> GetMemberAsync(MemberId member)
+    {
+        var entry = State.Created ? State.FindMember(member) : null;
+        return Task.FromResult(entry is null ? null : new CommunityMember(entry.Member, entry.DisplayName, entry.Role, entry.JoinedAt));
+    }
+
+    public async Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request)
+    {
+        EnsureRole(caller, CommunityRole.Member, "Observers can read documents but not create them.");
+
+        var setup = DocumentRules.Setup(Id, request, caller.Member, clock.GetCurrentInstant());
+        var id = DocumentId.New();
+
+        // As with sessions: the document exists before the community lists it.
+        var view = await GrainFactory.GetDocument(id).InitializeAsync(setup);
+        State.Documents.Add(new DocumentSummary(id, setup.Title));
+        await PersistAsync(state);
+
+        LogDocumentCreated(Id, id);
+        return view;
+    }
 
     public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
     {
@@ -229,6 +252,9 @@ public sealed partial class CommunityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} joined community {CommunityId} as {Role}")]
     private partial void LogJoined(CommunityId communityId, MemberId memberId, CommunityRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} created in community {CommunityId}")]
+    private partial void LogDocumentCreated(CommunityId communityId, DocumentId documentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} scheduled in community {CommunityId} at {Start}")]
     private partial void LogScheduled(CommunityId communityId, SessionId sessionId, Instant start);

@@ -1,4 +1,5 @@
 using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
 using NodaTime;
@@ -17,6 +18,7 @@ public sealed class CommunityState
     [Id(5)] public List<MemberEntry> Members { get; set; } = [];
     [Id(6)] public List<InviteEntry> Invites { get; set; } = [];
     [Id(7)] public List<SessionSummary> Sessions { get; set; } = [];
+    [Id(8)] public List<DocumentSummary> Documents { get; set; } = [];
 
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }

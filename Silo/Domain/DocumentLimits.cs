@@ -1,0 +1,35 @@
+namespace CopLive.Silo.Domain;
+
+/// <summary>Limits and storage geometry of co-edited documents.</summary>
+public static class DocumentLimits
+{
+    /// <summary>Largest document, in code points (about a 300-page book).</summary>
+    public const int MaxLength = 1_000_000;
+
+    /// <summary>Most code points one op may insert (a large paste).</summary>
+    public const int MaxInsertPerOp = 100_000;
+
+    /// <summary>Most components in one op.</summary>
+    public const int MaxComponents = 1_000;
+
+    /// <summary>How far back a submission's base version may be: the server transforms against at most this many ops.</summary>
+    public const int RebaseWindow = 1_024;
+
+    /// <summary>Ops per archived history segment (written once, never again).</summary>
+    public const int SegmentSize = 32;
+
+    /// <summary>
+    /// Unarchived ops at which whole segments are archived and a snapshot is taken. The often-written tail stays
+    /// between <see cref="SegmentSize"/> and this many ops, so a write's cost does not grow with the history.
+    /// </summary>
+    public const int ArchiveThreshold = 2 * SegmentSize;
+
+    /// <summary>Every this many segments carries the full text at its start, so any version is rebuilt from at most this many segments.</summary>
+    public const int CheckpointEverySegments = 16;
+
+    /// <summary>Sustained ops per second one member may submit to one document.</summary>
+    public const double OpsPerSecond = 40;
+
+    /// <summary>Ops a member may submit in a burst above the sustained rate.</summary>
+    public const int OpsBurst = 80;
+}

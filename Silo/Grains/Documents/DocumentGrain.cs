@@ -1,0 +1,527 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using CopLive.Collab.Authorship;
+using CopLive.Collab.Text;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
+using CopLive.Silo.Domain;
+using CopLive.Silo.Observability;
+using CopLive.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace CopLive.Silo.Grains.Documents;
+
+/// <summary>
+/// A co-edited document (DESIGN section 5). Submissions interleave (the grain is reentrant), but each one's
+/// validate → transform → apply runs without an await, so ops are ordered exactly as they are applied. Each
+/// submission then waits on its acknowledgement while one writer loop stores whatever has accumulated (group
+/// commit) and completes those acknowledgements only after the write: an acknowledged op is a stored op.
+/// </summary>
+[Reentrant]
+[GrainType("coplive.document")]
+public sealed partial class DocumentGrain(
+    [PersistentState("documentHead", StorageNames.Default)] IPersistentState<DocumentHeadState> head,
+    [PersistentState("documentSnapshot", StorageNames.Default)] IPersistentState<DocumentSnapshotState> snapshot,
+    IClock clock,
+    CopLiveMetrics metrics,
+    ILogger<DocumentGrain> logger) : Grain, IDocumentGrain
+{
+    private static readonly Duration RoleCacheTime = Duration.FromSeconds(5);
+    private static readonly Duration ClientMarkLifetime = Duration.FromDays(30);
+
+    // Transient: observers, cursors, rate buckets, the role cache and unwritten ops live only in this activation.
+    private readonly ObserverManager<IDocumentObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    private readonly Dictionary<string, CursorEntry> _cursors = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, TokenBucket> _rates = [];
+    private readonly Dictionary<Guid, (CommunityMember? Member, Instant FetchedAt)> _roles = [];
+    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    private readonly List<Pending> _unwritten = [];
+    private LiveDocument? _document;
+    private Task? _writer;
+    private Exception? _failure;
+
+    private DocumentId Id => new(this.GetPrimaryKey());
+
+    private LiveDocument Document => _document ?? throw CopLiveException.NotFound("There is no such document.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (head.State.Created)
+        {
+            var archive = new DocumentCheckpoint(
+                snapshot.State.Version, snapshot.State.Text,
+                [.. snapshot.State.Runs.Select(r => new AuthorRun(r.Author, r.Length))],
+                snapshot.State.Contributions);
+            _document = new LiveDocument(archive, head.State.Tail.Select(o => o.ToCommitted()));
+            foreach (var (client, mark) in head.State.Clients)
+            {
+                _marks[client] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_writer is { } writer)
+        {
+            await writer;
+        }
+    }
+
+    public async Task<DocumentView> InitializeAsync(DocumentSetup setup)
+    {
+        if (head.State.Created)
+        {
+            return head.State.Community == setup.Community && head.State.Title == setup.Title
+                ? View(Document.Version, Document.Text)
+                : throw new CopLiveException(CopLiveError.Conflict, "This document already exists.");
+        }
+
+        var length = CodePoints.Count(setup.Text);
+        snapshot.State = new DocumentSnapshotState
+        {
+            Version = 0,
+            Text = setup.Text,
+            Runs = length > 0 ? [new StoredRun { Author = setup.CreatedBy.Value, Length = length }] : [],
+        };
+        await snapshot.WriteStateAsync();
+        head.State = new DocumentHeadState
+        {
+            Created = true,
+            Community = setup.Community,
+            Title = setup.Title,
+            CreatedBy = setup.CreatedBy,
+            CreatedAt = setup.CreatedAt,
+        };
+        await head.WriteStateAsync();
+
+        _document = new LiveDocument(
+            new DocumentCheckpoint(0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>()),
+            []);
+        return View(0, setup.Text);
+    }
+
+    public async Task<DocumentOpened> OpenAsync(Caller caller)
+    {
+        await EnsureCanReadAsync(caller);
+        var document = Document;
+        return new DocumentOpened(View(document.Version, document.Text), Cursors());
+    }
+
+    public async Task<long> SubmitAsync(Caller caller, OpSubmission submission)
+    {
+        var author = await EnsureCanWriteAsync(caller);
+        ValidateClient(submission.ClientId, submission.Seq);
+
+        while (true)
+        {
+            // From here to the end of the iteration nothing awaits, so no other submission can interleave.
+            if (_failure is not null)
+            {
+                throw Unavailable();
+            }
+            var document = Document;
+            if (_marks.TryGetValue(submission.ClientId, out var mark))
+            {
+                if (submission.Seq == mark.Seq)
+                {
+                    return await mark.Durable;
+                }
+                if (submission.Seq < mark.Seq)
+                {
+                    throw new CopLiveException(CopLiveError.InvalidOp,
+                        $"seq {submission.Seq} is older than this client's last op ({mark.Seq}); a client's seq must increase.", "seq");
+                }
+            }
+            if (submission.BaseVersion < document.RecentStart && submission.BaseVersion >= 0
+                && submission.BaseVersion >= document.Version - DocumentLimits.RebaseWindow)
+            {
+                await LoadHistoryAsync(submission.BaseVersion);
+                continue;
+            }
+
+            var now = clock.GetCurrentInstant();
+            if (!Bucket(author).TryTake(now, out var retryAfter))
+            {
+                metrics.OpRejected("RateLimited");
+                throw new CopLiveException(CopLiveError.RateLimited,
+                    $"Too many edits; retry after {Math.Ceiling(retryAfter.TotalMilliseconds)} ms.");
+            }
+
+            var rebased = document.Rebase(submission.BaseVersion, submission.Op);
+            var committed = document.Commit(rebased, author, submission.ClientId, submission.Seq, now);
+
+            var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _marks[submission.ClientId] = new Mark(submission.Seq, committed.Version, ack.Task, now);
+            _unwritten.Add(new Pending(committed, ack, Stopwatch.GetTimestamp()));
+            MoveCursorsThrough(committed.Op);
+            _writer ??= WriteLoopAsync();
+            return await ack.Task;
+        }
+    }
+
+    public async Task<OpsPage> GetOpsAsync(Caller caller, long fromVersion, int limit)
+    {
+        await EnsureCanReadAsync(caller);
+        if (fromVersion < 0)
+        {
+            throw CopLiveException.Invalid("from", "'from' must be 0 or more.");
+        }
+        limit = Math.Clamp(limit, 1, 1_000);
+        var document = Document;
+        var through = Math.Min(document.Version, fromVersion + limit);
+        if (fromVersion >= through)
+        {
+            return new OpsPage([], document.Version);
+        }
+
+        var ops = new List<CommittedOp>();
+        for (var index = fromVersion / DocumentLimits.SegmentSize; fromVersion + ops.Count < through;)
+        {
+            var next = fromVersion + ops.Count;
+            if (document.Range(next, through) is { } recent)
+            {
+                ops.AddRange(recent);
+                break;
+            }
+            var segment = await Segment(index++);
+            ops.AddRange(segment.Ops.Where(o => o.Version > next && o.Version <= through));
+        }
+        return new OpsPage([.. ops], document.Version);
+    }
+
+    public async Task<DocumentView> GetAtVersionAsync(Caller caller, long? version)
+    {
+        await EnsureCanReadAsync(caller);
+        var document = Document;
+        var at = version ?? document.Version;
+        if (at < 0 || at > document.Version)
+        {
+            throw CopLiveException.Invalid("version", $"'version' must be between 0 and {document.Version}; it was {at}.");
+        }
+        if (document.TextAt(at) is { } recent)
+        {
+            return View(at, recent);
+        }
+
+        // Older than the archive boundary: start from the nearest checkpoint segment at or before it.
+        var segmentOf = at / DocumentLimits.SegmentSize;
+        var index = segmentOf - segmentOf % DocumentLimits.CheckpointEverySegments;
+        var first = await Segment(index);
+        var text = first.CheckpointText ?? throw new InvalidOperationException($"History segment {index} of {Id} has no checkpoint.");
+        for (var segment = first; ; segment = await Segment(++index))
+        {
+            foreach (var op in segment.Ops.TakeWhile(o => o.Version <= at))
+            {
+                text = TextType.Apply(text, op.Op);
+            }
+            if (segment.Ops[^1].Version >= at)
+            {
+                return View(at, text);
+            }
+        }
+    }
+
+    public async Task<DocumentAuthorship> GetAuthorshipAsync(Caller caller)
+    {
+        await EnsureCanReadAsync(caller);
+        var document = Document;
+        return new DocumentAuthorship(
+            document.Version,
+            [.. document.Runs.Select(r => new AuthorSpan(new MemberId(r.Author), r.Length))],
+            [.. document.Contributions()]);
+    }
+
+    public async Task MoveCursorAsync(Caller caller, string clientId, long version, int anchor, int head)
+    {
+        var member = await EnsureCanReadAsync(caller);
+        ValidateClient(clientId, 0);
+        var document = Document;
+        var since = document.Range(version, document.Version)
+            ?? throw CopLiveException.Invalid("version", $"'version' must be between {document.RecentStart} and {document.Version}; it was {version}.");
+        var length = CodePoints.Count(document.TextAt(version) ?? document.Text);
+        if (anchor < 0 || head < 0 || anchor > length || head > length)
+        {
+            throw CopLiveException.Invalid("anchor", $"A cursor must lie within the document (0 to {length}).");
+        }
+
+        var selection = new Selection(anchor, head);
+        foreach (var op in since)
+        {
+            selection = TextType.TransformSelection(selection, op.Op);
+        }
+        _cursors[clientId] = new CursorEntry(caller.Member, member?.DisplayName ?? "admin", selection);
+        NotifyCursors();
+    }
+
+    public async Task RemoveCursorAsync(Caller caller, string clientId)
+    {
+        await EnsureCanReadAsync(caller);
+        if (_cursors.TryGetValue(clientId, out var cursor) && (caller.IsAdmin || cursor.Member == caller.Member) && _cursors.Remove(clientId))
+        {
+            NotifyCursors();
+        }
+    }
+
+    public Task SubscribeAsync(IDocumentObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IDocumentObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stores everything applied since the last write, acknowledges it, tells the gateways, and archives history
+    /// when the tail is long enough. Runs while there is something to store; ops applied during a write ride the
+    /// next one.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            while (_unwritten.Count > 0 && _failure is null)
+            {
+                var batch = _unwritten.ToArray();
+                _unwritten.Clear();
+
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    head.State = HeadView();
+                    await head.WriteStateAsync();
+                }
+                catch (Exception e)
+                {
+                    Fail(e, batch);
+                    return;
+                }
+                metrics.StorageWrite(Stopwatch.GetElapsedTime(started), batch.Length);
+
+                var ops = batch.Select(p => p.Op).ToImmutableArray();
+                foreach (var pending in batch)
+                {
+                    pending.Ack.TrySetResult(pending.Op.Version);
+                    metrics.OpAcknowledged(Stopwatch.GetElapsedTime(pending.AppliedAt));
+                }
+                await _observers.Notify(o => o.OpsCommitted(Id, ops));
+
+                if (Document.TakeArchiveBlocks() is { Count: > 0 } blocks)
+                {
+                    try
+                    {
+                        await ArchiveAsync(blocks);
+                    }
+                    catch (Exception e)
+                    {
+                        Fail(e, []);
+                        return;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _writer = null;
+        }
+    }
+
+    /// <summary>
+    /// Writes full segments, then the snapshot at the new boundary, then the trimmed tail. A crash between any
+    /// two steps leaves storage consistent: segments are write-once, and loading applies only tail ops after
+    /// the snapshot's version.
+    /// </summary>
+    private async Task ArchiveAsync(IReadOnlyList<ArchiveBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            await GrainFactory.GetGrain<IDocumentHistoryGrain>(DocumentHistoryGrain.Key(Id.Value, block.Index))
+                .StoreAsync(new DocumentSegment(block.Index, [.. block.Ops], block.CheckpointText));
+        }
+
+        var checkpoint = Document.ArchiveCheckpoint;
+        snapshot.State = new DocumentSnapshotState
+        {
+            Version = checkpoint.Version,
+            Text = checkpoint.Text,
+            Runs = [.. checkpoint.Runs.Select(r => new StoredRun { Author = r.Author, Length = r.Length })],
+            Contributions = checkpoint.Contributions.ToDictionary(p => p.Key, p => p.Value),
+        };
+        await snapshot.WriteStateAsync();
+
+        var cutoff = clock.GetCurrentInstant() - ClientMarkLifetime;
+        foreach (var stale in _marks.Where(m => m.Value.At < cutoff && m.Value.Durable.IsCompleted).Select(m => m.Key).ToList())
+        {
+            _marks.Remove(stale);
+        }
+
+        // Ops applied meanwhile are in this write too; they are acknowledged when the loop writes them again.
+        head.State = HeadView();
+        await head.WriteStateAsync();
+        Document.TrimRecent();
+        LogArchived(Id, checkpoint.Version);
+    }
+
+    /// <summary>
+    /// A failed write leaves memory ahead of storage: refuse everything unwritten (nothing was acknowledged), and
+    /// discard this activation so the next call starts again from what storage holds.
+    /// </summary>
+    private void Fail(Exception error, IEnumerable<Pending> batch)
+    {
+        _failure = error;
+        LogWriteFailed(error, Id);
+        foreach (var pending in batch.Concat(_unwritten))
+        {
+            pending.Ack.TrySetException(Unavailable());
+        }
+        _unwritten.Clear();
+        DeactivateOnIdle();
+    }
+
+    private DocumentHeadState HeadView() => new()
+    {
+        Created = true,
+        Community = head.State.Community,
+        Title = head.State.Title,
+        CreatedBy = head.State.CreatedBy,
+        CreatedAt = head.State.CreatedAt,
+        ArchivedVersion = Document.ArchivedVersion,
+        Tail = [.. Document.Unarchived.Select(StoredOp.From)],
+        Clients = _marks
+            .Where(m => m.Value.Version <= Document.Version)
+            .ToDictionary(m => m.Key, m => new ClientMark { Seq = m.Value.Seq, Version = m.Value.Version, At = m.Value.At }),
+    };
+
+    private async Task LoadHistoryAsync(long baseVersion)
+    {
+        var document = Document;
+        while (document.RecentStart > baseVersion)
+        {
+            var segment = await Segment((document.RecentStart - 1) / DocumentLimits.SegmentSize);
+            var before = document.RecentStart;
+            document.PrependHistory(segment.Ops);
+            if (document.RecentStart == before)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<DocumentSegment> Segment(long index) =>
+        await GrainFactory.GetGrain<IDocumentHistoryGrain>(DocumentHistoryGrain.Key(Id.Value, index)).GetAsync()
+        ?? throw new InvalidOperationException($"History segment {index} of document {Id} is missing.");
+
+    private void MoveCursorsThrough(TextOp op)
+    {
+        if (_cursors.Count == 0)
+        {
+            return;
+        }
+        foreach (var client in _cursors.Keys.ToList())
+        {
+            var cursor = _cursors[client];
+            _cursors[client] = cursor with { Selection = TextType.TransformSelection(cursor.Selection, op) };
+        }
+    }
+
+    private void NotifyCursors()
+    {
+        var cursors = Cursors();
+        var version = Document.Version;
+        _ = _observers.Notify(o => o.CursorsChanged(Id, version, cursors));
+    }
+
+    private ImmutableArray<DocumentCursor> Cursors() =>
+        [.. _cursors.Select(c => new DocumentCursor(c.Value.Member, c.Value.DisplayName, c.Key, c.Value.Selection.Anchor, c.Value.Selection.Head))];
+
+    private TokenBucket Bucket(MemberId member)
+    {
+        if (!_rates.TryGetValue(member.Value, out var bucket))
+        {
+            _rates[member.Value] = bucket = new TokenBucket(DocumentLimits.OpsPerSecond, DocumentLimits.OpsBurst);
+        }
+        return bucket;
+    }
+
+    private DocumentView View(long version, string text) =>
+        new(Id, head.State.Community, head.State.Title, version, text, Document.Version);
+
+    private async Task<CommunityMember?> EnsureCanReadAsync(Caller caller)
+    {
+        if (!head.State.Created)
+        {
+            throw CopLiveException.NotFound("There is no such document.");
+        }
+        if (caller.IsAdmin)
+        {
+            return null;
+        }
+        return await MemberAsync(caller.Member) ?? throw CopLiveException.Forbidden("You are not a member of this document's community.");
+    }
+
+    private async Task<MemberId> EnsureCanWriteAsync(Caller caller)
+    {
+        var member = await EnsureCanReadAsync(caller);
+        if (member is null || member.Role < CommunityRole.Member)
+        {
+            throw CopLiveException.Forbidden(member is null
+                ? "Edits need a member's identity; the admin key cannot write documents."
+                : "Observers can read this document but not edit it.");
+        }
+        return member.Member;
+    }
+
+    /// <summary>
+    /// The caller's membership, asked of the community and cached briefly: every op is checked, but not every
+    /// op costs a call to the community.
+    /// </summary>
+    private async Task<CommunityMember?> MemberAsync(MemberId member)
+    {
+        var now = clock.GetCurrentInstant();
+        if (_roles.TryGetValue(member.Value, out var cached) && now - cached.FetchedAt < RoleCacheTime)
+        {
+            return cached.Member;
+        }
+        var fresh = await GrainFactory.GetCommunity(head.State.Community).GetMemberAsync(member);
+        _roles[member.Value] = (fresh, now);
+        return fresh;
+    }
+
+    private static void ValidateClient(string? clientId, long seq)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
+        {
+            throw CopLiveException.Invalid("clientId", "'clientId' must be 1-64 characters.");
+        }
+        if (seq < 0)
+        {
+            throw CopLiveException.Invalid("seq", "'seq' must be 0 or more.");
+        }
+    }
+
+    private static CopLiveException Unavailable() =>
+        new(CopLiveError.Unavailable, "The document could not be saved just now; nothing was changed. Please retry.");
+
+    private sealed record Pending(CommittedOp Op, TaskCompletionSource<long> Ack, long AppliedAt);
+
+    private sealed record Mark(long Seq, long Version, Task<long> Durable, Instant At);
+
+    private sealed record CursorEntry(MemberId Member, string DisplayName, Selection Selection);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing document {DocumentId} failed; its unacknowledged ops were refused")]
+    private partial void LogWriteFailed(Exception error, DocumentId documentId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId} archived through version {Version}")]
+    private partial void LogArchived(DocumentId documentId, long version);
+}

@@ -1,0 +1,30 @@
+using CopLive.Collab.Text;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Ids;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Documents;
+
+/// <summary>A committed op as stored: the op in its JSON notation, so storage never depends on engine types.</summary>
+[GenerateSerializer, Alias("coplive.StoredOp")]
+public sealed class StoredOp
+{
+    [Id(0)] public long Version { get; set; }
+    [Id(1)] public string Op { get; set; } = "[]";
+    [Id(2)] public Guid Author { get; set; }
+    [Id(3)] public string ClientId { get; set; } = "";
+    [Id(4)] public long Seq { get; set; }
+    [Id(5)] public Instant At { get; set; }
+
+    public static StoredOp From(CommittedOp op) => new()
+    {
+        Version = op.Version,
+        Op = TextOpJson.Serialize(op.Op),
+        Author = op.Author.Value,
+        ClientId = op.ClientId,
+        Seq = op.Seq,
+        At = op.At,
+    };
+
+    public CommittedOp ToCommitted() => new(Version, TextOpJson.Parse(Op), new MemberId(Author), ClientId, Seq, At);
+}

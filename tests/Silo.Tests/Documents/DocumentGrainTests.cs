@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CopLive.Collab.Text;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Invites;
+using CopLive.Grains.Security;
+using CopLive.Silo.Domain;
+using CopLive.Silo.Tests.Fixtures;
+
+namespace CopLive.Silo.Tests.Documents;
+
+/// <summary>Co-editing through the real document grain on real storage (SQLite and PostgreSQL).</summary>
+public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixture : ClusterFixture
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task ConcurrentSubmissions_AreAllAcknowledged_WithContiguousVersions_AndConverge()
+    {
+        var (doc, writers, _) = await DocumentAsync("Lesson plan: fractions\n");
+        var document = Grains.GetDocument(doc);
+
+        // Eight teachers each insert at the start of version 0, all at once: the server transforms every op.
+        var acks = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            document.SubmitAsync(writers[i % writers.Count], new OpSubmission($"tab-{i}", 1, 0, Insert(0, $"[{i} é😀]")))));
+        var opened = await document.OpenAsync(writers[0]);
+        var page = await document.GetOpsAsync(writers[0], 0, 100);
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(v => (long)v), acks.Order());
+        Assert.Equal(8, opened.Document.Version);
+        Assert.Equal(Enumerable.Range(1, 8).Select(v => (long)v), page.Ops.Select(o => o.Version));
+        var replayed = page.Ops.Aggregate("Lesson plan: fractions\n", (text, op) => TextType.Apply(text, op.Op));
+        Assert.Equal(opened.Document.Text, replayed);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Contains($"[{i} é😀]", opened.Document.Text));
+    }
+
+    [Fact]
+    public async Task Resubmission_IsAcknowledgedWithTheOriginalVersion_AndAppliedOnce_EvenAfterReactivation()
+    {
+        var (doc, writers, _) = await DocumentAsync("abc");
+        var document = Grains.GetDocument(doc);
+        var submission = new OpSubmission("tab-1", 7, 0, Insert(3, "d"));
+
+        var first = await document.SubmitAsync(writers[0], submission);
+        await document.SubmitAsync(writers[1], new OpSubmission("tab-2", 1, 1, Insert(0, ">")));
+        var again = await document.SubmitAsync(writers[0], submission with { BaseVersion = 2, Op = Insert(4, "d") });
+        await fixture.DeactivateAllAsync();
+        var afterRestart = await document.SubmitAsync(writers[0], submission);
+
+        Assert.Equal(1, first);
+        Assert.Equal(1, again);
+        Assert.Equal(1, afterRestart);
+        Assert.Equal(">abcd", (await document.OpenAsync(writers[0])).Document.Text);
+    }
+
+    [Fact]
+    public async Task StaleBase_IsTransformed_AndNewerThanHeadIsRefused()
+    {
+        var (doc, writers, _) = await DocumentAsync("hello world");
+        var document = Grains.GetDocument(doc);
+        await document.SubmitAsync(writers[0], new OpSubmission("a", 1, 0, TextOpJson.Parse("[{\"d\":5}, \"HELLO\"]")));
+
+        var version = await document.SubmitAsync(writers[1], new OpSubmission("b", 1, 0, Insert(11, "!")));
+        var refusal = await Assert.ThrowsAsync<CopLiveException>(() =>
+            document.SubmitAsync(writers[1], new OpSubmission("b", 2, 9, Insert(0, "x"))));
+
+        Assert.Equal(2, version);
+        Assert.Equal("HELLO world!", (await document.OpenAsync(writers[0])).Document.Text);
+        Assert.Equal(CopLiveError.NewerThanHead, refusal.Code);
+    }
+
+    [Fact]
+    public async Task OpThatDoesNotFit_IsRefused_AndChangesNothing()
+    {
+        var (doc, writers, _) = await DocumentAsync("abc");
+        var document = Grains.GetDocument(doc);
+
+        var refusal = await Assert.ThrowsAsync<CopLiveException>(() =>
+            document.SubmitAsync(writers[0], new OpSubmission("a", 1, 0, TextOpJson.Parse("[5, \"x\"]"))));
+
+        Assert.Equal(CopLiveError.InvalidOp, refusal.Code);
+        var opened = await document.OpenAsync(writers[0]);
+        Assert.Equal((0L, "abc"), (opened.Document.Version, opened.Document.Text));
+    }
+
+    [Fact]
+    public async Task Observers_CanRead_ButEveryWriteIsRefused_AndOutsidersSeeNothing()
+    {
+        var (doc, writers, observer) = await DocumentAsync("abc");
+        var document = Grains.GetDocument(doc);
+        var outsider = Caller.ForMember(MemberId.New());
+
+        var opened = await document.OpenAsync(observer);
+        var write = await Assert.ThrowsAsync<CopLiveException>(() => document.SubmitAsync(observer, new OpSubmission("o", 1, 0, Insert(0, "x"))));
+        var read = await Assert.ThrowsAsync<CopLiveException>(() => document.OpenAsync(outsider));
+
+        Assert.Equal("abc", opened.Document.Text);
+        Assert.Equal(CopLiveError.Forbidden, write.Code);
+        Assert.Equal(CopLiveError.Forbidden, read.Code);
+        Assert.Equal(0, (await document.OpenAsync(writers[0])).Document.Version);
+    }
+
+    [Fact]
+    public async Task LongHistory_IsArchived_AndEveryVersionCanBeRebuilt_AfterReactivation()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        var texts = new List<string> { "" };
+        const int Ops = 3 * DocumentLimits.SegmentSize * 2 + 5;
+        for (var i = 1; i <= Ops; i++)
+        {
+            var op = i % 5 == 0 ? TextOpJson.Parse("[{\"d\":1}]") : Insert(texts[^1].Length, ((char)('a' + i % 26)).ToString());
+            fixture.Clock.Advance(NodaTime.Duration.FromMilliseconds(100));
+            await document.SubmitAsync(writers[i % 2], new OpSubmission($"tab-{i % 2}", i, i - 1, op));
+            texts.Add(TextType.Apply(texts[^1], op));
+        }
+
+        await fixture.DeactivateAllAsync();
+        var opened = await document.OpenAsync(writers[0]);
+        var all = await document.GetOpsAsync(writers[0], 0, 1_000);
+
+        Assert.Equal((long)Ops, opened.Document.Version);
+        Assert.Equal(texts[^1], opened.Document.Text);
+        Assert.Equal(Enumerable.Range(1, Ops).Select(v => (long)v), all.Ops.Select(o => o.Version));
+        foreach (var version in new[] { 0, 1, 31, 32, 33, 64, 100, 150, Ops - 1, Ops })
+        {
+            Assert.Equal(texts[version], (await document.GetAtVersionAsync(writers[1], version)).Text);
+        }
+        var authorship = await document.GetAuthorshipAsync(writers[0]);
+        Assert.Equal(opened.Document.Text.Length, authorship.Spans.Sum(s => s.Length));
+        Assert.Equal(Ops, authorship.Contributions.Sum(c => c.Ops));
+    }
+
+    [Fact]
+    public async Task Gateways_HearOnlyAcknowledgedOps_InOrder()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        var observer = new RecordingObserver();
+        var reference = Grains.CreateObjectReference<IDocumentObserver>(observer);
+        await document.SubscribeAsync(reference);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var version = await document.SubmitAsync(writers[0], new OpSubmission("tab", i, i - 1, Insert(i - 1, "x")));
+            Assert.Equal(i, version);
+        }
+        await observer.WaitForVersionAsync(5);
+
+        Assert.Equal([1L, 2, 3, 4, 5], observer.Versions.OrderBy(v => v));
+        Assert.All(observer.Authors, a => Assert.Equal(writers[0].Member, a));
+    }
+
+    [Fact]
+    public async Task Cursors_FollowTheTextAsOthersEdit()
+    {
+        var (doc, writers, _) = await DocumentAsync("hello");
+        var document = Grains.GetDocument(doc);
+
+        await document.MoveCursorAsync(writers[0], "tab-a", 0, 5, 5);
+        await document.SubmitAsync(writers[1], new OpSubmission("tab-b", 1, 0, Insert(0, ">> ")));
+        var cursors = (await document.OpenAsync(writers[1])).Cursors;
+
+        var cursor = Assert.Single(cursors);
+        Assert.Equal((8, 8), (cursor.Anchor, cursor.Head));
+        Assert.Equal("tab-a", cursor.ClientId);
+        Assert.Equal("Teacher 0", cursor.DisplayName);
+    }
+
+    [Fact]
+    public async Task AFloodFromOneMember_IsRateLimited_WhileOthersStillWrite()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+
+        CopLiveException? limited = null;
+        for (var i = 1; limited is null && i <= DocumentLimits.OpsBurst + 1; i++)
+        {
+            try
+            {
+                await document.SubmitAsync(writers[0], new OpSubmission("flood", i, i - 1, Insert(0, "x")));
+            }
+            catch (CopLiveException e)
+            {
+                limited = e;
+            }
+        }
+        var version = (await document.OpenAsync(writers[1])).Document.Version;
+        var other = await document.SubmitAsync(writers[1], new OpSubmission("calm", 1, version, Insert(0, "y")));
+
+        Assert.NotNull(limited);
+        Assert.Equal(CopLiveError.RateLimited, limited.Code);
+        Assert.Contains("retry after", limited.Message);
+        Assert.Equal(DocumentLimits.OpsBurst, version);
+        Assert.Equal(version + 1, other);
+    }
+
+    private static TextOp Insert(int at, string text) =>
+        at == 0 ? TextOp.Create(OpComponent.Insert(text)) : TextOp.Create(OpComponent.Skip(at), OpComponent.Insert(text));
+
+    private async Task<(DocumentId Document, IReadOnlyList<Caller> Writers, Caller Observer)> DocumentAsync(string text)
+    {
+        var community = CommunityId.New();
+        var invites = await Grains.GetCommunity(community).CreateAsync(Caller.Admin, new NewCommunity("PLC", null, "UTC"));
+        var writers = new List<Caller>();
+        for (var i = 0; i < 3; i++)
+        {
+            writers.Add(await JoinAsync(community, i == 0 ? invites.Facilitator : invites.Member, $"Teacher {i}"));
+        }
+        var observer = await JoinAsync(community, invites.Observer, "Visitor");
+        var view = await Grains.GetCommunity(community).CreateDocumentAsync(writers[0], new NewDocument("Lesson plan", text));
+        return (view.Id, writers, observer);
+    }
+
+    private async Task<Caller> JoinAsync(CommunityId community, string invite, string name)
+    {
+        Assert.True(InviteCode.TryParse(invite, out var code));
+        var joined = await Grains.GetCommunity(community).JoinAsync(new JoinRequest(code.Hash, MemberId.New(), name, null));
+        return Caller.ForMember(joined.Profile.Id);
+    }
+
+    private sealed class RecordingObserver : IDocumentObserver
+    {
+        private readonly ConcurrentQueue<CommittedOp> _ops = new();
+        private readonly SemaphoreSlim _signal = new(0);
+
+        public IEnumerable<long> Versions => _ops.Select(o => o.Version);
+
+        public IEnumerable<MemberId> Authors => _ops.Select(o => o.Author);
+
+        public Task OpsCommitted(DocumentId document, ImmutableArray<CommittedOp> ops)
+        {
+            foreach (var op in ops)
+            {
+                _ops.Enqueue(op);
+            }
+            _signal.Release();
+            return Task.CompletedTask;
+        }
+
+        public Task CursorsChanged(DocumentId document, long version, ImmutableArray<DocumentCursor> cursors) => Task.CompletedTask;
+
+        public async Task WaitForVersionAsync(long version)
+        {
+            while (!_ops.Any(o => o.Version == version))
+            {
+                Assert.True(await _signal.WaitAsync(TimeSpan.FromSeconds(10)), $"version {version} never arrived");
+            }
+        }
+    }
+}
+
+public sealed class SqliteDocumentGrainTests(SqliteClusterFixture fixture)
+    : DocumentGrainTests<SqliteClusterFixture>(fixture), IClassFixture<SqliteClusterFixture>;
+
+public sealed class PostgresDocumentGrainTests(PostgresClusterFixture fixture)
+    : DocumentGrainTests<PostgresClusterFixture>(fixture), IClassFixture<PostgresClusterFixture>;

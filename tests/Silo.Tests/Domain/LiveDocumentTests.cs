@@ -1,0 +1,70 @@
+using CopLive.Collab.Text;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Silo.Domain;
+using NodaTime;
+
+namespace CopLive.Silo.Tests.Domain;
+
+public sealed class LiveDocumentTests
+{
+    private static readonly MemberId Ana = MemberId.New();
+
+    private static LiveDocument At(long version, string text) =>
+        new(new DocumentCheckpoint(version, text, text.Length > 0 ? [new(Guid.Empty, CodePoints.Count(text))] : [], new Dictionary<Guid, ContributionCounts>()), []);
+
+    private static CommittedOp Commit(LiveDocument doc, long baseVersion, string op) =>
+        doc.Commit(doc.Rebase(baseVersion, TextOpJson.Parse(op)), Ana, "tab", doc.Version + 1, Instant.FromUtc(2026, 12, 1, 16, 0));
+
+    [Fact]
+    public void Rebase_FromBeforeTheRecentOps_IsTooOld()
+    {
+        var doc = At(5_000, "abc");
+
+        var refusal = Assert.Throws<CopLiveException>(() => doc.Rebase(10, TextOpJson.Parse("[\"x\"]")));
+
+        Assert.Equal(CopLiveError.TooOld, refusal.Code);
+    }
+
+    [Fact]
+    public void Commit_PastTheSizeLimit_IsTooLarge_AndChangesNothing()
+    {
+        var doc = At(0, new string('a', DocumentLimits.MaxLength - 1));
+
+        var refusal = Assert.Throws<CopLiveException>(() => Commit(doc, 0, "[\"bb\"]"));
+
+        Assert.Equal(CopLiveError.TooLarge, refusal.Code);
+        Assert.Equal(0, doc.Version);
+    }
+
+    [Fact]
+    public void Commit_OfAHugePaste_IsTooLarge()
+    {
+        var doc = At(0, "");
+
+        var refusal = Assert.Throws<CopLiveException>(() =>
+            doc.Commit(TextOp.Create(OpComponent.Insert(new string('x', DocumentLimits.MaxInsertPerOp + 1))), Ana, "tab", 1, Instant.MinValue));
+
+        Assert.Equal(CopLiveError.TooLarge, refusal.Code);
+    }
+
+    [Fact]
+    public void TakeArchiveBlocks_ArchivesWholeSegments_AndKeepsTheRestInTheTail()
+    {
+        var doc = At(0, "");
+        for (var i = 0; i < DocumentLimits.ArchiveThreshold + 3; i++)
+        {
+            Commit(doc, doc.Version, i == 0 ? "[\"a\"]" : $"[{i}, \"a\"]");
+        }
+
+        var blocks = doc.TakeArchiveBlocks();
+
+        Assert.Equal([0L, 1L], blocks.Select(b => b.Index));
+        Assert.Equal("", blocks[0].CheckpointText);
+        Assert.Null(blocks[1].CheckpointText);
+        Assert.Equal(2 * DocumentLimits.SegmentSize, doc.ArchivedVersion);
+        Assert.Equal(3, doc.Unarchived.Count);
+        Assert.Equal(new string('a', 2 * DocumentLimits.SegmentSize), doc.ArchiveCheckpoint.Text);
+    }
+}
