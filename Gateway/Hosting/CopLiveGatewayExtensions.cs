@@ -1,7 +1,10 @@
 using CopLive.Gateway.Api;
 using CopLive.Gateway.Auth;
+using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Health;
+using CopLive.Gateway.Hubs;
 using CopLive.Silo.Hosting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
@@ -38,6 +41,15 @@ public static class CopLiveGatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = CopLiveLimits.HubMessageBytes;
+                o.AddFilter<RefusalHubFilter>();
+            })
+            .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<DocumentFanout>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
+
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = CopLiveLimits.RequestBodyBytes);
@@ -56,10 +68,12 @@ public static class CopLiveGatewayExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
+        app.MapHub<LiveHub>("/hubs/live");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()
             .MapSessionEndpoints()
+            .MapDocumentEndpoints()
             .MapMeEndpoints();
         return app;
     }

@@ -1,0 +1,33 @@
+using CopLive.Collab.Text;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CopLive.Client.Live;
+
+/// <summary>Builds connections to a gateway's live hub that speak CopLive's JSON (ops in their JSON notation, NodaTime values).</summary>
+public static class LiveConnection
+{
+    /// <summary>A connection to <c>/hubs/live</c> that reconnects by itself; the token goes as <c>access_token</c>.</summary>
+    public static HubConnection Create(Uri gateway, Func<string?> token, Action<IHubConnectionBuilder>? configure = null)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult(token()))
+            .WithAutomaticReconnect(new RetryForever())
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+                o.PayloadSerializerOptions.Converters.Add(new TextOpJsonConverter());
+            });
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    /// <summary>Retries quickly at first, then every two seconds, without giving up.</summary>
+    private sealed class RetryForever : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            TimeSpan.FromMilliseconds(Math.Min(2_000, 100 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 5))));
+    }
+}

@@ -1,0 +1,26 @@
+using CopLive.Collab.Text;
+
+namespace CopLive.Client.Live;
+
+// The live hub's wire messages as a client sees them (docs/protocol.md).
+
+/// <summary>Reply to <c>OpenDocument</c>.</summary>
+public sealed record OpenedDocument(Guid DocumentId, string Title, long Version, string Text, IReadOnlyList<RemoteCursor> Cursors);
+
+/// <summary>Reply to <c>SubmitOp</c>.</summary>
+public sealed record SubmitReply(long Version);
+
+/// <summary>Reply to <c>GetOps</c>.</summary>
+public sealed record OpsReply(Guid DocumentId, long HeadVersion, IReadOnlyList<RemoteOp> Ops);
+
+/// <summary>A committed op.</summary>
+public sealed record RemoteOp(long Version, TextOp Op, Guid Author, string ClientId, long Seq);
+
+/// <summary>The <c>DocumentOps</c> event.</summary>
+public sealed record DocumentOpsEvent(Guid DocumentId, IReadOnlyList<RemoteOp> Ops);
+
+/// <summary>Someone's cursor.</summary>
+public sealed record RemoteCursor(Guid MemberId, string DisplayName, string ClientId, int Anchor, int Head);
+
+/// <summary>The <c>CursorsChanged</c> event.</summary>
+public sealed record CursorsChangedEvent(Guid DocumentId, long Version, IReadOnlyList<RemoteCursor> Cursors);

@@ -1,0 +1,350 @@
+using CopLive.Collab.Text;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CopLive.Client.Live;
+
+/// <summary>
+/// A client's copy of a co-edited document: the standard OT client state machine. Local edits apply at once;
+/// one op is in flight to the server, later edits wait composed into one pending op. Ops from the stream are
+/// taken in version order: our own in-flight op coming back is its acknowledgement; anyone else's is
+/// transformed past our in-flight and pending ops before it is applied. After a reconnect the document is
+/// reopened, what was missed is fetched, and an unacknowledged op is resubmitted with the same seq (the server
+/// recognises it if it had committed it), so nothing typed is lost and nothing is applied twice.
+/// </summary>
+public sealed class SharedDocument : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private readonly List<IDisposable> _handlers = [];
+    private string _text = "";
+    private long _version;
+    private long _seq;
+    private InFlight? _inflight;
+    private TextOp? _pending;
+    private bool _sending;
+    private bool _resend;
+    private bool _closed;
+
+    private SharedDocument(HubConnection connection, Guid documentId)
+    {
+        _connection = connection;
+        DocumentId = documentId;
+        ClientId = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>The document.</summary>
+    public Guid DocumentId { get; }
+
+    /// <summary>This client's id in <c>SubmitOp</c>.</summary>
+    public string ClientId { get; }
+
+    /// <summary>The text as this client sees it (including edits the server has not acknowledged yet).</summary>
+    public string Text
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _text;
+            }
+        }
+    }
+
+    /// <summary>The last server version this copy has taken in.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    /// <summary>True when every local edit has been acknowledged.</summary>
+    public bool IsSettled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inflight is null && _pending is null;
+            }
+        }
+    }
+
+    /// <summary>Latest cursors of everyone in the document.</summary>
+    public IReadOnlyList<RemoteCursor> Cursors { get; private set; } = [];
+
+    /// <summary>The last refusal the server gave an op of ours that could not be retried (for example InvalidOp).</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Raised after remote changes were applied to <see cref="Text"/>.</summary>
+    public event Action<SharedDocument>? Changed;
+
+    /// <summary>Opens a document on a started connection.</summary>
+    public static async Task<SharedDocument> OpenAsync(HubConnection connection, Guid documentId)
+    {
+        var document = new SharedDocument(connection, documentId);
+        document._handlers.Add(connection.On<DocumentOpsEvent>("DocumentOps", e =>
+        {
+            if (e.DocumentId == documentId)
+            {
+                document.Receive(e.Ops);
+            }
+        }));
+        document._handlers.Add(connection.On<CursorsChangedEvent>("CursorsChanged", e =>
+        {
+            if (e.DocumentId == documentId)
+            {
+                document.Cursors = e.Cursors;
+            }
+        }));
+        connection.Reconnected += document.OnReconnectedAsync;
+
+        var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", documentId.ToString());
+        lock (document._gate)
+        {
+            document._text = opened.Text;
+            document._version = opened.Version;
+            document.Cursors = opened.Cursors;
+        }
+        return document;
+    }
+
+    /// <summary>Applies a local edit (made on <see cref="Text"/>) and sends it when the server is ready for it.</summary>
+    /// <exception cref="InvalidOpException">The op does not fit the current text.</exception>
+    public void Edit(TextOp op)
+    {
+        lock (_gate)
+        {
+            _text = TextType.Apply(_text, op);
+            _pending = _pending is null ? op : TextType.Compose(_pending, op);
+        }
+        Flush();
+    }
+
+    /// <summary>Moves this client's cursor.</summary>
+    public Task MoveCursorAsync(int anchor, int head) =>
+        _connection.InvokeAsync("MoveCursor", DocumentId.ToString(), Version, anchor, head);
+
+    /// <summary>Waits until every local edit is acknowledged and this copy has caught up with the server's head.</summary>
+    public async Task SettleAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (IsSettled && _connection.State == HubConnectionState.Connected)
+            {
+                var head = await _connection.InvokeAsync<OpsReply>("GetOps", DocumentId.ToString(), Version, cancel.Token);
+                Receive(head.Ops);
+                if (Version == head.HeadVersion && IsSettled)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(20, cancel.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _closed = true;
+        _connection.Reconnected -= OnReconnectedAsync;
+        foreach (var handler in _handlers)
+        {
+            handler.Dispose();
+        }
+        if (_connection.State == HubConnectionState.Connected)
+        {
+            try
+            {
+                await _connection.InvokeAsync("CloseDocument", DocumentId.ToString());
+            }
+            catch (Exception e) when (e is HubException or InvalidOperationException)
+            {
+                // Closing is a courtesy; the server also cleans up when the connection ends.
+            }
+        }
+    }
+
+    private void Receive(IReadOnlyList<RemoteOp> ops)
+    {
+        var gap = false;
+        lock (_gate)
+        {
+            foreach (var op in ops)
+            {
+                if (op.Version <= _version)
+                {
+                    continue;
+                }
+                if (op.Version > _version + 1)
+                {
+                    gap = true;
+                    break;
+                }
+                Take(op);
+            }
+        }
+        Changed?.Invoke(this);
+        if (gap)
+        {
+            _ = CatchUpAsync();
+        }
+        Flush();
+    }
+
+    /// <summary>Takes in the next op of the stream. Called under the lock.</summary>
+    private void Take(RemoteOp op)
+    {
+        _version = op.Version;
+        if (_inflight is { } inflight && op.ClientId == ClientId && op.Seq == inflight.Seq)
+        {
+            _inflight = null;
+            return;
+        }
+
+        var remote = op.Op;
+        if (_inflight is { } mine)
+        {
+            var rebased = TextType.Transform(mine.Op, remote, Side.Left);
+            remote = TextType.Transform(remote, mine.Op, Side.Right);
+            _inflight = mine with { Op = rebased };
+        }
+        if (_pending is { } pending)
+        {
+            var rebased = TextType.Transform(pending, remote, Side.Left);
+            remote = TextType.Transform(remote, pending, Side.Right);
+            _pending = rebased;
+        }
+        _text = TextType.Apply(_text, remote);
+    }
+
+    /// <summary>Sends the pending op when nothing is in flight (or resends the in-flight one after a reconnect).</summary>
+    private void Flush(bool resend = false)
+    {
+        InFlight send;
+        long baseVersion;
+        lock (_gate)
+        {
+            if (_closed || _sending || _connection.State != HubConnectionState.Connected)
+            {
+                return;
+            }
+            if (_inflight is null)
+            {
+                if (_pending is null)
+                {
+                    return;
+                }
+                _inflight = new InFlight(_pending, ++_seq);
+                _pending = null;
+            }
+            else if (!resend && !_resend)
+            {
+                return;
+            }
+            _sending = true;
+            _resend = false;
+            send = _inflight;
+            baseVersion = _version;
+        }
+        _ = SendAsync(send, baseVersion);
+    }
+
+    private async Task SendAsync(InFlight op, long baseVersion)
+    {
+        var retry = false;
+        try
+        {
+            var reply = await _connection.InvokeAsync<SubmitReply>("SubmitOp", DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
+            if (Version < reply.Version)
+            {
+                // The broadcast of our own op is late (or lost): fetch the stream up to it, which acknowledges it.
+                await CatchUpAsync();
+            }
+        }
+        catch (Exception error) when (HubError.Code(error) is "RateLimited" or "Unavailable")
+        {
+            await Task.Delay(HubError.Code(error) == "RateLimited" ? 100 : 500);
+            retry = true;
+        }
+        catch (Exception error) when (HubError.Code(error) is "TooOld" or "NewerThanHead")
+        {
+            await CatchUpAsync();
+            retry = true;
+        }
+        catch (Exception error) when (HubError.Code(error) is not null)
+        {
+            // The server refused the op for good (for example a bug made it invalid): drop it, keep going.
+            LastError = error;
+            lock (_gate)
+            {
+                _inflight = null;
+            }
+        }
+        catch (Exception) when (_connection.State != HubConnectionState.Connected || _closed)
+        {
+            // Disconnected: resend once the connection is back (OnReconnectedAsync flushes).
+            lock (_gate)
+            {
+                _resend = true;
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _sending = false;
+            }
+        }
+        Flush(resend: retry);
+    }
+
+    private async Task CatchUpAsync()
+    {
+        await _catchUp.WaitAsync();
+        try
+        {
+            while (_connection.State == HubConnectionState.Connected)
+            {
+                var page = await _connection.InvokeAsync<OpsReply>("GetOps", DocumentId.ToString(), Version);
+                Receive(page.Ops);
+                if (page.Ops.Count == 0 || Version >= page.HeadVersion)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception) when (_connection.State != HubConnectionState.Connected)
+        {
+            // The reconnect handler catches up again.
+        }
+        finally
+        {
+            _catchUp.Release();
+        }
+    }
+
+    private async Task OnReconnectedAsync(string? connectionId)
+    {
+        if (_closed)
+        {
+            return;
+        }
+        // A new connection is in no group: open again, take in what was missed, then resend what is unacknowledged.
+        await _connection.InvokeAsync<OpenedDocument>("OpenDocument", DocumentId.ToString());
+        lock (_gate)
+        {
+            _resend = true;
+        }
+        await CatchUpAsync();
+        Flush();
+    }
+
+    private sealed record InFlight(TextOp Op, long Seq);
+}

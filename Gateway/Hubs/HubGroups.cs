@@ -1,0 +1,9 @@
+using CopLive.Grains.Ids;
+
+namespace CopLive.Gateway.Hubs;
+
+/// <summary>The one place SignalR group names are made.</summary>
+public static class HubGroups
+{
+    public static string ForDocument(DocumentId document) => $"document:{document}";
+}

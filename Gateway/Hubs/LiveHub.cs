@@ -1,0 +1,90 @@
+using System.Text.Json;
+using CopLive.Collab.Text;
+using CopLive.Gateway.Auth;
+using CopLive.Gateway.Fanout;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CopLive.Gateway.Hubs;
+
+/// <summary>
+/// <c>/hubs/live</c>: co-editing for participants. The hub only establishes who is calling and moves messages;
+/// every right is decided by the grains. Method and event names are the public protocol (docs/protocol.md).
+/// </summary>
+[Authorize]
+public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout) : Hub
+{
+    private Caller Caller => Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
+
+    /// <summary>Subscribes this connection to the document, then returns its text, version and cursors.</summary>
+    public async Task<OpenDocumentResult> OpenDocument(string documentId)
+    {
+        var id = ParseDocument(documentId);
+        var caller = Caller;
+
+        // Subscribe before reading, so no op can fall between the snapshot and the stream.
+        await fanout.JoinAsync(Context.ConnectionId, id);
+        try
+        {
+            var opened = await grains.GetDocument(id).OpenAsync(caller);
+            var d = opened.Document;
+            return new OpenDocumentResult(id.Value, d.Title, d.Version, d.Text, [.. opened.Cursors.Select(c => c.ToMessage())]);
+        }
+        catch
+        {
+            await fanout.LeaveAsync(Context.ConnectionId, id);
+            throw;
+        }
+    }
+
+    /// <summary>Submits an op made on <paramref name="baseVersion"/>; returns the version it produced, once stored.</summary>
+    public async Task<SubmitOpResult> SubmitOp(string documentId, string clientId, long seq, long baseVersion, JsonElement op)
+    {
+        var id = ParseDocument(documentId);
+        var parsed = TextOpJson.Parse(op);
+        var version = await grains.GetDocument(id).SubmitAsync(Caller, new OpSubmission(clientId, seq, baseVersion, parsed));
+        return new SubmitOpResult(version);
+    }
+
+    /// <summary>Committed ops after <paramref name="fromVersion"/> (at most 1,000), for catch-up after a reconnect.</summary>
+    public async Task<OpsResult> GetOps(string documentId, long fromVersion)
+    {
+        var id = ParseDocument(documentId);
+        var page = await grains.GetDocument(id).GetOpsAsync(Caller, fromVersion, 1_000);
+        return new OpsResult(id.Value, page.HeadVersion, [.. page.Ops.Select(o => o.ToMessage())]);
+    }
+
+    /// <summary>Places this connection's cursor, in code points of <paramref name="version"/>.</summary>
+    public Task MoveCursor(string documentId, long version, int anchor, int head) =>
+        grains.GetDocument(ParseDocument(documentId)).MoveCursorAsync(Caller, Context.ConnectionId, version, anchor, head);
+
+    /// <summary>Stops receiving the document's events and removes this connection's cursor.</summary>
+    public async Task CloseDocument(string documentId)
+    {
+        var id = ParseDocument(documentId);
+        await fanout.LeaveAsync(Context.ConnectionId, id);
+        await grains.GetDocument(id).RemoveCursorAsync(Caller, Context.ConnectionId);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var caller = Context.User?.ToCaller();
+        foreach (var document in await fanout.LeaveAllAsync(Context.ConnectionId))
+        {
+            if (caller is not null)
+            {
+                await grains.GetDocument(document).RemoveCursorAsync(caller, Context.ConnectionId);
+            }
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private static DocumentId ParseDocument(string? documentId) =>
+        Guid.TryParse(documentId, out var id)
+            ? new DocumentId(id)
+            : throw CopLiveException.Invalid("documentId", $"'documentId' must be a document id (a GUID); '{documentId}' is not.");
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using CopLive.Client.Live;
+using CopLive.Collab.Text;
+using CopLive.Gateway.Tests.Fixtures;
+using CopLive.TestSupport;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CopLive.Gateway.Tests.Live;
+
+/// <summary>Teachers typing at once through the real hub, with the real SignalR client and the .NET client state machine.</summary>
+public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
+    private ApiClient Api => gateway.Api;
+
+    [Fact]
+    public async Task SixEditorsPerDocument_TypingAtOnce_AllConvergeToTheServersText()
+    {
+        const int Documents = 3, Editors = 6, EditsEach = 30;
+        var (community, tokens) = await CommunityAsync(Editors);
+        var connections = new List<HubConnection>();
+        try
+        {
+            var editors = new List<(SharedDocument Document, RandomEdits Random)>();
+            var documents = new List<Guid>();
+            for (var d = 0; d < Documents; d++)
+            {
+                var id = await CreateDocumentAsync(community, tokens[0], $"Plan {d}", "# Lesson plan\n");
+                documents.Add(id);
+                for (var e = 0; e < Editors; e++)
+                {
+                    var connection = await ConnectAsync(Api.BaseAddress, tokens[e]);
+                    connections.Add(connection);
+                    editors.Add((await SharedDocument.OpenAsync(connection, id), new RandomEdits(d * 100 + e)));
+                }
+            }
+
+            await Task.WhenAll(editors.Select(async editor =>
+            {
+                for (var i = 0; i < EditsEach; i++)
+                {
+                    editor.Document.Edit(editor.Random.Next(editor.Document.Text));
+                    await Task.Delay(editor.Random.Pause());
+                }
+            }));
+            await Task.WhenAll(editors.Select(e => e.Document.SettleAsync(Settle)));
+
+            foreach (var id in documents)
+            {
+                var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
+                var copies = editors.Where(e => e.Document.DocumentId == id).Select(e => e.Document).ToList();
+                Assert.All(copies, copy => Assert.Equal(ApiClient.Text(server, "text"), copy.Text));
+                Assert.InRange(server["version"]!.GetValue<long>(), 1, Editors * EditsEach);
+                Assert.All(copies, copy => Assert.Null(copy.LastError));
+                var authorship = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}/authorship", bearer: tokens[0]);
+                Assert.Equal(Editors, authorship["contributions"]!.AsArray().Count);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    [Fact]
+    public async Task AClientThatDropsMidBurst_KeepsTyping_AndConvergesAfterReconnecting()
+    {
+        var (community, tokens) = await CommunityAsync(2);
+        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
+        await using var proxy = new TcpProxy(Api.BaseAddress);
+        await using var steady = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var flaky = await ConnectAsync(proxy.Address, tokens[1]);
+        var reconnects = 0;
+        flaky.Reconnected += _ =>
+        {
+            Interlocked.Increment(ref reconnects);
+            return Task.CompletedTask;
+        };
+        var a = await SharedDocument.OpenAsync(steady, id);
+        var b = await SharedDocument.OpenAsync(flaky, id);
+        var randomA = new RandomEdits(1);
+        var randomB = new RandomEdits(2);
+
+        for (var i = 0; i < 60; i++)
+        {
+            if (i == 20)
+            {
+                proxy.DropAll();
+            }
+            a.Edit(randomA.Next(a.Text));
+            b.Edit(randomB.Next(b.Text));
+            await Task.Delay(10);
+        }
+        await a.SettleAsync(Settle);
+        await b.SettleAsync(Settle);
+
+        Assert.True(reconnects >= 1, "the dropped connection should have reconnected");
+        var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
+        Assert.Equal(ApiClient.Text(server, "text"), a.Text);
+        Assert.Equal(ApiClient.Text(server, "text"), b.Text);
+        var authorship = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}/authorship", bearer: tokens[0]);
+        Assert.Equal(2, authorship["contributions"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task HubErrors_CarryAStableCode()
+    {
+        var (community, tokens) = await CommunityAsync(1);
+        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "abc");
+        await using var connection = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        var (_, otherTokens) = await CommunityAsync(1);
+        await using var outsider = await ConnectAsync(Api.BaseAddress, otherTokens[0]);
+        await connection.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
+
+        var invalid = await Assert.ThrowsAsync<HubException>(() =>
+            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 1L, 0L, TextOpJson.Parse("[9, \"x\"]")));
+        var malformed = await Assert.ThrowsAsync<HubException>(() =>
+            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 2L, 0L, new object[] { 1, 2 }));
+        var newer = await Assert.ThrowsAsync<HubException>(() =>
+            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 3L, 99L, TextOpJson.Parse("[\"x\"]")));
+        var forbidden = await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString()));
+        var notFound = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<OpenedDocument>("OpenDocument", Guid.NewGuid().ToString()));
+
+        Assert.Equal("InvalidOp", HubError.Code(invalid));
+        Assert.Equal("InvalidOp", HubError.Code(malformed));
+        Assert.Equal("NewerThanHead", HubError.Code(newer));
+        Assert.Equal("Forbidden", HubError.Code(forbidden));
+        Assert.Equal("NotFound", HubError.Code(notFound));
+        var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
+        Assert.Equal(0, server["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Hub_WithoutAToken_RefusesTheConnection()
+    {
+        await using var anonymous = LiveConnection.Create(Api.BaseAddress, () => null);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => anonymous.StartAsync());
+
+        Assert.Contains("401", error.Message);
+    }
+
+    [Fact]
+    public async Task History_Export_AndCatchUp_OverRest()
+    {
+        var (community, tokens) = await CommunityAsync(1);
+        var id = await CreateDocumentAsync(community, tokens[0], "Fractions unit", "# Plan\n");
+        await using var connection = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        var document = await SharedDocument.OpenAsync(connection, id);
+        document.Edit(TextOpJson.Parse("[7, \"Warm-up 🍕\\n\"]"));
+        await document.SettleAsync(Settle);
+        document.Edit(TextOpJson.Parse("[{\"d\": 2}]"));
+        await document.SettleAsync(Settle);
+
+        var v0 = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}?version=0", bearer: tokens[0]);
+        var v1 = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}?version=1", bearer: tokens[0]);
+        var ops = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}/ops?from=1", bearer: tokens[0]);
+        using var export = await Api.GetAsync($"/api/documents/{id}/export.md", tokens[0]);
+
+        Assert.Equal("# Plan\n", ApiClient.Text(v0, "text"));
+        Assert.Equal("# Plan\nWarm-up 🍕\n", ApiClient.Text(v1, "text"));
+        Assert.Equal(2, v1["headVersion"]!.GetValue<long>());
+        var op = Assert.Single(ops["ops"]!.AsArray())!;
+        Assert.Equal(2, op["version"]!.GetValue<long>());
+        Assert.Equal("[{\"d\":2}]", op["op"]!.ToJsonString());
+        Assert.Equal("text/markdown", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Plan\nWarm-up 🍕\n", await export.Content.ReadAsStringAsync());
+        await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/documents/{id}?version=99", bearer: tokens[0]);
+    }
+
+    private async Task<(string Community, IReadOnlyList<string> Tokens)> CommunityAsync(int members)
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
+        var tokens = new List<string>();
+        for (var i = 0; i < members; i++)
+        {
+            tokens.Add((await Api.JoinAsync(ApiClient.Text(invites, i == 0 ? "facilitator" : "member"), $"Teacher {i}")).Token);
+        }
+        return (community, tokens);
+    }
+
+    private async Task<Guid> CreateDocumentAsync(string community, string token, string title, string text)
+    {
+        var created = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/documents", new { title, text }, token);
+        return Guid.Parse(ApiClient.Text(created, "id"));
+    }
+
+    private static async Task<HubConnection> ConnectAsync(Uri address, string token)
+    {
+        var connection = LiveConnection.Create(address, () => token);
+        await connection.StartAsync();
+        return connection;
+    }
+}

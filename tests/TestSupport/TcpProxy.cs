@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CopLive.TestSupport;
+
+/// <summary>
+/// A loopback TCP relay in front of a server, so a test can cut every connection at once, as a dropped
+/// Wi-Fi link would, while the server keeps running.
+/// </summary>
+public sealed class TcpProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _target;
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public TcpProxy(Uri target)
+    {
+        _target = new IPEndPoint(IPAddress.Parse(target.Host), target.Port);
+        _listener.Start();
+        Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+        _accepting = AcceptAsync();
+    }
+
+    /// <summary>Where clients should connect.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Closes every relayed connection; new ones are accepted as before.</summary>
+    public void DropAll()
+    {
+        foreach (var client in _open.Keys)
+        {
+            _open.TryRemove(client, out _);
+            try
+            {
+                // Reset rather than close politely: the peer sees a broken link, as on a real network drop.
+                client.Client?.Close(0);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            client.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        DropAll();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var inbound = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var outbound = new TcpClient();
+            await outbound.ConnectAsync(_target, _stop.Token);
+            _open[inbound] = 0;
+            _open[outbound] = 0;
+            _ = RelayAsync(inbound, outbound);
+            _ = RelayAsync(outbound, inbound);
+        }
+    }
+
+    private async Task RelayAsync(TcpClient from, TcpClient to)
+    {
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream(), _stop.Token);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            from.Close();
+            to.Close();
+            _open.TryRemove(from, out _);
+            _open.TryRemove(to, out _);
+        }
+    }
+}
