@@ -9,6 +9,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace CopLive.Silo.Hosting;
 
@@ -22,6 +23,8 @@ public static class CopLiveSiloExtensions
     public static IHostApplicationBuilder AddCopLiveSilo(this IHostApplicationBuilder builder)
     {
         var (storage, cluster) = ReadSettings(builder.Configuration);
+        var documents = ValidatedOptions.Read<DocumentOptions>(builder.Configuration, DocumentOptions.Section);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(documents));
 
         builder.UseOrleans(silo =>
         {
@@ -50,6 +53,7 @@ public static class CopLiveSiloExtensions
         silo.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<CopLiveMetrics>();
+        silo.Services.AddOptions<DocumentOptions>();
 
         // Orleans' default storage serializer writes NodaTime values it cannot read back; System.Text.Json
         // with NodaTime's converters round-trips them (and stores readable JSON).
@@ -57,7 +61,17 @@ public static class CopLiveSiloExtensions
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
             o.JsonSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
-        silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // SQLite takes one writer at a time: queue writes in-process instead of letting them collide.
+            silo.AddAdoNetGrainStorage(StorageNames.SqliteWriter, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
+                new SingleWriterGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteWriter)));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
+        }
         return silo;
     }
 

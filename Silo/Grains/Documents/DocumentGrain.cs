@@ -8,9 +8,11 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Hosting;
 using CopLive.Silo.Observability;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Concurrency;
 using Orleans.Utilities;
@@ -29,6 +31,7 @@ public sealed partial class DocumentGrain(
     [PersistentState("documentHead", StorageNames.Default)] IPersistentState<DocumentHeadState> head,
     [PersistentState("documentSnapshot", StorageNames.Default)] IPersistentState<DocumentSnapshotState> snapshot,
     IClock clock,
+    IOptions<DocumentOptions> options,
     CopLiveMetrics metrics,
     ILogger<DocumentGrain> logger) : Grain, IDocumentGrain
 {
@@ -449,7 +452,7 @@ public sealed partial class DocumentGrain(
     {
         if (!_rates.TryGetValue(member.Value, out var bucket))
         {
-            _rates[member.Value] = bucket = new TokenBucket(DocumentLimits.OpsPerSecond, DocumentLimits.OpsBurst);
+            _rates[member.Value] = bucket = new TokenBucket(options.Value.OpsPerSecond, options.Value.OpsBurst);
         }
         return bucket;
     }

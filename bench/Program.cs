@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CopLive.Bench;
+using CopLive.Client.Live;
+using CopLive.Collab.Text;
+using Microsoft.AspNetCore.SignalR.Client;
+
+// CopLive co-editing benchmark: editors submit 8-character inserts (one op in flight each) to N documents while
+// watchers receive every op; the server runs as its own process so its CPU and memory are measured alone.
+//   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 5 --rate 10 --seconds 20
+//   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
+// Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
+var options = BenchOptions.Parse(args);
+var dll = options.Server ?? FindGateway();
+string[] serverArgs =
+[
+    "--Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
+    "--Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+    // The benchmark measures throughput; the per-member abuse limits would measure themselves instead.
+    "--Documents:OpsPerSecond", "100000", "--Documents:OpsBurst", "100000",
+    .. options.ServerArgs,
+];
+
+await using var server = await ServerProcess.StartAsync(dll, serverArgs);
+var cpuAtStart = server.CpuTime();
+using var http = new HttpClient { BaseAddress = server.Address };
+var admin = server.AdminKey;
+
+var community = await PostAsync("/api/communities", new { name = "Bench PLC", timeZone = "UTC" }, admin);
+var invites = community["invites"]!;
+var editorTokens = new List<string>();
+for (var e = 0; e < options.Editors; e++)
+{
+    editorTokens.Add((await PostAsync("/api/join", new { inviteCode = (string)invites["facilitator"]!, displayName = $"Editor {e}" }, null))["token"]!.GetValue<string>());
+}
+var watcherToken = (await PostAsync("/api/join", new { inviteCode = (string)invites["observer"]!, displayName = "Watcher" }, null))["token"]!.GetValue<string>();
+var initial = string.Concat(Enumerable.Repeat("Lesson plan line with some words. ", 30))[..1000];
+var documents = new List<Guid>();
+for (var d = 0; d < options.Documents; d++)
+{
+    var created = await PostAsync($"/api/communities/{community["id"]}/documents", new { title = $"Plan {d}", text = initial }, editorTokens[0]);
+    documents.Add(Guid.Parse(created["id"]!.GetValue<string>()));
+}
+
+var sentAt = new ConcurrentDictionary<(string Client, long Seq), long>();
+var ackLatency = new LatencyRecorder();
+var deliveryLatency = new LatencyRecorder();
+var measuring = false;
+long acked = 0;
+
+// Watchers keep a copy by applying the stream in order, for the convergence check at the end.
+var watchers = new List<(Guid Document, HubConnection Connection, Func<string> Text)>();
+foreach (var document in documents)
+{
+    for (var w = 0; w < options.Watchers; w++)
+    {
+        var connection = LiveConnection.Create(server.Address, () => watcherToken);
+        var text = "";
+        long version = 0;
+        var gate = new Lock();
+        connection.On<DocumentOpsEvent>("DocumentOps", e =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (gate)
+            {
+                foreach (var op in e.Ops.Where(o => o.Version == version + 1 || o.Version > version))
+                {
+                    if (op.Version != version + 1)
+                    {
+                        throw new InvalidOperationException($"Watcher saw version {op.Version} after {version}.");
+                    }
+                    text = TextType.Apply(text, op.Op);
+                    version = op.Version;
+                    if (measuring && sentAt.TryGetValue((op.ClientId, op.Seq), out var sent))
+                    {
+                        deliveryLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    }
+                }
+            }
+        });
+        await connection.StartAsync();
+        var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", document.ToString());
+        lock (gate)
+        {
+            text = opened.Text;
+            version = opened.Version;
+        }
+        watchers.Add((document, connection, () => { lock (gate) { return text; } }));
+    }
+}
+
+var editorConnections = new List<HubConnection>();
+using var stop = new CancellationTokenSource();
+var editorTasks = new List<Task>();
+for (var d = 0; d < documents.Count; d++)
+{
+    for (var e = 0; e < options.Editors; e++)
+    {
+        var token = editorTokens[e];
+        var connection = LiveConnection.Create(server.Address, () => token);
+        await connection.StartAsync();
+        editorConnections.Add(connection);
+        var document = documents[d].ToString();
+        var client = $"d{d}e{e}";
+        var random = new Random(d * 1_000 + e);
+        editorTasks.Add(Task.Run(async () =>
+        {
+            long version = 0;
+            using var timer = options.Saturate ? null : new PeriodicTimer(TimeSpan.FromSeconds(1 / options.Rate));
+            // Spread editors over the first tick so they do not all fire together.
+            await Task.Delay(random.Next((int)(1_000 / options.Rate)));
+            for (long seq = 1; !stop.IsCancellationRequested; seq++)
+            {
+                if (timer is not null && !await timer.WaitForNextTickAsync(stop.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result))
+                {
+                    break;
+                }
+                var at = random.Next(initial.Length);
+                var op = TextOp.Create(OpComponent.Skip(at), OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture)));
+                var started = Stopwatch.GetTimestamp();
+                sentAt[(client, seq)] = started;
+                var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, op);
+                version = reply.Version;
+                Interlocked.Increment(ref acked);
+                if (measuring)
+                {
+                    ackLatency.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        }));
+    }
+}
+
+Console.WriteLine($"{documents.Count} documents x {options.Editors} editors + {options.Watchers} watchers = {editorConnections.Count + watchers.Count} connections; " +
+                  (options.Saturate ? "saturating (one op in flight per editor)" : $"{options.Rate} ops/s per editor, {documents.Count * options.Editors * options.Rate} ops/s offered"));
+await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+measuring = true;
+var windowCpu = server.CpuTime();
+var windowAcked = Interlocked.Read(ref acked);
+var clock = Stopwatch.StartNew();
+await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+var windowOps = Interlocked.Read(ref acked) - windowAcked;
+var windowCpuUsed = server.CpuTime() - windowCpu;
+var elapsed = clock.Elapsed;
+measuring = false;
+stop.Cancel();
+await Task.WhenAll(editorTasks.Select(t => t.ContinueWith(_ => { })));
+var totalCpu = server.CpuTime() - cpuAtStart;
+var totalOps = Interlocked.Read(ref acked);
+
+// Convergence: every watcher's copy equals the server's text once the stream has drained.
+var converged = true;
+foreach (var document in documents)
+{
+    var serverText = (await GetAsync($"/api/documents/{document}", editorTokens[0]))["text"]!.GetValue<string>();
+    foreach (var watcher in watchers.Where(w => w.Document == document))
+    {
+        var deadline = Stopwatch.StartNew();
+        while (watcher.Text() != serverText && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+        converged &= watcher.Text() == serverText;
+    }
+}
+
+var rows = new (string, string)[]
+{
+    ("ops acknowledged/s (measured window)", (windowOps / elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture)),
+    ("ack latency p50 / p95 / p99 ms", $"{ackLatency.Percentile(50):F2} / {ackLatency.Percentile(95):F2} / {ackLatency.Percentile(99):F2}"),
+    ("remote delivery p50 / p99 ms", options.Watchers == 0 ? "–" : $"{deliveryLatency.Percentile(50):F2} / {deliveryLatency.Percentile(99):F2}"),
+    ("server CPU per acknowledged op, steady state (µs)", (windowCpuUsed.TotalMicroseconds / Math.Max(1, windowOps)).ToString("F0", CultureInfo.InvariantCulture)),
+    ("server CPU s per 1,000 ops, steady state", (windowCpuUsed.TotalSeconds / Math.Max(1, windowOps) * 1_000).ToString("F3", CultureInfo.InvariantCulture)),
+    ("server CPU per op, whole run incl. start-up and warm-up (µs)", (totalCpu.TotalMicroseconds / Math.Max(1, totalOps)).ToString("F0", CultureInfo.InvariantCulture)),
+    ("server peak RSS MB", server.PeakRssMegabytes().ToString("F0", CultureInfo.InvariantCulture)),
+    ("watchers converged with the server", converged ? "yes" : "NO"),
+};
+foreach (var (name, value) in rows)
+{
+    Console.WriteLine($"| {name} | {value} |");
+}
+
+foreach (var connection in editorConnections.Concat(watchers.Select(w => w.Connection)))
+{
+    await connection.DisposeAsync();
+}
+return converged ? 0 : 1;
+
+async Task<JsonNode> PostAsync(string path, object body, string? bearer)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+    if (bearer is not null)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+    }
+    using var response = await http.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+}
+
+async Task<JsonNode> GetAsync(string path, string bearer)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+    using var response = await http.SendAsync(request);
+    return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+}
+
+static string FindGateway()
+{
+    var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        var candidate = Path.Combine(folder.FullName, "Gateway", "bin", configuration, "net10.0", "CopLive.Gateway.dll");
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+    throw new FileNotFoundException("Build the Gateway first, or pass --server <path to CopLive.Gateway.dll>.");
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
