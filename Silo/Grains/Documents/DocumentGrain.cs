@@ -45,6 +45,9 @@ public sealed partial class DocumentGrain(
     private readonly Dictionary<Guid, (CommunityMember? Member, Instant FetchedAt)> _roles = [];
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
     private readonly List<Pending> _unwritten = [];
+
+    // Each unarchived op in its stored form, made once when the op is committed: every tail write reuses it.
+    private readonly Dictionary<long, StoredOp> _stored = [];
     private LiveDocument? _document;
     private Task? _writer;
     private Exception? _failure;
@@ -62,6 +65,10 @@ public sealed partial class DocumentGrain(
                 [.. snapshot.State.Runs.Select(r => new AuthorRun(r.Author, r.Length))],
                 snapshot.State.Contributions);
             _document = new LiveDocument(archive, head.State.Tail.Select(o => o.ToCommitted()));
+            foreach (var op in head.State.Tail.Where(o => o.Version > _document.ArchivedVersion))
+            {
+                _stored[op.Version] = op;
+            }
             foreach (var (client, mark) in head.State.Clients)
             {
                 _marks[client] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
@@ -160,6 +167,7 @@ public sealed partial class DocumentGrain(
 
             var rebased = document.Rebase(submission.BaseVersion, submission.Op);
             var committed = document.Commit(rebased, author, submission.ClientId, submission.Seq, now);
+            _stored[committed.Version] = StoredOp.From(committed);
 
             var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             _marks[submission.ClientId] = new Mark(submission.Seq, committed.Version, ack.Task, now);
@@ -373,6 +381,10 @@ public sealed partial class DocumentGrain(
         head.State = HeadView();
         await head.WriteStateAsync();
         Document.TrimRecent();
+        foreach (var version in _stored.Keys.Where(v => v <= checkpoint.Version).ToList())
+        {
+            _stored.Remove(version);
+        }
         LogArchived(Id, checkpoint.Version);
     }
 
@@ -400,7 +412,7 @@ public sealed partial class DocumentGrain(
         CreatedBy = head.State.CreatedBy,
         CreatedAt = head.State.CreatedAt,
         ArchivedVersion = Document.ArchivedVersion,
-        Tail = [.. Document.Unarchived.Select(StoredOp.From)],
+        Tail = [.. Document.Unarchived.Select(o => _stored[o.Version])],
         Clients = _marks
             .Where(m => m.Value.Version <= Document.Version)
             .ToDictionary(m => m.Key, m => new ClientMark { Seq = m.Value.Seq, Version = m.Value.Version, At = m.Value.At }),
