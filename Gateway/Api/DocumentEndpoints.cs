@@ -17,6 +17,7 @@ internal static class DocumentEndpoints
         documents.MapGet("/", GetAsync);
         documents.MapGet("/ops", GetOpsAsync);
         documents.MapGet("/authorship", GetAuthorshipAsync);
+        documents.MapGet("/authors", GetAuthorsAsync);
         documents.MapGet("/export.md", ExportAsync);
         return api;
     }
@@ -46,6 +47,12 @@ internal static class DocumentEndpoints
     {
         var authorship = await grains.GetDocument(new DocumentId(id)).GetAuthorshipAsync(context.Caller());
         return Results.Ok(AuthorshipResponse.From(authorship));
+    }
+
+    private static async Task<IResult> GetAuthorsAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var authorship = AuthorshipResponse.From(await grains.GetDocument(new DocumentId(id)).GetAuthorshipAsync(context.Caller()));
+        return Results.Ok(new AuthorsResponse(authorship.Version, authorship.Contributions));
     }
 
     private static async Task<IResult> ExportAsync(Guid id, HttpContext context, IGrainFactory grains)

@@ -16,3 +16,6 @@ public sealed record AuthorSpanResponse(Guid? Author, int Length);
 
 /// <summary>One member's contribution.</summary>
 public sealed record ContributionResponse(Guid MemberId, long Present, long Inserted, long Deleted, long Ops);
+
+/// <summary>Reply to <c>GET /api/documents/{id}/authors</c>: each member's contribution, most present first.</summary>
+public sealed record AuthorsResponse(long Version, IReadOnlyList<ContributionResponse> Authors);

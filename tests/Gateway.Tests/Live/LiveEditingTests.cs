@@ -99,8 +99,9 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
         var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
         Assert.Equal(ApiClient.Text(server, "text"), a.Text);
         Assert.Equal(ApiClient.Text(server, "text"), b.Text);
-        var authorship = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}/authorship", bearer: tokens[0]);
-        Assert.Equal(2, authorship["contributions"]!.AsArray().Count);
+        var authors = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}/authors", bearer: tokens[0]);
+        Assert.Equal(2, authors["authors"]!.AsArray().Count);
+        Assert.Equal(CopLive.Collab.Text.CodePoints.Count(a.Text), authors["authors"]!.AsArray().Sum(x => x!["present"]!.GetValue<long>()));
     }
 
     [Fact]
