@@ -41,6 +41,10 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("ScheduleSession")]
     Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request);
 
+    /// <summary>Records a session's new status in the community's schedule. Called by the session grain.</summary>
+    [Alias("SessionUpdated")]
+    Task SessionUpdatedAsync(SessionSummary summary);
+
     /// <summary>Sessions not yet over, soonest first (members and the administrator).</summary>
     [Alias("GetUpcomingSessions")]
     Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller);

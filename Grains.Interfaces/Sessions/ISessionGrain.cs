@@ -1,8 +1,13 @@
+using System.Collections.Immutable;
 using CopLive.Grains.Security;
 
 namespace CopLive.Grains.Sessions;
 
-/// <summary>One meeting of a community: its schedule, agenda and status.</summary>
+/// <summary>
+/// One meeting of a community: its schedule, lifecycle (Scheduled → Live → Ended), agenda countdown, presence
+/// and attendance. Lifecycle and agenda commands are for facilitators and owners (and the administrator);
+/// every call re-checks the caller's rights.
+/// </summary>
 [Alias("coplive.ISessionGrain")]
 public interface ISessionGrain : IGrainWithGuidKey
 {
@@ -16,4 +21,56 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>The session (members of its community and the administrator).</summary>
     [Alias("Get")]
     Task<SessionDetails> GetAsync(Caller caller);
+
+    /// <summary>The live state: status, agenda countdown, who is present.</summary>
+    [Alias("GetLive")]
+    Task<SessionLive> GetLiveAsync(Caller caller);
+
+    /// <summary>Opens the meeting (Scheduled → Live).</summary>
+    [Alias("Start")]
+    Task<SessionLive> StartAsync(Caller caller);
+
+    /// <summary>Closes the meeting (Live → Ended); everyone's attendance ends now.</summary>
+    [Alias("End")]
+    Task<SessionLive> EndAsync(Caller caller);
+
+    /// <summary>A connection of the caller joins the live session; a member with several connections counts once.</summary>
+    [Alias("Join")]
+    Task<SessionLive> JoinAsync(Caller caller, string connectionId);
+
+    /// <summary>A connection leaves; the member leaves when their last connection has been gone for the grace period.</summary>
+    [Alias("Leave")]
+    Task LeaveAsync(Caller caller, string connectionId);
+
+    /// <summary>Every join and leave, in order.</summary>
+    [Alias("GetAttendance")]
+    Task<ImmutableArray<AttendanceRecord>> GetAttendanceAsync(Caller caller);
+
+    /// <summary>Starts the first phase's countdown.</summary>
+    [Alias("StartAgenda")]
+    Task<SessionLive> StartAgendaAsync(Caller caller);
+
+    /// <summary>Moves on to the next phase now.</summary>
+    [Alias("AdvancePhase")]
+    Task<SessionLive> AdvancePhaseAsync(Caller caller);
+
+    /// <summary>Pauses the countdown.</summary>
+    [Alias("PausePhase")]
+    Task<SessionLive> PausePhaseAsync(Caller caller);
+
+    /// <summary>Resumes the countdown.</summary>
+    [Alias("ResumePhase")]
+    Task<SessionLive> ResumePhaseAsync(Caller caller);
+
+    /// <summary>Lengthens (or, with negative minutes, shortens) the current phase.</summary>
+    [Alias("ExtendPhase")]
+    Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes);
+
+    /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(ISessionObserver observer);
+
+    /// <summary>Ends a gateway's subscription.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ISessionObserver observer);
 }

@@ -9,10 +9,12 @@ namespace CopLive.Grains.Sessions;
 /// <param name="TimeZone">IANA zone of <paramref name="LocalStart"/>.</param>
 /// <param name="DurationMinutes">Length of the meeting, 1–1440.</param>
 /// <param name="Agenda">Timed phases; together no longer than the session.</param>
+/// <param name="AutoAdvance">When a phase's time is up, move on by itself (true) or wait for the facilitator.</param>
 [GenerateSerializer, Immutable, Alias("coplive.NewSession")]
 public sealed record NewSession(
     [property: Id(0)] string Title,
     [property: Id(1)] LocalDateTime LocalStart,
     [property: Id(2)] string TimeZone,
     [property: Id(3)] int DurationMinutes,
-    [property: Id(4)] ImmutableArray<AgendaItem> Agenda);
+    [property: Id(4)] ImmutableArray<AgendaItem> Agenda,
+    [property: Id(5)] bool AutoAdvance = true);

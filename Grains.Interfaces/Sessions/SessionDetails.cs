@@ -10,10 +10,14 @@ namespace CopLive.Grains.Sessions;
 /// <param name="Agenda">Timed phases in order.</param>
 /// <param name="CreatedBy">Who scheduled it.</param>
 /// <param name="CreatedAt">When it was scheduled.</param>
+/// <param name="MainDocument">The session's lesson plan, co-edited by everyone.</param>
+/// <param name="AutoAdvance">Whether phases move on by themselves when their time is up.</param>
 [GenerateSerializer, Immutable, Alias("coplive.SessionDetails")]
 public sealed record SessionDetails(
     [property: Id(0)] SessionSummary Summary,
     [property: Id(1)] Duration Duration,
     [property: Id(2)] ImmutableArray<AgendaItem> Agenda,
     [property: Id(3)] MemberId CreatedBy,
-    [property: Id(4)] Instant CreatedAt);
+    [property: Id(4)] Instant CreatedAt,
+    [property: Id(5)] DocumentId MainDocument = default,
+    [property: Id(6)] bool AutoAdvance = true);

@@ -15,4 +15,6 @@ public sealed record SessionPlan(
     [property: Id(5)] Duration Duration,
     [property: Id(6)] ImmutableArray<AgendaItem> Agenda,
     [property: Id(7)] MemberId CreatedBy,
-    [property: Id(8)] Instant CreatedAt);
+    [property: Id(8)] Instant CreatedAt,
+    [property: Id(9)] DocumentId MainDocument = default,
+    [property: Id(10)] bool AutoAdvance = true);

@@ -26,7 +26,7 @@ internal static class SessionSchedule
             throw CopLiveException.Invalid("start", "'start' is in the past: this session would already be over.");
         }
 
-        return new SessionPlan(community, title, zone.Id, request.LocalStart, start, duration, agenda, createdBy, now);
+        return new SessionPlan(community, title, zone.Id, request.LocalStart, start, duration, agenda, createdBy, now, AutoAdvance: request.AutoAdvance);
     }
 
     private static ImmutableArray<AgendaItem> Agenda(ImmutableArray<AgendaItem> items, int sessionMinutes)
@@ -46,7 +46,8 @@ internal static class SessionSchedule
             var item = items[i] ?? throw CopLiveException.Invalid($"agenda[{i}]", $"'agenda[{i}]' is missing.");
             builder.Add(new AgendaItem(
                 Require.Text($"agenda[{i}].title", item.Title, Limits.NameLength),
-                Require.InRange($"agenda[{i}].minutes", item.Minutes, 1, Limits.SessionMinutes)));
+                Require.InRange($"agenda[{i}].minutes", item.Minutes, 1, Limits.SessionMinutes),
+                Require.OptionalText($"agenda[{i}].speakingRule", item.SpeakingRule, Limits.NameLength)));
         }
 
         var total = builder.Sum(a => a.Minutes);

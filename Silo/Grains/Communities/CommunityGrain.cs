@@ -138,17 +138,33 @@ public sealed partial class CommunityGrain(
     {
         EnsureRole(caller, CommunityRole.Facilitator, "Only facilitators and owners can schedule sessions.");
 
-        var plan = SessionSchedule.Plan(Id, request, caller.Member, clock.GetCurrentInstant());
+        var now = clock.GetCurrentInstant();
+        var plan = SessionSchedule.Plan(Id, request, caller.Member, now);
         var sessionId = SessionId.New();
+
+        // Every session gets its own lesson plan, which the whole group co-edits and breakout notes flow into.
+        var lessonPlan = new DocumentSetup(Id, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", caller.Member, now);
+        var document = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(lessonPlan);
 
         // The session grain holds the plan before the community lists it: a crash in between leaves an
         // unlisted session, never a listed one that does not exist.
-        var details = await GrainFactory.GetSession(sessionId).InitializeAsync(plan);
+        var details = await GrainFactory.GetSession(sessionId).InitializeAsync(plan with { MainDocument = document.Id });
+        State.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
         State.Sessions.Add(details.Summary);
         await PersistAsync(state);
 
         LogScheduled(Id, sessionId, plan.Start);
         return details;
+    }
+
+    public async Task SessionUpdatedAsync(SessionSummary summary)
+    {
+        var index = State.Sessions.FindIndex(s => s.Id == summary.Id);
+        if (index >= 0 && State.Sessions[index] != summary)
+        {
+            State.Sessions[index] = summary;
+            await PersistAsync(state);
+        }
     }
 
     public Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller)
