@@ -24,3 +24,23 @@ public sealed record RemoteCursor(Guid MemberId, string DisplayName, string Clie
 
 /// <summary>The <c>CursorsChanged</c> event.</summary>
 public sealed record CursorsChangedEvent(Guid DocumentId, long Version, IReadOnlyList<RemoteCursor> Cursors);
+
+/// <summary>The <c>SessionChanged</c> event and the reply of session commands: the complete live state of a session.</summary>
+public sealed record SessionState(
+    Guid SessionId,
+    long Seq,
+    string Title,
+    string Status,
+    IReadOnlyList<AgendaPhase> Agenda,
+    int Phase,
+    string AgendaStatus,
+    NodaTime.Instant? Deadline,
+    double? RemainingSeconds,
+    IReadOnlyList<SessionParticipant> Present,
+    Guid MainDocumentId);
+
+/// <summary>One agenda phase.</summary>
+public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule);
+
+/// <summary>Someone present in a session.</summary>
+public sealed record SessionParticipant(Guid MemberId, string DisplayName, string Role);

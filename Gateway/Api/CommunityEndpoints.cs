@@ -53,11 +53,12 @@ internal static class CommunityEndpoints
 
         var agenda = (body.Agenda ?? []).Select((item, i) => new AgendaItem(
                 item?.Title ?? "",
-                item?.Minutes ?? throw CopLiveException.Invalid($"agenda[{i}].minutes", $"'agenda[{i}].minutes' is required.")))
+                item?.Minutes ?? throw CopLiveException.Invalid($"agenda[{i}].minutes", $"'agenda[{i}].minutes' is required."),
+                item?.SpeakingRule))
             .ToImmutableArray();
 
         var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(
-            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", minutes, agenda));
+            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", minutes, agenda, body.AutoAdvance ?? true));
         return Results.Created($"/api/sessions/{session.Summary.Id}", SessionResponse.From(session));
     }
 

@@ -1,14 +1,27 @@
 using CopLive.Gateway.Api.Contracts;
+using CopLive.Gateway.Hubs;
 using CopLive.Grains.Ids;
 
 namespace CopLive.Gateway.Api;
 
-/// <summary><c>GET /api/sessions/{id}</c>: a session, for members of its community.</summary>
+/// <summary><c>/api/sessions/{id}</c>: a session, its live state and attendance; starting and ending it.</summary>
 internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/sessions/{id:guid}", GetAsync).RequireAuthorization();
+        var sessions = api.MapGroup("/sessions/{id:guid}").RequireAuthorization();
+        sessions.MapGet("/", GetAsync);
+        sessions.MapGet("/live", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).GetLiveAsync(context.Caller()))));
+        sessions.MapPost("/start", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).StartAsync(context.Caller()))));
+        sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).EndAsync(context.Caller()))));
+        sessions.MapGet("/attendance", async (Guid id, HttpContext context, IGrainFactory grains) =>
+        {
+            var attendance = await grains.GetSession(new SessionId(id)).GetAttendanceAsync(context.Caller());
+            return Results.Ok(attendance.Select(a => new AttendanceResponse(a.Member.Value, a.DisplayName, a.Joined, a.Left)));
+        });
         return api;
     }
 

@@ -21,62 +21,38 @@ public sealed partial class DocumentFanout(
     IHubContext<LiveHub> hub,
     ILogger<DocumentFanout> logger) : BackgroundService, IDocumentObserver
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
-
     private readonly Channel<Notification> _inbox = Channel.CreateBounded<Notification>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly ConcurrentDictionary<DocumentId, Subscription> _documents = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<DocumentId, byte>> _connections = new();
-    private readonly SemaphoreSlim _subscribing = new(1, 1);
+    private readonly ConcurrentDictionary<DocumentId, long> _delivered = new();
     private IDocumentObserver? _reference;
+    private LocalSubscriptions<DocumentId>? _subscriptions;
 
     private IDocumentObserver Reference => _reference ??= grains.CreateObjectReference<IDocumentObserver>(this);
+
+    private LocalSubscriptions<DocumentId> Subscriptions => _subscriptions ??= new(
+        document => grains.GetDocument(document).SubscribeAsync(Reference),
+        async document =>
+        {
+            _delivered.TryRemove(document, out _);
+            await grains.GetDocument(document).UnsubscribeAsync(Reference);
+        });
 
     /// <summary>Adds a connection to a document's group, subscribing this gateway to the document if it is the first.</summary>
     public async Task JoinAsync(string connectionId, DocumentId document)
     {
         await hub.Groups.AddToGroupAsync(connectionId, HubGroups.ForDocument(document));
-        _connections.GetOrAdd(connectionId, _ => new()).TryAdd(document, 0);
-
-        var subscription = _documents.GetOrAdd(document, _ => new Subscription());
-        if (Interlocked.Increment(ref subscription.Connections) == 1 || !subscription.Subscribed)
-        {
-            await _subscribing.WaitAsync();
-            try
-            {
-                await grains.GetDocument(document).SubscribeAsync(Reference);
-                subscription.Subscribed = true;
-            }
-            finally
-            {
-                _subscribing.Release();
-            }
-        }
+        await Subscriptions.AddAsync(connectionId, document);
     }
 
     /// <summary>Removes a connection from a document; the last one out ends this gateway's subscription.</summary>
     public async Task LeaveAsync(string connectionId, DocumentId document)
     {
         await hub.Groups.RemoveFromGroupAsync(connectionId, HubGroups.ForDocument(document));
-        if (_connections.TryGetValue(connectionId, out var documents) && documents.TryRemove(document, out _))
-        {
-            await ReleaseAsync(document);
-        }
+        await Subscriptions.RemoveAsync(connectionId, document);
     }
 
     /// <summary>Removes a closed connection from every document it had open; returns them.</summary>
-    public async Task<IReadOnlyList<DocumentId>> LeaveAllAsync(string connectionId)
-    {
-        if (!_connections.TryRemove(connectionId, out var documents))
-        {
-            return [];
-        }
-        foreach (var document in documents.Keys)
-        {
-            await ReleaseAsync(document);
-        }
-        return [.. documents.Keys];
-    }
+    public Task<IReadOnlyList<DocumentId>> LeaveAllAsync(string connectionId) => Subscriptions.RemoveAllAsync(connectionId);
 
     public Task OpsCommitted(DocumentId document, ImmutableArray<CommittedOp> ops) =>
         _inbox.Writer.WriteAsync(new Notification(document, ops, null, 0)).AsTask();
@@ -86,8 +62,8 @@ public sealed partial class DocumentFanout(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var renewal = new PeriodicTimer(RenewEvery);
-        var renewing = RenewLoopAsync(renewal, stoppingToken);
+        var renewing = SubscriptionRenewal.RunAsync(
+            () => Subscriptions.Active, d => grains.GetDocument(d).SubscribeAsync(Reference), (e, d) => LogRenewFailed(e, d), stoppingToken);
         try
         {
             await foreach (var notification in _inbox.Reader.ReadAllAsync(stoppingToken))
@@ -110,15 +86,12 @@ public sealed partial class DocumentFanout(
 
     private async Task DeliverAsync(Notification notification, CancellationToken cancellationToken)
     {
-        if (!_documents.TryGetValue(notification.Document, out var subscription))
-        {
-            return;
-        }
+        var delivered = _delivered.GetValueOrDefault(notification.Document);
         var group = hub.Clients.Group(HubGroups.ForDocument(notification.Document));
 
         if (notification.Cursors is { } cursors)
         {
-            if (notification.Version >= subscription.Delivered)
+            if (notification.Version >= delivered)
             {
                 await group.SendAsync(HubEvents.CursorsChanged,
                     new CursorsChangedMessage(notification.Document.Value, notification.Version, [.. cursors.Select(c => c.ToMessage())]),
@@ -127,77 +100,25 @@ public sealed partial class DocumentFanout(
             return;
         }
 
-        var ops = notification.Ops.Where(o => o.Version > subscription.Delivered).ToList();
+        var ops = notification.Ops.Where(o => o.Version > delivered).ToList();
         if (ops.Count == 0)
         {
             return;
         }
-        if (subscription.Delivered > 0 && ops[0].Version > subscription.Delivered + 1)
+        if (delivered > 0 && ops[0].Version > delivered + 1)
         {
             // Notifications can overtake one another; fetch what is missing rather than leave a hole.
             var missing = await grains.GetDocument(notification.Document)
-                .GetOpsAsync(Caller.Admin, subscription.Delivered, (int)(ops[0].Version - subscription.Delivered - 1));
+                .GetOpsAsync(Caller.Admin, delivered, (int)(ops[0].Version - delivered - 1));
             ops.InsertRange(0, missing.Ops);
         }
 
-        subscription.Delivered = ops[^1].Version;
+        _delivered[notification.Document] = ops[^1].Version;
         await group.SendAsync(HubEvents.DocumentOps,
             new DocumentOpsMessage(notification.Document.Value, [.. ops.Select(o => o.ToMessage())]), cancellationToken);
     }
 
-    private async Task RenewLoopAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                foreach (var (document, subscription) in _documents)
-                {
-                    if (subscription.Connections <= 0)
-                    {
-                        continue;
-                    }
-                    try
-                    {
-                        await grains.GetDocument(document).SubscribeAsync(Reference);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // One unreachable document must not stop the renewal of the others.
-                        LogRenewFailed(e, document);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task ReleaseAsync(DocumentId document)
-    {
-        if (_documents.TryGetValue(document, out var subscription) && Interlocked.Decrement(ref subscription.Connections) <= 0)
-        {
-            _documents.TryRemove(document, out _);
-            try
-            {
-                await grains.GetDocument(document).UnsubscribeAsync(Reference);
-            }
-            catch (Exception e)
-            {
-                LogRenewFailed(e, document);
-            }
-        }
-    }
-
     private sealed record Notification(DocumentId Document, ImmutableArray<CommittedOp> Ops, ImmutableArray<DocumentCursor>? Cursors, long Version);
-
-    private sealed class Subscription
-    {
-        public int Connections;
-        public volatile bool Subscribed;
-        public long Delivered;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver events of document {DocumentId}")]
     private partial void LogDeliveryFailed(Exception error, DocumentId documentId);

@@ -49,6 +49,8 @@ public static class CopLiveGatewayExtensions
             .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<DocumentFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
+        builder.Services.AddSingleton<SessionFanout>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionFanout>());
 
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 

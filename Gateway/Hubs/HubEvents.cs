@@ -5,4 +5,5 @@ public static class HubEvents
 {
     public const string DocumentOps = "DocumentOps";
     public const string CursorsChanged = "CursorsChanged";
+    public const string SessionChanged = "SessionChanged";
 }

@@ -6,4 +6,6 @@ namespace CopLive.Gateway.Hubs;
 public static class HubGroups
 {
     public static string ForDocument(DocumentId document) => $"document:{document}";
+
+    public static string ForSession(SessionId session) => $"session:{session}";
 }

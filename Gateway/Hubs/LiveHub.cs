@@ -16,7 +16,7 @@ namespace CopLive.Gateway.Hubs;
 /// every right is decided by the grains. Method and event names are the public protocol (docs/protocol.md).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout) : Hub
+public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions) : Hub
 {
     private Caller Caller => Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
 
@@ -70,9 +70,71 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout) : Hub
         await grains.GetDocument(id).RemoveCursorAsync(Caller, Context.ConnectionId);
     }
 
+    /// <summary>
+    /// Joins the live session (this connection counts toward the member's presence) and subscribes it to the
+    /// session's events; returns the complete state. Calling it again after a reconnect returns what was missed.
+    /// </summary>
+    public async Task<SessionMessage> JoinSession(string sessionId)
+    {
+        var id = ParseSession(sessionId);
+        await sessions.JoinAsync(Context.ConnectionId, id);
+        try
+        {
+            return SessionMessage.From(await grains.GetSession(id).JoinAsync(Caller, Context.ConnectionId));
+        }
+        catch
+        {
+            await sessions.LeaveAsync(Context.ConnectionId, id);
+            throw;
+        }
+    }
+
+    /// <summary>Leaves the live session.</summary>
+    public async Task LeaveSession(string sessionId)
+    {
+        var id = ParseSession(sessionId);
+        await sessions.LeaveAsync(Context.ConnectionId, id);
+        await grains.GetSession(id).LeaveAsync(Caller, Context.ConnectionId);
+    }
+
+    /// <summary>Opens the meeting (facilitators and owners).</summary>
+    public async Task<SessionMessage> StartSession(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).StartAsync(Caller));
+
+    /// <summary>Closes the meeting (facilitators and owners).</summary>
+    public async Task<SessionMessage> EndSession(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).EndAsync(Caller));
+
+    /// <summary>Starts the agenda's first phase.</summary>
+    public async Task<SessionMessage> StartAgenda(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).StartAgendaAsync(Caller));
+
+    /// <summary>Moves on to the next phase.</summary>
+    public async Task<SessionMessage> AdvancePhase(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).AdvancePhaseAsync(Caller));
+
+    /// <summary>Pauses the countdown.</summary>
+    public async Task<SessionMessage> PausePhase(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).PausePhaseAsync(Caller));
+
+    /// <summary>Resumes the countdown.</summary>
+    public async Task<SessionMessage> ResumePhase(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).ResumePhaseAsync(Caller));
+
+    /// <summary>Lengthens the current phase by <paramref name="minutes"/> (negative shortens).</summary>
+    public async Task<SessionMessage> ExtendPhase(string sessionId, int minutes) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).ExtendPhaseAsync(Caller, minutes));
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Context.User?.ToCaller();
+        foreach (var session in await sessions.LeaveAllAsync(Context.ConnectionId))
+        {
+            if (caller is not null)
+            {
+                await grains.GetSession(session).LeaveAsync(caller, Context.ConnectionId);
+            }
+        }
         foreach (var document in await fanout.LeaveAllAsync(Context.ConnectionId))
         {
             if (caller is not null)
@@ -82,6 +144,11 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout) : Hub
         }
         await base.OnDisconnectedAsync(exception);
     }
+
+    private static SessionId ParseSession(string? sessionId) =>
+        Guid.TryParse(sessionId, out var id)
+            ? new SessionId(id)
+            : throw CopLiveException.Invalid("sessionId", $"'sessionId' must be a session id (a GUID); '{sessionId}' is not.");
 
     private static DocumentId ParseDocument(string? documentId) =>
         Guid.TryParse(documentId, out var id)

@@ -15,17 +15,19 @@ public sealed record SessionResponse(
     Instant End,
     int DurationMinutes,
     IReadOnlyList<AgendaItemResponse> Agenda,
-    Instant CreatedAt)
+    Instant CreatedAt,
+    Guid MainDocumentId,
+    bool AutoAdvance)
 {
     public static SessionResponse From(SessionDetails details)
     {
         var s = details.Summary;
         return new SessionResponse(
             s.Id.Value, s.Community.Value, s.Title, s.Status, s.TimeZone, TimeText.Local(s.LocalStart), s.Start, s.End,
-            (int)details.Duration.TotalMinutes, [.. details.Agenda.Select(a => new AgendaItemResponse(a.Title, a.Minutes))],
-            details.CreatedAt);
+            (int)details.Duration.TotalMinutes, [.. details.Agenda.Select(a => new AgendaItemResponse(a.Title, a.Minutes, a.SpeakingRule))],
+            details.CreatedAt, details.MainDocument.Value, details.AutoAdvance);
     }
 }
 
 /// <summary>One phase of an agenda.</summary>
-public sealed record AgendaItemResponse(string Title, int Minutes);
+public sealed record AgendaItemResponse(string Title, int Minutes, string? SpeakingRule);
