@@ -25,6 +25,17 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [Alias("Submit")]
     Task<long> SubmitAsync(Caller caller, OpSubmission submission);
 
+    /// <summary>
+    /// Appends a section of text whose characters keep the given authors (breakout notes merged into a lesson
+    /// plan). Called by other grains; <paramref name="key"/> makes it idempotent: the same key never appends twice.
+    /// </summary>
+    [Alias("AppendSection")]
+    Task<long> AppendSectionAsync(string key, string text, System.Collections.Immutable.ImmutableArray<AuthorSpan> authors);
+
+    /// <summary>Who wrote what, as spans over the current text (for merging a document elsewhere with its authors).</summary>
+    [Alias("GetTextWithAuthors")]
+    Task<AuthoredText> GetTextWithAuthorsAsync();
+
     /// <summary>Committed ops with version greater than <paramref name="fromVersion"/>, in order, at most <paramref name="limit"/>.</summary>
     [Alias("GetOps")]
     Task<OpsPage> GetOpsAsync(Caller caller, long fromVersion, int limit);

@@ -2,6 +2,7 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Members;
+using CopLive.Grains.Rooms;
 using CopLive.Grains.Sessions;
 
 namespace CopLive.Grains.Ids;
@@ -20,6 +21,10 @@ public static class GrainFactoryExtensions
     /// <summary>The grain of a session.</summary>
     public static ISessionGrain GetSession(this IGrainFactory grains, SessionId id) =>
         grains.GetGrain<ISessionGrain>(id.Value);
+
+    /// <summary>The grain of a room.</summary>
+    public static IRoomGrain GetRoom(this IGrainFactory grains, RoomId id) =>
+        grains.GetGrain<IRoomGrain>(id.Value);
 
     /// <summary>The grain of a document.</summary>
     public static IDocumentGrain GetDocument(this IGrainFactory grains, DocumentId id) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 
 namespace CopLive.Grains.Sessions;
@@ -65,6 +66,33 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>Lengthens (or, with negative minutes, shortens) the current phase.</summary>
     [Alias("ExtendPhase")]
     Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes);
+
+    /// <summary>Opens a breakout round (facilitators and owners); only one round at a time.</summary>
+    [Alias("OpenBreakouts")]
+    Task<SessionLive> OpenBreakoutsAsync(Caller caller, BreakoutSpec spec);
+
+    /// <summary>A member picks their room in a self-select round.</summary>
+    [Alias("ChooseRoom")]
+    Task<SessionLive> ChooseRoomAsync(Caller caller, RoomId room);
+
+    /// <summary>Moves a member to another room of the open round (facilitators and owners); atomic.</summary>
+    [Alias("MoveMember")]
+    Task<SessionLive> MoveMemberAsync(Caller caller, MemberId member, RoomId room);
+
+    /// <summary>Posts a message to every room of the round, and the main room (facilitators and owners).</summary>
+    [Alias("BroadcastToRooms")]
+    Task<SessionLive> BroadcastToRoomsAsync(Caller caller, string text);
+
+    /// <summary>Lengthens (or, negative, shortens) the open round.</summary>
+    [Alias("ExtendRound")]
+    Task<SessionLive> ExtendRoundAsync(Caller caller, int minutes);
+
+    /// <summary>
+    /// Closes the round: each room's notes are appended to the lesson plan as an attributed section (once, however
+    /// often this runs), the rooms close, and everyone is back in the main room.
+    /// </summary>
+    [Alias("CloseRound")]
+    Task<SessionLive> CloseRoundAsync(Caller caller);
 
     /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]

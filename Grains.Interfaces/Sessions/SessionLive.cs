@@ -20,4 +20,7 @@ public sealed record SessionLive(
     [property: Id(6)] ImmutableArray<AgendaItem> Agenda,
     [property: Id(7)] AgendaProgress Progress,
     [property: Id(8)] ImmutableArray<Participant> Present,
-    [property: Id(9)] DocumentId MainDocument);
+    [property: Id(9)] DocumentId MainDocument,
+    [property: Id(10)] RoomId MainRoom = default,
+    [property: Id(11)] BreakoutView? Breakout = null,
+    [property: Id(12)] int RoundsClosed = 0);

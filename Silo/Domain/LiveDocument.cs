@@ -2,6 +2,7 @@ using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
+using System.Collections.Immutable;
 using CopLive.Grains.Ids;
 using NodaTime;
 
@@ -75,6 +76,7 @@ public sealed class LiveDocument
     {
         var present = _authorship.CharactersByAuthor();
         return _contributions
+            .Where(p => p.Key != Guid.Empty)
             .Select(p => new Contribution(new MemberId(p.Key), present.GetValueOrDefault(p.Key), p.Value.Inserted, p.Value.Deleted, p.Value.Ops))
             .OrderByDescending(c => c.Present).ThenBy(c => c.Member.Value);
     }
@@ -102,7 +104,7 @@ public sealed class LiveDocument
 
     /// <summary>Applies a rebased op as the next version.</summary>
     /// <exception cref="CopLiveException">The op is too large or does not fit the text; nothing changed.</exception>
-    public CommittedOp Commit(TextOp op, MemberId author, string clientId, long seq, Instant at)
+    public CommittedOp Commit(TextOp op, MemberId author, string clientId, long seq, Instant at, ImmutableArray<AuthorSpan> insertAuthors = default)
     {
         CheckLimits(op);
         string text;
@@ -115,7 +117,7 @@ public sealed class LiveDocument
             throw new CopLiveException(CopLiveError.InvalidOp, e.Message, "op");
         }
 
-        var committed = new CommittedOp(Version + 1, op, author, clientId, seq, at);
+        var committed = new CommittedOp(Version + 1, op, author, clientId, seq, at, insertAuthors);
         Append(committed, text);
         return committed;
     }
@@ -169,7 +171,7 @@ public sealed class LiveDocument
             foreach (var op in ops)
             {
                 _archiveText = TextType.Apply(_archiveText, op.Op);
-                _archiveAuthorship.Apply(op.Op, op.Author.Value);
+                Attribute(_archiveAuthorship, op);
                 Count(_archiveContributions, op);
             }
             ArchivedVersion += DocumentLimits.SegmentSize;
@@ -228,10 +230,43 @@ public sealed class LiveDocument
     {
         Text = text ?? TextType.Apply(Text, op.Op);
         _length += op.Op.LengthDelta;
-        _authorship.Apply(op.Op, op.Author.Value);
+        Attribute(_authorship, op);
         Count(_contributions, op);
         _recent.Add(op);
         Version = op.Version;
+    }
+
+    /// <summary>Who wrote code points [<paramref name="start"/>, <paramref name="end"/>) of the current text.</summary>
+    public IReadOnlyList<AuthorRun> Slice(int start, int end) => _authorship.Slice(start, end);
+
+    private static void Attribute(AuthorshipMap map, CommittedOp op)
+    {
+        if (op.InsertAuthors.IsDefaultOrEmpty)
+        {
+            map.Apply(op.Op, op.Author.Value);
+            return;
+        }
+        // Merged text keeps its authors: the spans cover the op's inserts in order.
+        var spans = op.InsertAuthors.Select(a => new AuthorRun(a.Author.Value, a.Length)).ToList();
+        var offset = 0;
+        map.Apply(op.Op, i =>
+        {
+            var length = op.Op[i].Length;
+            var runs = new List<AuthorRun>();
+            var position = 0;
+            foreach (var span in spans)
+            {
+                var from = Math.Max(offset, position);
+                var to = Math.Min(offset + length, position + span.Length);
+                if (from < to)
+                {
+                    runs.Add(span with { Length = to - from });
+                }
+                position += span.Length;
+            }
+            offset += length;
+            return runs;
+        });
     }
 
     private static void Count(Dictionary<Guid, ContributionCounts> totals, CommittedOp op)

@@ -166,16 +166,48 @@ public sealed partial class DocumentGrain(
             }
 
             var rebased = document.Rebase(submission.BaseVersion, submission.Op);
-            var committed = document.Commit(rebased, author, submission.ClientId, submission.Seq, now);
-            _stored[committed.Version] = StoredOp.From(committed);
-
-            var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _marks[submission.ClientId] = new Mark(submission.Seq, committed.Version, ack.Task, now);
-            _unwritten.Add(new Pending(committed, ack, Stopwatch.GetTimestamp()));
-            MoveCursorsThrough(committed.Op);
-            _writer ??= WriteLoopAsync();
-            return await ack.Task;
+            return await StoreAsync(document.Commit(rebased, author, submission.ClientId, submission.Seq, now));
         }
+    }
+
+    public async Task<long> AppendSectionAsync(string key, string text, ImmutableArray<AuthorSpan> authors)
+    {
+        var clientId = $"merge:{key}";
+        ValidateClient(clientId, 1);
+        if (_failure is not null)
+        {
+            throw Unavailable();
+        }
+        if (_marks.TryGetValue(clientId, out var mark))
+        {
+            // Merged before (perhaps by a round closing twice, or again after a crash): never twice.
+            return await mark.Durable;
+        }
+        var document = Document;
+        var length = CodePoints.Count(document.Text);
+        var op = length == 0
+            ? TextOp.Create(OpComponent.Insert(text))
+            : TextOp.Create(OpComponent.Skip(length), OpComponent.Insert(text));
+        return await StoreAsync(document.Commit(op, default, clientId, 1, clock.GetCurrentInstant(), authors));
+    }
+
+    public Task<AuthoredText> GetTextWithAuthorsAsync()
+    {
+        var document = Document;
+        return Task.FromResult(new AuthoredText(
+            document.Text, [.. document.Runs.Select(r => new AuthorSpan(new MemberId(r.Author), r.Length))], document.Version));
+    }
+
+    /// <summary>Queues a just-applied op for the next write and waits until it is stored.</summary>
+    private Task<long> StoreAsync(CommittedOp committed)
+    {
+        _stored[committed.Version] = StoredOp.From(committed);
+        var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _marks[committed.ClientId] = new Mark(committed.Seq, committed.Version, ack.Task, committed.At);
+        _unwritten.Add(new Pending(committed, ack, Stopwatch.GetTimestamp()));
+        MoveCursorsThrough(committed.Op);
+        _writer ??= WriteLoopAsync();
+        return ack.Task;
     }
 
     public async Task<OpsPage> GetOpsAsync(Caller caller, long fromVersion, int limit)

@@ -16,6 +16,9 @@ public sealed class StoredOp
     [Id(4)] public long Seq { get; set; }
     [Id(5)] public Instant At { get; set; }
 
+    /// <summary>Authors of the inserted text when they are not all <see cref="Author"/>; null otherwise.</summary>
+    [Id(6)] public List<StoredRun>? InsertAuthors { get; set; }
+
     public static StoredOp From(CommittedOp op) => new()
     {
         Version = op.Version,
@@ -24,7 +27,10 @@ public sealed class StoredOp
         ClientId = op.ClientId,
         Seq = op.Seq,
         At = op.At,
+        InsertAuthors = op.InsertAuthors.IsDefaultOrEmpty ? null : [.. op.InsertAuthors.Select(a => new StoredRun { Author = a.Author.Value, Length = a.Length })],
     };
 
-    public CommittedOp ToCommitted() => new(Version, TextOpJson.Parse(Op), new MemberId(Author), ClientId, Seq, At);
+    public CommittedOp ToCommitted() => new(
+        Version, TextOpJson.Parse(Op), new MemberId(Author), ClientId, Seq, At,
+        InsertAuthors is null ? default : [.. InsertAuthors.Select(r => new AuthorSpan(new MemberId(r.Author), r.Length))]);
 }

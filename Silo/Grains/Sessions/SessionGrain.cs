@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Rooms;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Grains.Rooms;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -88,6 +91,12 @@ public sealed partial class SessionGrain(
             throw new CopLiveException(CopLiveError.Conflict, State.Status == SessionStatus.Live ? "The session is already live." : "The session has ended.");
         }
 
+        if (State.MainRoom == default)
+        {
+            var room = RoomId.New();
+            await GrainFactory.GetRoom(room).InitializeAsync(new RoomSetup(Id, Plan.Community, "Main room", RoomKind.Main, Plan.MainDocument, []));
+            State.MainRoom = room;
+        }
         State.Status = SessionStatus.Live;
         State.StartedAt = clock.GetCurrentInstant();
         await CommitAsync();
@@ -103,6 +112,11 @@ public sealed partial class SessionGrain(
         if (State.Status == SessionStatus.Ended)
         {
             throw new CopLiveException(CopLiveError.Conflict, "The session has already ended.");
+        }
+        if (State.Round is not null)
+        {
+            // Rooms cannot outlive their session: their notes are merged first, as at any close.
+            await CloseRoundCoreAsync();
         }
 
         var now = clock.GetCurrentInstant();
@@ -154,6 +168,13 @@ public sealed partial class SessionGrain(
 
         _present[member.Member] = new Presence(member) { Connections = { connectionId } };
         State.Attendance.Add(new AttendanceRecord(member.Member, member.DisplayName, clock.GetCurrentInstant(), null));
+        if (State.Round is { Mode: BreakoutMode.Auto, Closing: false } round && member.Role < CommunityRole.Facilitator
+            && !round.Assignments.ContainsKey(member.Member.Value))
+        {
+            // A late joiner goes to the smallest room.
+            var sizes = round.Rooms.Select(r => round.Assignments.Values.Count(a => a == r.Room)).ToList();
+            await AssignAsync(member.Member, round.Rooms[BreakoutAssignment.Smallest(sizes)].Room);
+        }
         await CommitAsync();
         return Live();
     }
@@ -191,6 +212,233 @@ public sealed partial class SessionGrain(
 
     public Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes) =>
         AgendaCommandAsync(caller, now => AgendaTimer.Extend(State.Progress, minutes, now));
+
+    public async Task<SessionLive> OpenBreakoutsAsync(Caller caller, BreakoutSpec spec)
+    {
+        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can open breakout rooms.");
+        EnsureLive();
+        if (State.Round is not null)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "A breakout round is already open; close it first.");
+        }
+
+        var names = RoomNames(spec);
+        var minutes = Require.InRange("minutes", spec.Minutes, 1, 240);
+        var members = _present.Values
+            .Where(p => p.GoneSince is null && p.Member.Role < CommunityRole.Facilitator)
+            .Select(p => p.Member.Member)
+            .OrderBy(m => State.Attendance.FindIndex(a => a.Member == m))
+            .ToList();
+        if (names.Count > members.Count)
+        {
+            throw CopLiveException.Invalid("rooms", $"{names.Count} rooms need at least {names.Count} members present; {members.Count} are.");
+        }
+        var manual = ManualAssignments(spec, names.Count, members);
+
+        var now = clock.GetCurrentInstant();
+        var round = new BreakoutRoundState { Id = Guid.NewGuid(), Mode = spec.Mode, Deadline = now + Duration.FromMinutes(minutes) };
+        for (var i = 0; i < names.Count; i++)
+        {
+            var notes = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
+                new DocumentSetup(Plan.Community, $"{Plan.Title}: {names[i]} notes", "", caller.Member, now));
+            round.Rooms.Add(new BreakoutRoomState { Room = RoomId.New(), Name = names[i], Notes = notes.Id });
+        }
+
+        var placement = spec.Mode switch
+        {
+            BreakoutMode.Auto => members.Zip(BreakoutAssignment.Balanced(members.Count, names.Count)).ToDictionary(p => p.First, p => p.Second),
+            BreakoutMode.Manual => manual,
+            _ => [],
+        };
+        foreach (var (member, index) in placement)
+        {
+            round.Assignments[member.Value] = round.Rooms[index].Room;
+        }
+        foreach (var room in round.Rooms)
+        {
+            await GrainFactory.GetRoom(room.Room).InitializeAsync(new RoomSetup(
+                Id, Plan.Community, room.Name, RoomKind.Breakout, room.Notes, MembersOf(round, room.Room)));
+        }
+
+        State.Round = round;
+        await CommitAsync();
+        LogRoundOpened(Id, names.Count);
+        return Live();
+    }
+
+    public async Task<SessionLive> ChooseRoomAsync(Caller caller, RoomId room)
+    {
+        var member = await EnsureMemberAsync(caller) ?? throw CopLiveException.Forbidden("Choosing a room needs a member's identity.");
+        var round = OpenRound();
+        if (round.Mode != BreakoutMode.Self)
+        {
+            throw CopLiveException.Forbidden("In this round the facilitator assigns the rooms.");
+        }
+        if (!_present.ContainsKey(member.Member))
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "Join the session before choosing a room.");
+        }
+        await AssignAsync(member.Member, RoomOf(round, room, "room").Room);
+        await CommitAsync();
+        return Live();
+    }
+
+    public async Task<SessionLive> MoveMemberAsync(Caller caller, MemberId member, RoomId room)
+    {
+        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can move members.");
+        var round = OpenRound();
+        var target = RoomOf(round, room, "room");
+        if (!_present.ContainsKey(member) && !round.Assignments.ContainsKey(member.Value))
+        {
+            throw CopLiveException.Invalid("member", "That member is not in this session.");
+        }
+        await AssignAsync(member, target.Room);
+        await CommitAsync();
+        return Live();
+    }
+
+    public async Task<SessionLive> BroadcastToRoomsAsync(Caller caller, string text)
+    {
+        var sender = await EnsureFacilitatorMemberAsync(caller, "Only facilitators and owners can broadcast.");
+        EnsureLive();
+        var message = Require.Text("text", text, RoomGrain.ChatLength);
+        var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom);
+        await Task.WhenAll(rooms.Select(r => GrainFactory.GetRoom(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
+        return Live();
+    }
+
+    public async Task<SessionLive> ExtendRoundAsync(Caller caller, int minutes)
+    {
+        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can change the round's time.");
+        var round = OpenRound();
+        if (minutes == 0 || Math.Abs(minutes) > AgendaTimer.MaxExtendMinutes)
+        {
+            throw CopLiveException.Invalid("minutes", $"'minutes' must be between -{AgendaTimer.MaxExtendMinutes} and {AgendaTimer.MaxExtendMinutes}, and not 0; it was {minutes}.");
+        }
+        var now = clock.GetCurrentInstant();
+        var deadline = round.Deadline + Duration.FromMinutes(minutes);
+        round.Deadline = deadline > now ? deadline : now;
+        await CommitAsync();
+        return Live();
+    }
+
+    public async Task<SessionLive> CloseRoundAsync(Caller caller)
+    {
+        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can close the round.");
+        if (State.Round is null)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "There is no breakout round open.");
+        }
+        await CloseRoundCoreAsync();
+        return Live();
+    }
+
+    /// <summary>
+    /// Merges each room's notes into the lesson plan (each section keyed by round and room, so a repeat is a
+    /// no-op), closes the rooms, and brings everyone back to the main room.
+    /// </summary>
+    private async Task CloseRoundCoreAsync()
+    {
+        var round = State.Round!;
+        if (!round.Closing)
+        {
+            round.Closing = true;
+            await CommitAsync();
+        }
+
+        var names = State.Attendance.GroupBy(a => a.Member).ToDictionary(g => g.Key, g => g.Last().DisplayName);
+        var plan = GrainFactory.GetDocument(Plan.MainDocument);
+        for (var i = 0; i < round.Rooms.Count; i++)
+        {
+            var room = round.Rooms[i];
+            var notes = await GrainFactory.GetDocument(room.Notes).GetTextWithAuthorsAsync();
+            if (!string.IsNullOrWhiteSpace(notes.Text))
+            {
+                var (text, authors) = NotesSection.Build(room.Name, notes, names);
+                await plan.AppendSectionAsync($"{round.Id:N}:{i}", text, authors);
+            }
+            await GrainFactory.GetRoom(room.Room).CloseAsync();
+        }
+
+        State.Round = null;
+        State.RoundsClosed++;
+        await CommitAsync();
+        LogRoundClosed(Id, round.Rooms.Count);
+    }
+
+    private async Task AssignAsync(MemberId member, RoomId room)
+    {
+        var round = State.Round!;
+        var previous = round.Assignments.TryGetValue(member.Value, out var was) ? was : (RoomId?)null;
+        if (previous == room)
+        {
+            return;
+        }
+        round.Assignments[member.Value] = room;
+        await GrainFactory.GetRoom(room).SetMembersAsync(MembersOf(round, room));
+        if (previous is { } old)
+        {
+            await GrainFactory.GetRoom(old).SetMembersAsync(MembersOf(round, old));
+        }
+    }
+
+    private static ImmutableArray<MemberId> MembersOf(BreakoutRoundState round, RoomId room) =>
+        [.. round.Assignments.Where(a => a.Value == room).Select(a => new MemberId(a.Key))];
+
+    private BreakoutRoundState OpenRound()
+    {
+        EnsureLive();
+        return State.Round is { Closing: false } round
+            ? round
+            : throw new CopLiveException(CopLiveError.Conflict, "There is no breakout round open.");
+    }
+
+    private static BreakoutRoomState RoomOf(BreakoutRoundState round, RoomId room, string field) =>
+        round.Rooms.Find(r => r.Room == room) ?? throw CopLiveException.Invalid(field, "That room is not part of the open round.");
+
+    private static List<string> RoomNames(BreakoutSpec spec)
+    {
+        if (!spec.Names.IsDefaultOrEmpty)
+        {
+            if (spec.Names.Length > 20)
+            {
+                throw CopLiveException.Invalid("names", "A round has at most 20 rooms.");
+            }
+            return [.. spec.Names.Select((n, i) => Require.Text($"names[{i}]", n, 100))];
+        }
+        var count = Require.InRange("rooms", spec.Rooms, 1, 20);
+        return [.. Enumerable.Range(1, count).Select(i => $"Room {i}")];
+    }
+
+    private static Dictionary<MemberId, int> ManualAssignments(BreakoutSpec spec, int rooms, IReadOnlyList<MemberId> present)
+    {
+        if (spec.Mode != BreakoutMode.Manual)
+        {
+            return [];
+        }
+        if (spec.Assignments.IsDefaultOrEmpty)
+        {
+            throw CopLiveException.Invalid("assignments", "A manual round needs assignments: member and room for each.");
+        }
+        var result = new Dictionary<MemberId, int>();
+        foreach (var (assignment, i) in spec.Assignments.Select((a, i) => (a, i)))
+        {
+            if (!present.Contains(assignment.Member))
+            {
+                throw CopLiveException.Invalid($"assignments[{i}].member", "That member is not in this session.");
+            }
+            result[assignment.Member] = Require.InRange($"assignments[{i}].room", assignment.Room, 0, rooms - 1);
+        }
+        return result;
+    }
+
+    private void EnsureLive()
+    {
+        if (State.Status != SessionStatus.Live)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "The session is not live.");
+        }
+    }
 
     public Task SubscribeAsync(ISessionObserver observer)
     {
@@ -236,6 +484,12 @@ public sealed partial class SessionGrain(
             changed = true;
         }
 
+        if (State.Round is { } round && (round.Closing || round.Deadline <= now))
+        {
+            await CloseRoundCoreAsync();
+            return;
+        }
+
         foreach (var (member, presence) in _present.Where(p => p.Value.GoneSince is { } gone && now - gone >= ReconnectGrace).ToList())
         {
             var index = State.Attendance.FindLastIndex(a => a.Member == member && a.Left is null);
@@ -267,7 +521,13 @@ public sealed partial class SessionGrain(
     private SessionLive Live() => new(
         Id, State.Seq, Plan.Title, State.Status, State.StartedAt, State.EndedAt, Plan.Agenda, State.Progress,
         [.. _present.Values.Select(p => new Participant(p.Member.Member, p.Member.DisplayName, p.Member.Role)).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture)],
-        Plan.MainDocument);
+        Plan.MainDocument,
+        State.MainRoom,
+        State.Round is { } round
+            ? new BreakoutView(round.Id, round.Mode, round.Deadline,
+                [.. round.Rooms.Select(r => new BreakoutRoom(r.Room, r.Name, r.Notes, MembersOf(round, r.Room)))], round.Closing)
+            : null,
+        State.RoundsClosed);
 
     private async Task<CommunityMember?> EnsureMemberAsync(Caller caller)
     {
@@ -280,13 +540,12 @@ public sealed partial class SessionGrain(
             ?? throw CopLiveException.Forbidden("You are not a member of this session's community.");
     }
 
-    private async Task EnsureFacilitatorAsync(Caller caller, string refusal)
+    private Task EnsureFacilitatorAsync(Caller caller, string refusal) => EnsureFacilitatorMemberAsync(caller, refusal);
+
+    private async Task<CommunityMember?> EnsureFacilitatorMemberAsync(Caller caller, string refusal)
     {
         var member = await EnsureMemberAsync(caller);
-        if (member is not null && member.Role < CommunityRole.Facilitator)
-        {
-            throw CopLiveException.Forbidden(refusal);
-        }
+        return member is null || member.Role >= CommunityRole.Facilitator ? member : throw CopLiveException.Forbidden(refusal);
     }
 
     private static void ValidateConnection(string? connectionId)
@@ -313,6 +572,12 @@ public sealed partial class SessionGrain(
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
         public Instant? GoneSince { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} opened a breakout round of {Rooms} rooms")]
+    private partial void LogRoundOpened(SessionId sessionId, int rooms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} closed a breakout round of {Rooms} rooms")]
+    private partial void LogRoundClosed(SessionId sessionId, int rooms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} started")]
     private partial void LogStarted(SessionId sessionId);

@@ -1,3 +1,4 @@
+using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
 using NodaTime;
 
@@ -18,4 +19,32 @@ public sealed class SessionState
     [Id(4)] public AgendaProgress Progress { get; set; } = AgendaProgress.NotStarted;
     [Id(5)] public List<AttendanceRecord> Attendance { get; set; } = [];
     [Id(6)] public long Seq { get; set; }
+    [Id(7)] public RoomId MainRoom { get; set; }
+    [Id(8)] public BreakoutRoundState? Round { get; set; }
+    [Id(9)] public int RoundsClosed { get; set; }
+}
+
+/// <summary>The open breakout round.</summary>
+[GenerateSerializer, Alias("coplive.SessionState.Round")]
+public sealed class BreakoutRoundState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public BreakoutMode Mode { get; set; }
+    [Id(2)] public Instant Deadline { get; set; }
+    [Id(3)] public List<BreakoutRoomState> Rooms { get; set; } = [];
+
+    /// <summary>Member → room. A member missing here is in the main room.</summary>
+    [Id(4)] public Dictionary<Guid, RoomId> Assignments { get; set; } = [];
+
+    /// <summary>Set before merging begins, so a crash mid-close resumes the close rather than forgetting it.</summary>
+    [Id(5)] public bool Closing { get; set; }
+}
+
+/// <summary>One room of the open round.</summary>
+[GenerateSerializer, Alias("coplive.SessionState.RoundRoom")]
+public sealed class BreakoutRoomState
+{
+    [Id(0)] public RoomId Room { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public DocumentId Notes { get; set; }
 }

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
+
+namespace CopLive.Grains.Rooms;
+
+/// <summary>
+/// A room of a live session: its members, notes document, chat, raised hands and help queue. Who is in a
+/// breakout room is decided by the session; anyone in the community may follow the main room; facilitators may
+/// look into any room; once closed, a room stays readable to the community.
+/// </summary>
+[Alias("coplive.IRoomGrain")]
+public interface IRoomGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the room (its session only).</summary>
+    [Alias("Initialize")]
+    Task<RoomView> InitializeAsync(RoomSetup setup);
+
+    /// <summary>Replaces who is in a breakout room (its session only).</summary>
+    [Alias("SetMembers")]
+    Task SetMembersAsync(ImmutableArray<MemberId> members);
+
+    /// <summary>The room's state.</summary>
+    [Alias("Get")]
+    Task<RoomView> GetAsync(Caller caller);
+
+    /// <summary>Posts a chat message (1–2,000 characters).</summary>
+    [Alias("SendChat")]
+    Task<RoomView> SendChatAsync(Caller caller, string text);
+
+    /// <summary>Raises or lowers the caller's hand.</summary>
+    [Alias("SetHand")]
+    Task<RoomView> SetHandAsync(Caller caller, bool raised);
+
+    /// <summary>Asks a facilitator for help.</summary>
+    [Alias("AskForHelp")]
+    Task<RoomView> AskForHelpAsync(Caller caller, string? note);
+
+    /// <summary>A facilitator takes a help request.</summary>
+    [Alias("ClaimHelp")]
+    Task<RoomView> ClaimHelpAsync(Caller caller, long requestId);
+
+    /// <summary>Marks a help request done (a facilitator, or the member who asked).</summary>
+    [Alias("ResolveHelp")]
+    Task<RoomView> ResolveHelpAsync(Caller caller, long requestId);
+
+    /// <summary>Posts a facilitator's broadcast (its session only).</summary>
+    [Alias("Broadcast")]
+    Task BroadcastAsync(MemberId from, string fromName, string text);
+
+    /// <summary>Closes the room: open help requests are resolved, nothing more can be posted (its session only).</summary>
+    [Alias("Close")]
+    Task CloseAsync();
+
+    /// <summary>Subscribes a gateway's observer.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(IRoomObserver observer);
+
+    /// <summary>Ends a gateway's subscription.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IRoomObserver observer);
+}

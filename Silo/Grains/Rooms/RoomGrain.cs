@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Rooms;
+using CopLive.Grains.Security;
+using CopLive.Silo.Domain;
+using CopLive.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Orleans.Utilities;
+
+namespace CopLive.Silo.Grains.Rooms;
+
+/// <summary>A room of a session: chat, hands, help queue and its notes document's id.</summary>
+[GrainType("coplive.room")]
+public sealed class RoomGrain(
+    [PersistentState("room", StorageNames.Default)] IPersistentState<RoomState> state,
+    IClock clock,
+    ILogger<RoomGrain> logger) : PersistentGrain, IRoomGrain
+{
+    /// <summary>Chat messages kept per room; older ones drop off.</summary>
+    public const int ChatHistory = 500;
+
+    /// <summary>Longest chat message.</summary>
+    public const int ChatLength = 2_000;
+
+    private readonly ObserverManager<IRoomObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+
+    private RoomState State => state.State;
+    private RoomSetup Setup => State.Setup ?? throw CopLiveException.NotFound("There is no such room.");
+    private RoomId Id => new(this.GetPrimaryKey());
+
+    public async Task<RoomView> InitializeAsync(RoomSetup setup)
+    {
+        if (State.Setup is null)
+        {
+            State.Setup = setup;
+            State.Members = [.. setup.Members];
+            await PersistAsync(state);
+        }
+        return View();
+    }
+
+    public async Task SetMembersAsync(ImmutableArray<MemberId> members)
+    {
+        _ = Setup;
+        if (!State.Members.SequenceEqual(members))
+        {
+            State.Members = [.. members];
+            State.Hands.RemoveAll(h => !members.Contains(h.Member));
+            await CommitAsync();
+        }
+    }
+
+    public async Task<RoomView> GetAsync(Caller caller)
+    {
+        await EnsureCanReadAsync(caller);
+        return View();
+    }
+
+    public async Task<RoomView> SendChatAsync(Caller caller, string text)
+    {
+        var member = await EnsureParticipantAsync(caller);
+        if (member.Role < CommunityRole.Member)
+        {
+            throw CopLiveException.Forbidden("Observers can read the chat but not write in it.");
+        }
+        var message = Require.Text("text", text, ChatLength);
+        Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false));
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task<RoomView> SetHandAsync(Caller caller, bool raised)
+    {
+        var member = await EnsureParticipantAsync(caller);
+        var index = State.Hands.FindIndex(h => h.Member == member.Member);
+        if (raised == index >= 0)
+        {
+            return View();
+        }
+        if (raised)
+        {
+            State.Hands.Add(new RaisedHand(member.Member, member.DisplayName, clock.GetCurrentInstant()));
+        }
+        else
+        {
+            State.Hands.RemoveAt(index);
+        }
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task<RoomView> AskForHelpAsync(Caller caller, string? note)
+    {
+        var member = await EnsureParticipantAsync(caller);
+        var text = Require.OptionalText("note", note, ChatLength);
+        if (State.Help.Any(h => h.Member == member.Member && h.Status != HelpStatus.Resolved))
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "You already have a request for help waiting.");
+        }
+        State.Help.Add(new HelpRequest(++State.NextId, member.Member, member.DisplayName, text, clock.GetCurrentInstant(), HelpStatus.Open, null, null, null));
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task<RoomView> ClaimHelpAsync(Caller caller, long requestId)
+    {
+        var facilitator = await EnsureFacilitatorAsync(caller);
+        var (index, request) = FindHelp(requestId);
+        if (request.Status != HelpStatus.Open)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, request.Status == HelpStatus.Claimed
+                ? $"{request.ClaimedByName} is already helping." : "This request is already resolved.");
+        }
+        State.Help[index] = request with { Status = HelpStatus.Claimed, ClaimedBy = facilitator?.Member, ClaimedByName = facilitator?.DisplayName ?? "admin" };
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task<RoomView> ResolveHelpAsync(Caller caller, long requestId)
+    {
+        var (index, request) = FindHelp(requestId);
+        if (caller.IsAdmin || request.Member != caller.Member)
+        {
+            await EnsureFacilitatorAsync(caller);
+        }
+        if (request.Status == HelpStatus.Resolved)
+        {
+            return View();
+        }
+        State.Help[index] = request with { Status = HelpStatus.Resolved, ResolvedAt = clock.GetCurrentInstant() };
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task BroadcastAsync(MemberId from, string fromName, string text)
+    {
+        if (State.Closed)
+        {
+            return;
+        }
+        Post(new ChatMessage(++State.NextId, from, fromName, text, clock.GetCurrentInstant(), Broadcast: true));
+        await CommitAsync();
+    }
+
+    public async Task CloseAsync()
+    {
+        if (State.Setup is null || State.Closed)
+        {
+            return;
+        }
+        var now = clock.GetCurrentInstant();
+        State.Help = [.. State.Help.Select(h => h.Status == HelpStatus.Resolved ? h : h with { Status = HelpStatus.Resolved, ResolvedAt = now })];
+        State.Hands.Clear();
+        State.Closed = true;
+        await CommitAsync();
+    }
+
+    public Task SubscribeAsync(IRoomObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IRoomObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private void Post(ChatMessage message)
+    {
+        State.Chat.Add(message);
+        if (State.Chat.Count > ChatHistory)
+        {
+            State.Chat.RemoveRange(0, State.Chat.Count - ChatHistory);
+        }
+    }
+
+    private (int Index, HelpRequest Request) FindHelp(long requestId)
+    {
+        var index = State.Help.FindIndex(h => h.Id == requestId);
+        return index >= 0
+            ? (index, State.Help[index])
+            : throw CopLiveException.NotFound($"There is no help request {requestId} in this room.");
+    }
+
+    private async Task CommitAsync()
+    {
+        State.Seq++;
+        await PersistAsync(state);
+        var view = View();
+        await _observers.Notify(o => o.RoomChanged(view));
+    }
+
+    private RoomView View() => new(
+        Id, Setup.Session, State.Seq, Setup.Name, Setup.Kind, Setup.Notes,
+        [.. State.Members], [.. State.Chat], [.. State.Hands], [.. State.Help], State.Closed);
+
+    private Task<CommunityMember?> MemberAsync(MemberId member) => GrainFactory.GetCommunity(Setup.Community).GetMemberAsync(member);
+
+    /// <summary>Reading: the room's members, anyone in the community for the main room or a closed room, facilitators always.</summary>
+    private async Task EnsureCanReadAsync(Caller caller)
+    {
+        _ = Setup;
+        if (caller.IsAdmin)
+        {
+            return;
+        }
+        var member = await MemberAsync(caller.Member) ?? throw CopLiveException.Forbidden("You are not a member of this room's community.");
+        var open = Setup.Kind == RoomKind.Main || State.Closed || State.Members.Contains(member.Member) || member.Role >= CommunityRole.Facilitator;
+        if (!open)
+        {
+            throw CopLiveException.Forbidden("You are not in this room.");
+        }
+    }
+
+    /// <summary>Taking part (chat, hands, help): the room's members, or anyone in the session for the main room; not after it closed.</summary>
+    private async Task<CommunityMember> EnsureParticipantAsync(Caller caller)
+    {
+        _ = Setup;
+        if (State.Closed)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "This room is closed; its chat and notes stay readable.");
+        }
+        var member = (caller.IsAdmin ? null : await MemberAsync(caller.Member))
+            ?? throw CopLiveException.Forbidden("Only members of this community take part in its rooms.");
+        if (Setup.Kind == RoomKind.Breakout && !State.Members.Contains(member.Member) && member.Role < CommunityRole.Facilitator)
+        {
+            throw CopLiveException.Forbidden("You are not in this room.");
+        }
+        return member;
+    }
+
+    private async Task<CommunityMember?> EnsureFacilitatorAsync(Caller caller)
+    {
+        _ = Setup;
+        if (caller.IsAdmin)
+        {
+            return null;
+        }
+        var member = await MemberAsync(caller.Member);
+        return member is { Role: >= CommunityRole.Facilitator }
+            ? member
+            : throw CopLiveException.Forbidden("Only facilitators and owners can do this.");
+    }
+}
