@@ -37,7 +37,30 @@ public sealed record SessionState(
     NodaTime.Instant? Deadline,
     double? RemainingSeconds,
     IReadOnlyList<SessionParticipant> Present,
-    Guid MainDocumentId);
+    Guid MainDocumentId,
+    Guid MainRoomId,
+    BreakoutState? Breakout,
+    int RoundsClosed);
+
+/// <summary>The open breakout round.</summary>
+public sealed record BreakoutState(Guid Round, string Assignment, NodaTime.Instant Deadline, bool Closing, IReadOnlyList<BreakoutRoomState> Rooms);
+
+/// <summary>One breakout room and who is in it.</summary>
+public sealed record BreakoutRoomState(Guid RoomId, string Name, Guid NotesDocumentId, IReadOnlyList<Guid> Members);
+
+/// <summary>The <c>RoomChanged</c> event: a room's complete state.</summary>
+public sealed record RoomState(
+    Guid RoomId, Guid SessionId, long Seq, string Name, string Kind, Guid NotesDocumentId, IReadOnlyList<Guid> Members,
+    IReadOnlyList<RoomChatMessage> Chat, IReadOnlyList<RoomHand> Hands, IReadOnlyList<RoomHelpRequest> Help, bool Closed);
+
+/// <summary>A chat message.</summary>
+public sealed record RoomChatMessage(long Id, Guid AuthorId, string AuthorName, string Text, NodaTime.Instant At, bool Broadcast);
+
+/// <summary>A raised hand.</summary>
+public sealed record RoomHand(Guid MemberId, string Name, NodaTime.Instant At);
+
+/// <summary>A request for help.</summary>
+public sealed record RoomHelpRequest(long Id, Guid MemberId, string Name, string? Note, NodaTime.Instant At, string Status, Guid? ClaimedBy, string? ClaimedByName, NodaTime.Instant? ResolvedAt);
 
 /// <summary>One agenda phase.</summary>
 public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule);

@@ -22,6 +22,8 @@ internal static class SessionEndpoints
             var attendance = await grains.GetSession(new SessionId(id)).GetAttendanceAsync(context.Caller());
             return Results.Ok(attendance.Select(a => new AttendanceResponse(a.Member.Value, a.DisplayName, a.Joined, a.Left)));
         });
+        api.MapGet("/rooms/{id:guid}", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok(RoomMessage.From(await grains.GetRoom(new RoomId(id)).GetAsync(context.Caller())))).RequireAuthorization();
         return api;
     }
 

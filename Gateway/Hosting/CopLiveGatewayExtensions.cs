@@ -51,6 +51,8 @@ public static class CopLiveGatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
         builder.Services.AddSingleton<SessionFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionFanout>());
+        builder.Services.AddSingleton<RoomFanout>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomFanout>());
 
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 

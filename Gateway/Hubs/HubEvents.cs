@@ -6,4 +6,5 @@ public static class HubEvents
     public const string DocumentOps = "DocumentOps";
     public const string CursorsChanged = "CursorsChanged";
     public const string SessionChanged = "SessionChanged";
+    public const string RoomChanged = "RoomChanged";
 }

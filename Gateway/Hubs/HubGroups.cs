@@ -8,4 +8,6 @@ public static class HubGroups
     public static string ForDocument(DocumentId document) => $"document:{document}";
 
     public static string ForSession(SessionId session) => $"session:{session}";
+
+    public static string ForRoom(RoomId room) => $"room:{room}";
 }

@@ -6,6 +6,7 @@ using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,7 +17,7 @@ namespace CopLive.Gateway.Hubs;
 /// every right is decided by the grains. Method and event names are the public protocol (docs/protocol.md).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions) : Hub
+public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions, RoomFanout rooms) : Hub
 {
     private Caller Caller => Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
 
@@ -125,9 +126,74 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<SessionMessage> ExtendPhase(string sessionId, int minutes) =>
         SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).ExtendPhaseAsync(Caller, minutes));
 
+    /// <summary>Opens a breakout round (facilitators and owners).</summary>
+    public async Task<SessionMessage> OpenBreakouts(string sessionId, OpenBreakoutsRequest request)
+    {
+        var spec = new BreakoutSpec(
+            request.Rooms ?? 0,
+            [.. request.Names ?? []],
+            request.Assignment,
+            request.Minutes,
+            [.. (request.Assignments ?? []).Select(a => new RoomAssignment(new MemberId(a.MemberId), a.Room))]);
+        return SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).OpenBreakoutsAsync(Caller, spec));
+    }
+
+    /// <summary>Picks a room in a self-select round.</summary>
+    public async Task<SessionMessage> ChooseRoom(string sessionId, string roomId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).ChooseRoomAsync(Caller, ParseRoom(roomId)));
+
+    /// <summary>Moves a member to another room of the round (facilitators and owners).</summary>
+    public async Task<SessionMessage> MoveMember(string sessionId, string memberId, string roomId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).MoveMemberAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), ParseRoom(roomId)));
+
+    /// <summary>Posts a message to every room (facilitators and owners).</summary>
+    public async Task<SessionMessage> BroadcastToRooms(string sessionId, string text) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).BroadcastToRoomsAsync(Caller, text));
+
+    /// <summary>Lengthens or shortens the round (facilitators and owners).</summary>
+    public async Task<SessionMessage> ExtendRound(string sessionId, int minutes) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).ExtendRoundAsync(Caller, minutes));
+
+    /// <summary>Closes the round: notes merge into the lesson plan, everyone returns to the main room.</summary>
+    public async Task<SessionMessage> CloseRound(string sessionId) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).CloseRoundAsync(Caller));
+
+    /// <summary>Starts following a room this caller may read; returns its state.</summary>
+    public async Task<RoomMessage> OpenRoom(string roomId)
+    {
+        var caller = Caller;
+        var room = await grains.GetRoom(ParseRoom(roomId)).GetAsync(caller);
+        await rooms.FollowAsync(Context.ConnectionId, caller.Member, room);
+        return RoomMessage.From(room);
+    }
+
+    /// <summary>Stops following a room.</summary>
+    public Task CloseRoom(string roomId) => rooms.UnfollowAsync(Context.ConnectionId, ParseRoom(roomId));
+
+    /// <summary>Posts to a room's chat (1–2,000 characters).</summary>
+    public async Task<RoomMessage> SendChat(string roomId, string text) =>
+        RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).SendChatAsync(Caller, text));
+
+    /// <summary>Raises or lowers the caller's hand.</summary>
+    public async Task<RoomMessage> SetHand(string roomId, bool raised) =>
+        RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).SetHandAsync(Caller, raised));
+
+    /// <summary>Asks a facilitator for help.</summary>
+    public async Task<RoomMessage> AskForHelp(string roomId, string? note) =>
+        RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).AskForHelpAsync(Caller, note));
+
+    /// <summary>Takes a help request (facilitators and owners).</summary>
+    public async Task<RoomMessage> ClaimHelp(string roomId, long requestId) =>
+        RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).ClaimHelpAsync(Caller, requestId));
+
+    /// <summary>Marks a help request done.</summary>
+    public async Task<RoomMessage> ResolveHelp(string roomId, long requestId) =>
+        RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).ResolveHelpAsync(Caller, requestId));
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Context.User?.ToCaller();
+        await rooms.UnfollowAllAsync(Context.ConnectionId);
         foreach (var session in await sessions.LeaveAllAsync(Context.ConnectionId))
         {
             if (caller is not null)
@@ -144,6 +210,13 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
         }
         await base.OnDisconnectedAsync(exception);
     }
+
+    private static RoomId ParseRoom(string? roomId) => new(ParseGuid(roomId, "roomId"));
+
+    private static Guid ParseGuid(string? value, string field) =>
+        Guid.TryParse(value, out var id)
+            ? id
+            : throw CopLiveException.Invalid(field, $"'{field}' must be an id (a GUID); '{value}' is not.");
 
     private static SessionId ParseSession(string? sessionId) =>
         Guid.TryParse(sessionId, out var id)

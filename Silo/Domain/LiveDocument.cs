@@ -74,10 +74,15 @@ public sealed class LiveDocument
     /// <summary>Each member's contribution.</summary>
     public IEnumerable<Contribution> Contributions()
     {
+        // Members with text here by way of a merge (breakout notes) count, even without ops of their own here.
         var present = _authorship.CharactersByAuthor();
-        return _contributions
-            .Where(p => p.Key != Guid.Empty)
-            .Select(p => new Contribution(new MemberId(p.Key), present.GetValueOrDefault(p.Key), p.Value.Inserted, p.Value.Deleted, p.Value.Ops))
+        return _contributions.Keys.Union(present.Keys)
+            .Where(author => author != Guid.Empty)
+            .Select(author =>
+            {
+                var counts = _contributions.GetValueOrDefault(author) ?? new ContributionCounts();
+                return new Contribution(new MemberId(author), present.GetValueOrDefault(author), counts.Inserted, counts.Deleted, counts.Ops);
+            })
             .OrderByDescending(c => c.Present).ThenBy(c => c.Member.Value);
     }
 

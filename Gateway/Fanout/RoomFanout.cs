@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using CopLive.Gateway.Hubs;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Rooms;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CopLive.Gateway.Fanout;
+
+/// <summary>
+/// Push from room grains to this gateway's connections. A connection follows a room only while it may: when a
+/// member is moved out of a breakout room, their connections leave its group before the next event is sent, so
+/// members only ever receive events of rooms they are in (facilitators may observe any room).
+/// </summary>
+public sealed partial class RoomFanout(
+    IGrainFactory grains,
+    IHubContext<LiveHub> hub,
+    ILogger<RoomFanout> logger) : BackgroundService, IRoomObserver
+{
+    private readonly ConcurrentDictionary<(string Connection, RoomId Room), Follower> _followers = new();
+    private IRoomObserver? _reference;
+    private LocalSubscriptions<RoomId>? _subscriptions;
+
+    private IRoomObserver Reference => _reference ??= grains.CreateObjectReference<IRoomObserver>(this);
+
+    private LocalSubscriptions<RoomId> Subscriptions => _subscriptions ??= new(
+        room => grains.GetRoom(room).SubscribeAsync(Reference),
+        room => grains.GetRoom(room).UnsubscribeAsync(Reference));
+
+    /// <summary>Lets a connection follow a room it has just been allowed to read.</summary>
+    public async Task FollowAsync(string connectionId, MemberId member, RoomView room)
+    {
+        // Allowed to read a breakout room it is not in: the caller is a facilitator (or the admin), who may observe any room.
+        var observer = room.Kind == RoomKind.Breakout && !room.Closed && !room.Members.Contains(member);
+        _followers[(connectionId, room.Id)] = new Follower(member, observer);
+        await hub.Groups.AddToGroupAsync(connectionId, HubGroups.ForRoom(room.Id));
+        await Subscriptions.AddAsync(connectionId, room.Id);
+    }
+
+    public async Task UnfollowAsync(string connectionId, RoomId room)
+    {
+        _followers.TryRemove((connectionId, room), out _);
+        await hub.Groups.RemoveFromGroupAsync(connectionId, HubGroups.ForRoom(room));
+        await Subscriptions.RemoveAsync(connectionId, room);
+    }
+
+    public async Task UnfollowAllAsync(string connectionId)
+    {
+        foreach (var room in await Subscriptions.RemoveAllAsync(connectionId))
+        {
+            _followers.TryRemove((connectionId, room), out _);
+        }
+    }
+
+    public async Task RoomChanged(RoomView room)
+    {
+        try
+        {
+            if (room.Kind == RoomKind.Breakout && !room.Closed)
+            {
+                foreach (var ((connection, id), follower) in _followers.Where(f => f.Key.Room == room.Id).ToList())
+                {
+                    if (!follower.Observer && !room.Members.Contains(follower.Member))
+                    {
+                        await UnfollowAsync(connection, id);
+                    }
+                }
+            }
+            await hub.Clients.Group(HubGroups.ForRoom(room.Id)).SendAsync(HubEvents.RoomChanged, RoomMessage.From(room));
+        }
+        catch (Exception e)
+        {
+            LogDeliveryFailed(e, room.Id);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        SubscriptionRenewal.RunAsync(
+            () => Subscriptions.Active, r => grains.GetRoom(r).SubscribeAsync(Reference), (e, r) => LogRenewFailed(e, r), stoppingToken);
+
+    private sealed record Follower(MemberId Member, bool Observer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver the state of room {RoomId}")]
+    private partial void LogDeliveryFailed(Exception error, RoomId roomId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to room {RoomId}")]
+    private partial void LogRenewFailed(Exception error, RoomId roomId);
+}
