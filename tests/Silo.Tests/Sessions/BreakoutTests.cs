@@ -32,6 +32,58 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ManualRound_PlacesMembersWhereTheFacilitatorSays()
+    {
+        var meeting = await MeetingAsync(members: 3, present: 3);
+
+        var badRoom = await Assert.ThrowsAsync<CopLiveException>(() => meeting.Session.OpenBreakoutsAsync(meeting.Facilitator,
+            Spec(rooms: 2) with { Mode = BreakoutMode.Manual, Assignments = [new RoomAssignment(meeting.Members[0].Member, 5)] }));
+        var opened = await meeting.Session.OpenBreakoutsAsync(meeting.Facilitator, Spec(rooms: 2) with
+        {
+            Mode = BreakoutMode.Manual,
+            Assignments = [new RoomAssignment(meeting.Members[0].Member, 1), new RoomAssignment(meeting.Members[1].Member, 1), new RoomAssignment(meeting.Members[2].Member, 0)],
+        });
+
+        Assert.Equal("assignments[0].room", badRoom.Field);
+        Assert.Equal([meeting.Members[2].Member], opened.Breakout!.Rooms[0].Members.ToArray());
+        Assert.Equal(new[] { meeting.Members[0].Member, meeting.Members[1].Member }.OrderBy(m => m.Value), opened.Breakout.Rooms[1].Members.OrderBy(m => m.Value));
+    }
+
+    [Fact]
+    public async Task SelfSelectRound_LetsMembersChoose_ButNotInOtherModes()
+    {
+        var meeting = await MeetingAsync(members: 2, present: 2);
+        var opened = await meeting.Session.OpenBreakoutsAsync(meeting.Facilitator, Spec(rooms: 2) with { Mode = BreakoutMode.Self });
+
+        var chosen = await meeting.Session.ChooseRoomAsync(meeting.Members[0], opened.Breakout!.Rooms[1].Room);
+        var changed = await meeting.Session.ChooseRoomAsync(meeting.Members[0], opened.Breakout.Rooms[0].Room);
+        await meeting.Session.CloseRoundAsync(meeting.Facilitator);
+        var auto = await meeting.Session.OpenBreakoutsAsync(meeting.Facilitator, Spec(rooms: 2));
+        var refused = await Assert.ThrowsAsync<CopLiveException>(() => meeting.Session.ChooseRoomAsync(meeting.Members[0], auto.Breakout!.Rooms[0].Room));
+
+        Assert.All(opened.Breakout.Rooms, r => Assert.Empty(r.Members));
+        Assert.Equal([meeting.Members[0].Member], chosen.Breakout!.Rooms[1].Members.ToArray());
+        Assert.Empty(changed.Breakout!.Rooms[1].Members);
+        Assert.Equal([meeting.Members[0].Member], changed.Breakout.Rooms[0].Members.ToArray());
+        Assert.Equal(CopLiveError.Forbidden, refused.Code);
+    }
+
+    [Fact]
+    public async Task EndingTheSession_ClosesAnOpenRound_AndMergesItsNotes()
+    {
+        var meeting = await MeetingAsync(members: 2, present: 2);
+        var opened = await meeting.Session.OpenBreakoutsAsync(meeting.Facilitator, Spec(rooms: 1));
+        await Grains.GetDocument(opened.Breakout!.Rooms[0].Notes).SubmitAsync(meeting.Members[0], new OpSubmission("tab", 1, 0, TextOpJson.Parse("[\"A plan\"]")));
+
+        var ended = await meeting.Session.EndAsync(meeting.Facilitator);
+        var plan = await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync();
+
+        Assert.Null(ended.Breakout);
+        Assert.Contains("## Room 1: notes by Teacher 0\n\nA plan\n", plan.Text);
+        Assert.True((await Grains.GetRoom(opened.Breakout.Rooms[0].Room).GetAsync(meeting.Members[1])).Closed);
+    }
+
+    [Fact]
     public async Task WrongUse_IsRefused_AndChangesNothing()
     {
         var meeting = await MeetingAsync(members: 2, present: 2);
