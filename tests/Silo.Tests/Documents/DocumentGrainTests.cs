@@ -208,18 +208,11 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         var writers = new List<Caller>();
         for (var i = 0; i < 3; i++)
         {
-            writers.Add(await JoinAsync(community, i == 0 ? invites.Facilitator : invites.Member, $"Teacher {i}"));
+            writers.Add(await Community.JoinAsync(Grains, community, i == 0 ? invites.Facilitator : invites.Member, $"Teacher {i}"));
         }
-        var observer = await JoinAsync(community, invites.Observer, "Visitor");
+        var observer = await Community.JoinAsync(Grains, community, invites.Observer, "Visitor");
         var view = await Grains.GetCommunity(community).CreateDocumentAsync(writers[0], new NewDocument("Lesson plan", text));
         return (view.Id, writers, observer);
-    }
-
-    private async Task<Caller> JoinAsync(CommunityId community, string invite, string name)
-    {
-        Assert.True(InviteCode.TryParse(invite, out var code));
-        var joined = await Grains.GetCommunity(community).JoinAsync(new JoinRequest(code.Hash, MemberId.New(), name, null));
-        return Caller.ForMember(joined.Profile.Id);
     }
 
     private sealed class RecordingObserver : IDocumentObserver

@@ -138,7 +138,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
         var before = (await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync()).Text;
 
         fixture.Clock.Advance(Duration.FromMinutes(16));
-        var back = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Breakout is null);
+        var back = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Breakout is null);
         var plan = await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync();
         var closeAgain = await Assert.ThrowsAsync<CopLiveException>(() => meeting.Session.CloseRoundAsync(meeting.Facilitator));
 
@@ -207,7 +207,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
         await fixture.DeactivateAllAsync();
         var reloaded = await meeting.Session.GetLiveAsync(meeting.Facilitator);
         fixture.Clock.Advance(Duration.FromMinutes(20));
-        var closed = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Breakout is null);
+        var closed = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Breakout is null);
 
         Assert.Equal(opened.Breakout!.Deadline, reloaded.Breakout!.Deadline);
         Assert.Equal(opened.Breakout.Rooms.Select(r => r.Members.Length), reloaded.Breakout.Rooms.Select(r => r.Members.Length));
@@ -235,30 +235,16 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
     private static int Occurrences(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 
-    private static async Task<SessionLive> EventuallyAsync(Func<Task<SessionLive>> read, Func<SessionLive, bool> condition)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var state = await read();
-            if (condition(state))
-            {
-                return state;
-            }
-            await Task.Delay(100, patience.Token);
-        }
-    }
-
     private async Task<Meeting> MeetingAsync(int members, int present)
     {
         var community = CommunityId.New();
         var invites = await Grains.GetCommunity(community).CreateAsync(Caller.Admin, new NewCommunity("PLC", null, "UTC"));
-        var facilitator = await JoinAsync(community, invites.Facilitator, "Facilitator");
+        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
         var callers = new List<Caller>();
         var names = new Dictionary<MemberId, string>();
         for (var i = 0; i < members; i++)
         {
-            var caller = await JoinAsync(community, invites.Member, $"Teacher {i}");
+            var caller = await Community.JoinAsync(Grains, community, invites.Member, $"Teacher {i}");
             callers.Add(caller);
             names[caller.Member] = $"Teacher {i}";
         }
@@ -273,12 +259,6 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
             await session.JoinAsync(callers[i], $"tab-{i}");
         }
         return new Meeting(session, facilitator, callers, names);
-    }
-
-    private async Task<Caller> JoinAsync(CommunityId community, string invite, string name)
-    {
-        Assert.True(InviteCode.TryParse(invite, out var code));
-        return Caller.ForMember((await Grains.GetCommunity(community).JoinAsync(new JoinRequest(code.Hash, MemberId.New(), name, null))).Profile.Id);
     }
 
     private sealed record Meeting(ISessionGrain Session, Caller Facilitator, IReadOnlyList<Caller> Members, IReadOnlyDictionary<MemberId, string> Names);

@@ -53,7 +53,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         var deadline = fixture.Clock.GetCurrentInstant() + Duration.FromMinutes(10);
 
         fixture.Clock.Advance(Duration.FromMinutes(10) + Duration.FromSeconds(1));
-        var next = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Phase == 1);
+        var next = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Phase == 1);
 
         Assert.Equal(new AgendaProgress(0, AgendaStatus.Running, deadline, null), started.Progress);
         Assert.Equal(AgendaStatus.Running, next.Progress.Status);
@@ -94,7 +94,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         await meeting.Session.StartAgendaAsync(meeting.Facilitator);
 
         fixture.Clock.Advance(Duration.FromMinutes(11));
-        var overtime = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Status == AgendaStatus.Overtime);
+        var overtime = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Status == AgendaStatus.Overtime);
         var advanced = await meeting.Session.AdvancePhaseAsync(meeting.Facilitator);
 
         Assert.Equal(0, overtime.Progress.Phase);
@@ -111,7 +111,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
 
         await fixture.DeactivateAllAsync();
         fixture.Clock.Advance(Duration.FromMinutes(31));
-        var later = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Phase == 2);
+        var later = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Member), s => s.Progress.Phase == 2);
 
         Assert.Equal(AgendaStatus.Finished, later.Progress.Status);
     }
@@ -130,7 +130,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         var leftAt = fixture.Clock.GetCurrentInstant();
         var withinGrace = await meeting.Session.GetLiveAsync(meeting.Facilitator);
         fixture.Clock.Advance(SessionGrain.ReconnectGrace + Duration.FromSeconds(1));
-        var gone = await EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Present.Length == 0);
+        var gone = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Present.Length == 0);
         await meeting.Session.JoinAsync(meeting.Member, "tab-3");
         var attendance = await meeting.Session.GetAttendanceAsync(meeting.Facilitator);
 
@@ -191,37 +191,17 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         Assert.Equal(CopLiveError.Forbidden, outsider.Code);
     }
 
-    private static async Task<SessionLive> EventuallyAsync(Func<Task<SessionLive>> read, Func<SessionLive, bool> condition)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var state = await read();
-            if (condition(state))
-            {
-                return state;
-            }
-            await Task.Delay(100, patience.Token);
-        }
-    }
-
     private async Task<Meeting> MeetingAsync(bool autoAdvance = true)
     {
         var community = CommunityId.New();
         var invites = await Grains.GetCommunity(community).CreateAsync(Caller.Admin, new NewCommunity("PLC", null, "UTC"));
-        var facilitator = await JoinAsync(community, invites.Facilitator, "Facilitator");
-        var member = await JoinAsync(community, invites.Member, "Teacher");
+        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
+        var member = await Community.JoinAsync(Grains, community, invites.Member, "Teacher");
         var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
         var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, new NewSession(
             "Tuning protocol", tomorrow, "UTC", 60,
             [new AgendaItem("Presenting", 10), new AgendaItem("Clarifying questions", 20, "Presenter listens")], autoAdvance));
         return new Meeting(community, Grains.GetSession(details.Summary.Id), facilitator, member);
-    }
-
-    private async Task<Caller> JoinAsync(CommunityId community, string invite, string name)
-    {
-        Assert.True(InviteCode.TryParse(invite, out var code));
-        return Caller.ForMember((await Grains.GetCommunity(community).JoinAsync(new JoinRequest(code.Hash, MemberId.New(), name, null))).Profile.Id);
     }
 
     private sealed record Meeting(CommunityId Community, ISessionGrain Session, Caller Facilitator, Caller Member);
