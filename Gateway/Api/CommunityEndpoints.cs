@@ -18,6 +18,9 @@ internal static class CommunityEndpoints
         communities.MapPost("/{id:guid}/sessions", ScheduleSessionAsync);
         communities.MapPost("/{id:guid}/invites/{role}", RotateInviteAsync);
         communities.MapDelete("/{id:guid}/invites/{role}", RevokeInviteAsync);
+        communities.MapPut("/{id:guid}/members/{memberId:guid}/role", SetRoleAsync);
+        communities.MapDelete("/{id:guid}/membership", LeaveAsync);
+        communities.MapGet("/{id:guid}/audit", GetAuditAsync);
         return api;
     }
 
@@ -73,6 +76,32 @@ internal static class CommunityEndpoints
     {
         await grains.GetCommunity(new CommunityId(id)).RevokeInviteAsync(context.Caller(), ParseRole(role));
         return Results.NoContent();
+    }
+
+    private static async Task<IResult> SetRoleAsync(Guid id, Guid memberId, HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<SetRoleBody>(context.Request);
+        var member = await grains.GetCommunity(new CommunityId(id)).SetRoleAsync(context.Caller(), new MemberId(memberId), ParseRole(body.Role ?? ""), body.Reason);
+        return Results.Ok(new CommunityMemberResponse(member.Member.Value, member.DisplayName, member.Role, member.JoinedAt));
+    }
+
+    private static async Task<IResult> LeaveAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        await grains.GetCommunity(new CommunityId(id)).LeaveAsync(context.Member());
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> GetAuditAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var before = context.Request.Query["before"].ToString();
+        var limit = context.Request.Query["limit"].ToString();
+        long? beforeId = before.Length == 0 ? null
+            : long.TryParse(before, out var b) && b > 0 ? b : throw CopLiveException.Invalid("before", $"'before' must be an audit entry id; '{before}' is not.");
+        var take = limit.Length == 0 ? 50
+            : int.TryParse(limit, out var l) && l is >= 1 and <= 200 ? l : throw CopLiveException.Invalid("limit", $"'limit' must be between 1 and 200; '{limit}' is not.");
+        var entries = await grains.GetCommunity(new CommunityId(id)).GetAuditAsync(context.Caller(), beforeId, take);
+        return Results.Ok(new AuditResponse([.. entries.Select(e => new AuditEntryResponse(
+            e.Id, e.At, e.Actor == default ? null : e.Actor.Value, e.ActorName, e.Action, e.Target?.Value, e.TargetName, e.Detail, e.Reason, e.Outcome))]));
     }
 
     private static CommunityRole ParseRole(string role) =>

@@ -49,6 +49,24 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("GetUpcomingSessions")]
     Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller);
 
+    /// <summary>
+    /// Changes a member's role. Owners may set any role; facilitators may move members between observer, member and
+    /// facilitator but never touch an owner or make one; the last owner cannot be demoted.
+    /// </summary>
+    [Alias("SetRole")]
+    Task<CommunityMember> SetRoleAsync(Caller caller, MemberId member, CommunityRole role, string? reason);
+
+    /// <summary>The caller leaves the community (the last owner cannot).</summary>
+    [Alias("Leave")]
+    Task LeaveAsync(Caller caller);
+
+    /// <summary>
+    /// The audit log, newest first, entries older than <paramref name="before"/> when given. Owners, facilitators and
+    /// the administrator see everything; a member sees the entries about themselves.
+    /// </summary>
+    [Alias("GetAudit")]
+    Task<System.Collections.Immutable.ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit);
+
     /// <summary>Replaces the invite code of a role with a new one; the old code stops working (owners and the administrator).</summary>
     [Alias("RotateInvite")]
     Task<string> RotateInviteAsync(Caller caller, CommunityRole role);

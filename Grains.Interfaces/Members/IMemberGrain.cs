@@ -15,6 +15,10 @@ public interface IMemberGrain : IGrainWithGuidKey
     [Alias("JoinedCommunity")]
     Task<MemberProfile> JoinedCommunityAsync(CommunityId community, string displayName, string timeZone);
 
+    /// <summary>Records that the member left (or was removed from) a community. Called by the community.</summary>
+    [Alias("LeftCommunity")]
+    Task LeftCommunityAsync(CommunityId community);
+
     /// <summary>The profile, or null when no member has this id.</summary>
     [Alias("GetProfile")]
     Task<MemberProfile?> GetProfileAsync();

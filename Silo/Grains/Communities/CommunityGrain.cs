@@ -20,6 +20,9 @@ public sealed partial class CommunityGrain(
     IClock clock,
     ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain
 {
+    /// <summary>Audit entries kept per community; the oldest drop off beyond this.</summary>
+    public const int AuditKept = 2_000;
+
     private static readonly CommunityRole[] InvitedRoles =
         [CommunityRole.Owner, CommunityRole.Facilitator, CommunityRole.Member, CommunityRole.Observer];
 
@@ -55,6 +58,7 @@ public sealed partial class CommunityGrain(
         State.Description = description;
         State.TimeZone = zone.Id;
         State.CreatedAt = now;
+        Audit(caller, "community.created", null, name, null);
         await PersistAsync(state);
 
         LogCreated(Id, name, zone.Id);
@@ -93,6 +97,7 @@ public sealed partial class CommunityGrain(
             entry.Role = invite.Role;
         }
         entry.DisplayName = profile.DisplayName;
+        Audit(Caller.ForMember(request.Member), "member.joined", request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
         await PersistAsync(state);
 
         LogJoined(Id, request.Member, entry.Role);
@@ -120,7 +125,7 @@ public sealed partial class CommunityGrain(
 
     public async Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request)
     {
-        EnsureRole(caller, CommunityRole.Member, "Observers can read documents but not create them.");
+        await EnsureRoleAsync(caller, CommunityRole.Member, "Observers can read documents but not create them.", "document.create");
 
         var setup = DocumentRules.Setup(Id, request, caller.Member, clock.GetCurrentInstant());
         var id = DocumentId.New();
@@ -136,7 +141,7 @@ public sealed partial class CommunityGrain(
 
     public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
     {
-        EnsureRole(caller, CommunityRole.Facilitator, "Only facilitators and owners can schedule sessions.");
+        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can schedule sessions.", "session.schedule");
 
         var now = clock.GetCurrentInstant();
         var plan = SessionSchedule.Plan(Id, request, caller.Member, now);
@@ -173,25 +178,91 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(new CommunityUpcoming(Id, State.Name, Upcoming()));
     }
 
+    public async Task<CommunityMember> SetRoleAsync(Caller caller, MemberId member, CommunityRole role, string? reason)
+    {
+        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can change roles.", "role.change", member);
+        EnsureInvitedRole(role);
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
+        var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
+        var actorRole = caller.IsAdmin ? CommunityRole.Owner : State.FindMember(caller.Member)!.Role;
+
+        if (actorRole < CommunityRole.Owner && (target.Role == CommunityRole.Owner || role == CommunityRole.Owner))
+        {
+            Audit(caller, "role.change", member, $"{Describe(target.Role)} → {Describe(role)}", why, "refused");
+            await PersistAsync(state);
+            throw CopLiveException.Forbidden("Only owners can make or unmake owners.");
+        }
+        if (target.Role == CommunityRole.Owner && role < CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "This is the community's last owner; make someone else an owner first.");
+        }
+        if (target.Role != role)
+        {
+            Audit(caller, "role.changed", member, $"{Describe(target.Role)} → {Describe(role)}", why);
+            target.Role = role;
+            await PersistAsync(state);
+            LogRoleChanged(Id, member, role);
+        }
+        return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
+    }
+
+    public async Task LeaveAsync(Caller caller)
+    {
+        EnsureExists();
+        var entry = caller.IsAdmin ? null : State.FindMember(caller.Member);
+        if (entry is null)
+        {
+            throw CopLiveException.Forbidden("You are not a member of this community.");
+        }
+        if (entry.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "You are the community's last owner; make someone else an owner before leaving.");
+        }
+
+        // The member's profile forgets the community first: a crash in between leaves a member the community
+        // still lists (who can leave again), never one that counts a community they cannot see.
+        await GrainFactory.GetMember(caller.Member).LeftCommunityAsync(Id);
+        Audit(caller, "member.left", caller.Member, null, null);
+        State.Members.Remove(entry);
+        await PersistAsync(state);
+    }
+
+    public Task<ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit)
+    {
+        EnsureCanRead(caller);
+        limit = Math.Clamp(limit, 1, 200);
+        var everything = caller.IsAdmin || State.FindMember(caller.Member)!.Role >= CommunityRole.Facilitator;
+        return Task.FromResult(State.Audit
+            .Where(a => before is null || a.Id < before)
+            .Where(a => everything || a.Target == caller.Member)
+            .OrderByDescending(a => a.Id)
+            .Take(limit)
+            .ToImmutableArray());
+    }
+
+    private static string Describe(CommunityRole role) => role.ToString().ToLowerInvariant();
+
     public async Task<string> RotateInviteAsync(Caller caller, CommunityRole role)
     {
-        EnsureRole(caller, CommunityRole.Owner, "Only owners can change invite codes.");
+        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can change invite codes.", "invite.rotate");
         EnsureInvitedRole(role);
 
         var now = clock.GetCurrentInstant();
         RevokeActive(role, now);
         var code = await IssueInviteAsync(role, now);
+        Audit(caller, "invite.rotated", null, role.ToString().ToLowerInvariant(), null);
         await PersistAsync(state);
         return code.ToString();
     }
 
     public async Task RevokeInviteAsync(Caller caller, CommunityRole role)
     {
-        EnsureRole(caller, CommunityRole.Owner, "Only owners can revoke invite codes.");
+        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can revoke invite codes.", "invite.revoke");
         EnsureInvitedRole(role);
 
         if (RevokeActive(role, clock.GetCurrentInstant()))
         {
+            Audit(caller, "invite.revoked", null, role.ToString().ToLowerInvariant(), null);
             await PersistAsync(state);
         }
     }
@@ -241,7 +312,8 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    private void EnsureRole(Caller caller, CommunityRole least, string refusal)
+    /// <summary>Refuses callers below <paramref name="least"/>; a refused privileged call is itself recorded in the audit log.</summary>
+    private async Task EnsureRoleAsync(Caller caller, CommunityRole least, string refusal, string action, MemberId? target = null)
     {
         EnsureExists();
         if (caller.IsAdmin)
@@ -251,7 +323,20 @@ public sealed partial class CommunityGrain(
         var role = State.FindMember(caller.Member)?.Role;
         if (role is null || role < least)
         {
+            Audit(caller, action, target, null, null, "refused");
+            await PersistAsync(state);
             throw CopLiveException.Forbidden(refusal);
+        }
+    }
+
+    private void Audit(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome = "done")
+    {
+        var actorName = actor.IsAdmin ? "admin" : State.FindMember(actor.Member)?.DisplayName ?? "someone outside the community";
+        var targetName = target is { } t ? State.FindMember(t)?.DisplayName : null;
+        State.Audit.Add(new AuditEntry(++State.NextAuditId, clock.GetCurrentInstant(), actor.Member, actorName, action, target, targetName, detail, reason, outcome));
+        if (State.Audit.Count > AuditKept)
+        {
+            State.Audit.RemoveRange(0, State.Audit.Count - AuditKept);
         }
     }
 
@@ -268,6 +353,9 @@ public sealed partial class CommunityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} joined community {CommunityId} as {Role}")]
     private partial void LogJoined(CommunityId communityId, MemberId memberId, CommunityRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} of community {CommunityId} is now {Role}")]
+    private partial void LogRoleChanged(CommunityId communityId, MemberId memberId, CommunityRole role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} created in community {CommunityId}")]
     private partial void LogDocumentCreated(CommunityId communityId, DocumentId documentId);

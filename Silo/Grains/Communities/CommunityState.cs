@@ -20,6 +20,10 @@ public sealed class CommunityState
     [Id(7)] public List<SessionSummary> Sessions { get; set; } = [];
     [Id(8)] public List<DocumentSummary> Documents { get; set; } = [];
 
+    /// <summary>The newest audit entries (see <see cref="CommunityGrain.AuditKept"/>).</summary>
+    [Id(9)] public List<AuditEntry> Audit { get; set; } = [];
+    [Id(10)] public long NextAuditId { get; set; }
+
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }
 

@@ -37,6 +37,14 @@ public sealed partial class MemberGrain(
         return Profile();
     }
 
+    public async Task LeftCommunityAsync(CommunityId community)
+    {
+        if (State.Communities.Remove(community))
+        {
+            await PersistAsync(state);
+        }
+    }
+
     public Task<MemberProfile?> GetProfileAsync() => Task.FromResult(State.Exists ? Profile() : null);
 
     public async Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync()

@@ -273,6 +273,29 @@ public sealed class RestApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task Roles_ChangeOverRest_AndTheAuditLogShowsIt()
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(AdminKey);
+        var (_, owner) = await Api.JoinAsync(ApiClient.Text(invites, "owner"), "Owner");
+        var (memberId, member) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Ana");
+
+        var changed = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/communities/{community}/members/{memberId}/role",
+            new { role = "facilitator", reason = "Runs the geometry unit" }, owner);
+        var bad = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"/api/communities/{community}/members/{memberId}/role",
+            new { role = "superuser" }, owner);
+        var audit = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{community}/audit?limit=10", bearer: owner);
+        var badPage = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/communities/{community}/audit?limit=0", bearer: owner);
+        await Api.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/communities/{community}/membership", bearer: member);
+        await Api.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/communities/{community}", bearer: member);
+
+        Assert.Equal("facilitator", ApiClient.Text(changed, "role"));
+        Assert.Equal("role", ApiClient.Text(bad, "field"));
+        Assert.Equal("limit", ApiClient.Text(badPage, "field"));
+        var entry = audit["entries"]!.AsArray().First(e => ApiClient.Text(e!, "action") == "role.changed")!;
+        Assert.Equal(("Owner", "Ana", "Runs the geometry unit"), (ApiClient.Text(entry, "actorName"), ApiClient.Text(entry, "targetName"), ApiClient.Text(entry, "reason")));
+    }
+
+    [Fact]
     public async Task UnknownCommunity_Is404()
     {
         await Api.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Get, $"/api/communities/{Guid.NewGuid()}", bearer: AdminKey);
