@@ -19,6 +19,12 @@ internal static class DocumentEndpoints
         documents.MapGet("/authorship", GetAuthorshipAsync);
         documents.MapGet("/authors", GetAuthorsAsync);
         documents.MapGet("/export.md", ExportAsync);
+        documents.MapPost("/lock", async (Guid id, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<LockBody>(context.Request);
+            var locked = body.Locked ?? throw CopLiveException.Invalid("locked", "'locked' is required (true or false).");
+            return Results.Ok(DocumentResponse.From(await grains.GetDocument(new DocumentId(id)).SetLockedAsync(context.Caller(), locked, body.Reason)));
+        });
         return api;
     }
 

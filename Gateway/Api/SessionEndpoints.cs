@@ -1,5 +1,6 @@
 using CopLive.Gateway.Api.Contracts;
 using CopLive.Gateway.Hubs;
+using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 
 namespace CopLive.Gateway.Api;
@@ -17,6 +18,12 @@ internal static class SessionEndpoints
             Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).StartAsync(context.Caller()))));
         sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).EndAsync(context.Caller()))));
+        sessions.MapPost("/members/{memberId:guid}/mute", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<MuteBody>(context.Request);
+            var muted = body.Muted ?? throw CopLiveException.Invalid("muted", "'muted' is required (true or false).");
+            return Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).MuteAsync(context.Caller(), new MemberId(memberId), muted, body.Reason)));
+        });
         sessions.MapGet("/attendance", async (Guid id, HttpContext context, IGrainFactory grains) =>
         {
             var attendance = await grains.GetSession(new SessionId(id)).GetAttendanceAsync(context.Caller());

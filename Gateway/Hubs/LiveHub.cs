@@ -158,6 +158,14 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<SessionMessage> CloseRound(string sessionId) =>
         SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).CloseRoundAsync(Caller));
 
+    /// <summary>Mutes or unmutes a member in the session (facilitators and owners).</summary>
+    public async Task<SessionMessage> MuteMember(string sessionId, string memberId, bool muted, string? reason) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).MuteAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), muted, reason));
+
+    /// <summary>Locks or unlocks a document (facilitators and owners).</summary>
+    public async Task<bool> LockDocument(string documentId, bool locked, string? reason) =>
+        (await grains.GetDocument(ParseDocument(documentId)).SetLockedAsync(Caller, locked, reason)).Locked;
+
     /// <summary>Starts following a room this caller may read; returns its state.</summary>
     public async Task<RoomMessage> OpenRoom(string roomId)
     {

@@ -21,7 +21,8 @@ public sealed record SessionMessage(
     Guid MainDocumentId,
     Guid MainRoomId,
     BreakoutMessage? Breakout,
-    int RoundsClosed)
+    int RoundsClosed,
+    IReadOnlyList<Guid> Muted)
 {
     public static SessionMessage From(SessionLive s) => new(
         s.Session.Value, s.Seq, s.Title, s.Status, s.StartedAt, s.EndedAt,
@@ -34,7 +35,8 @@ public sealed record SessionMessage(
             ? new BreakoutMessage(b.Round, b.Mode, b.Deadline, b.Closing,
                 [.. b.Rooms.Select(r => new BreakoutRoomMessage(r.Room.Value, r.Name, r.Notes.Value, [.. r.Members.Select(m => m.Value)]))])
             : null,
-        s.RoundsClosed);
+        s.RoundsClosed,
+        s.Muted.IsDefault ? [] : [.. s.Muted.Select(m => m.Value)]);
 }
 
 /// <summary>The open breakout round.</summary>

@@ -10,4 +10,5 @@ public sealed record DocumentSetup(
     [property: Id(1)] string Title,
     [property: Id(2)] string Text,
     [property: Id(3)] MemberId CreatedBy,
-    [property: Id(4)] Instant CreatedAt);
+    [property: Id(4)] Instant CreatedAt,
+    [property: Id(5)] SessionId Session = default);

@@ -10,4 +10,5 @@ public sealed record DocumentView(
     [property: Id(2)] string Title,
     [property: Id(3)] long Version,
     [property: Id(4)] string Text,
-    [property: Id(5)] long HeadVersion);
+    [property: Id(5)] long HeadVersion,
+    [property: Id(6)] bool Locked = false);

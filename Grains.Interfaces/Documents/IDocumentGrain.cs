@@ -36,6 +36,14 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [Alias("GetTextWithAuthors")]
     Task<AuthoredText> GetTextWithAuthorsAsync();
 
+    /// <summary>Locks the document (read-only for everyone but facilitators and owners) or unlocks it.</summary>
+    [Alias("SetLocked")]
+    Task<DocumentView> SetLockedAsync(Caller caller, bool locked, string? reason);
+
+    /// <summary>Refuses (or again accepts) a member's edits; called by the session that muted them.</summary>
+    [Alias("SetMuted")]
+    Task SetMutedAsync(CopLive.Grains.Ids.MemberId member, bool muted);
+
     /// <summary>Committed ops with version greater than <paramref name="fromVersion"/>, in order, at most <paramref name="limit"/>.</summary>
     [Alias("GetOps")]
     Task<OpsPage> GetOpsAsync(Caller caller, long fromVersion, int limit);

@@ -52,6 +52,10 @@ public interface IRoomGrain : IGrainWithGuidKey
     [Alias("Close")]
     Task CloseAsync();
 
+    /// <summary>Refuses (or again accepts) a member's chat; called by the session that muted them.</summary>
+    [Alias("SetMuted")]
+    Task SetMutedAsync(MemberId member, bool muted);
+
     /// <summary>Subscribes a gateway's observer.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(IRoomObserver observer);

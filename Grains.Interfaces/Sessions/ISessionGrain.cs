@@ -94,6 +94,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("CloseRound")]
     Task<SessionLive> CloseRoundAsync(Caller caller);
 
+    /// <summary>
+    /// Mutes (or unmutes) a member for this session: their document edits and chat are refused at once; they can
+    /// still read, raise a hand, ask for help and be moved (facilitators and owners; never someone of equal rank).
+    /// </summary>
+    [Alias("Mute")]
+    Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason);
+
     /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(ISessionObserver observer);

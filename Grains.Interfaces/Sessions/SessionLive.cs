@@ -23,4 +23,5 @@ public sealed record SessionLive(
     [property: Id(9)] DocumentId MainDocument,
     [property: Id(10)] RoomId MainRoom = default,
     [property: Id(11)] BreakoutView? Breakout = null,
-    [property: Id(12)] int RoundsClosed = 0);
+    [property: Id(12)] int RoundsClosed = 0,
+    [property: Id(13)] ImmutableArray<MemberId> Muted = default);

@@ -148,7 +148,7 @@ public sealed partial class CommunityGrain(
         var sessionId = SessionId.New();
 
         // Every session gets its own lesson plan, which the whole group co-edits and breakout notes flow into.
-        var lessonPlan = new DocumentSetup(Id, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", caller.Member, now);
+        var lessonPlan = new DocumentSetup(Id, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", caller.Member, now, sessionId);
         var document = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(lessonPlan);
 
         // The session grain holds the plan before the community lists it: a crash in between leaves an
@@ -224,6 +224,13 @@ public sealed partial class CommunityGrain(
         await GrainFactory.GetMember(caller.Member).LeftCommunityAsync(Id);
         Audit(caller, "member.left", caller.Member, null, null);
         State.Members.Remove(entry);
+        await PersistAsync(state);
+    }
+
+    public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason)
+    {
+        EnsureExists();
+        Audit(actor, action, target, detail, reason);
         await PersistAsync(state);
     }
 

@@ -51,6 +51,9 @@ public sealed partial class DocumentGrain(
     private LiveDocument? _document;
     private Task? _writer;
     private Exception? _failure;
+    private TaskCompletionSource? _settingsUnwritten;
+    private bool _locked;
+    private readonly HashSet<Guid> _muted = [];
 
     private DocumentId Id => new(this.GetPrimaryKey());
 
@@ -69,6 +72,8 @@ public sealed partial class DocumentGrain(
             {
                 _stored[op.Version] = op;
             }
+            _locked = head.State.Locked;
+            _muted.UnionWith(head.State.Muted);
             foreach (var (client, mark) in head.State.Clients)
             {
                 _marks[client] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
@@ -109,6 +114,7 @@ public sealed partial class DocumentGrain(
             Title = setup.Title,
             CreatedBy = setup.CreatedBy,
             CreatedAt = setup.CreatedAt,
+            Session = setup.Session,
         };
         await head.WriteStateAsync();
 
@@ -127,7 +133,8 @@ public sealed partial class DocumentGrain(
 
     public async Task<long> SubmitAsync(Caller caller, OpSubmission submission)
     {
-        var author = await EnsureCanWriteAsync(caller);
+        var writer = await EnsureCanWriteAsync(caller);
+        var author = writer.Member;
         ValidateClient(submission.ClientId, submission.Seq);
 
         while (true)
@@ -136,6 +143,15 @@ public sealed partial class DocumentGrain(
             if (_failure is not null)
             {
                 throw Unavailable();
+            }
+            // Checked here, after every await, so an op already on its way when the mute or lock came is refused too.
+            if (_muted.Contains(author.Value))
+            {
+                throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
+            }
+            if (_locked && writer.Role < CommunityRole.Facilitator)
+            {
+                throw CopLiveException.Forbidden("A facilitator has locked this document; it is read-only for now.");
             }
             var document = Document;
             if (_marks.TryGetValue(submission.ClientId, out var mark))
@@ -189,6 +205,44 @@ public sealed partial class DocumentGrain(
             ? TextOp.Create(OpComponent.Insert(text))
             : TextOp.Create(OpComponent.Skip(length), OpComponent.Insert(text));
         return await StoreAsync(document.Commit(op, default, clientId, 1, clock.GetCurrentInstant(), authors));
+    }
+
+    public async Task<DocumentView> SetLockedAsync(Caller caller, bool locked, string? reason)
+    {
+        var member = await EnsureCanReadAsync(caller);
+        if (member is not null && member.Role < CommunityRole.Facilitator)
+        {
+            throw CopLiveException.Forbidden("Only facilitators and owners can lock or unlock a document.");
+        }
+        var why = Domain.Require.OptionalText("reason", reason, Domain.Limits.NameLength);
+        if (_locked != locked)
+        {
+            _locked = locked;
+            await WriteSettingsAsync();
+            await GrainFactory.GetCommunity(head.State.Community).RecordAsync(
+                caller, locked ? "document.locked" : "document.unlocked", null, head.State.Title, why);
+        }
+        return View(Document.Version, Document.Text);
+    }
+
+    public async Task SetMutedAsync(MemberId member, bool muted)
+    {
+        if (muted ? _muted.Add(member.Value) : _muted.Remove(member.Value))
+        {
+            await WriteSettingsAsync();
+        }
+    }
+
+    /// <summary>Stores a settings change through the writer loop (the only writer of the head), and waits for it.</summary>
+    private Task WriteSettingsAsync()
+    {
+        if (_failure is not null)
+        {
+            throw Unavailable();
+        }
+        var written = _settingsUnwritten ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _writer ??= WriteLoopAsync();
+        return written.Task;
     }
 
     public Task<AuthoredText> GetTextWithAuthorsAsync()
@@ -334,10 +388,12 @@ public sealed partial class DocumentGrain(
     {
         try
         {
-            while (_unwritten.Count > 0 && _failure is null)
+            while ((_unwritten.Count > 0 || _settingsUnwritten is not null) && _failure is null)
             {
                 var batch = _unwritten.ToArray();
                 _unwritten.Clear();
+                var settings = _settingsUnwritten;
+                _settingsUnwritten = null;
 
                 var started = Stopwatch.GetTimestamp();
                 try
@@ -347,10 +403,12 @@ public sealed partial class DocumentGrain(
                 }
                 catch (Exception e)
                 {
+                    settings?.TrySetException(Unavailable());
                     Fail(e, batch);
                     return;
                 }
                 metrics.StorageWrite(Stopwatch.GetElapsedTime(started), batch.Length);
+                settings?.TrySetResult();
 
                 var ops = batch.Select(p => p.Op).ToImmutableArray();
                 foreach (var pending in batch)
@@ -445,6 +503,9 @@ public sealed partial class DocumentGrain(
         CreatedAt = head.State.CreatedAt,
         ArchivedVersion = Document.ArchivedVersion,
         Tail = [.. Document.Unarchived.Select(o => _stored[o.Version])],
+        Locked = _locked,
+        Session = head.State.Session,
+        Muted = [.. _muted],
         Clients = _marks
             .Where(m => m.Value.Version <= Document.Version)
             .ToDictionary(m => m.Key, m => new ClientMark { Seq = m.Value.Seq, Version = m.Value.Version, At = m.Value.At }),
@@ -502,7 +563,7 @@ public sealed partial class DocumentGrain(
     }
 
     private DocumentView View(long version, string text) =>
-        new(Id, head.State.Community, head.State.Title, version, text, Document.Version);
+        new(Id, head.State.Community, head.State.Title, version, text, Document.Version, _locked);
 
     private async Task<CommunityMember?> EnsureCanReadAsync(Caller caller)
     {
@@ -517,7 +578,7 @@ public sealed partial class DocumentGrain(
         return await MemberAsync(caller.Member) ?? throw CopLiveException.Forbidden("You are not a member of this document's community.");
     }
 
-    private async Task<MemberId> EnsureCanWriteAsync(Caller caller)
+    private async Task<CommunityMember> EnsureCanWriteAsync(Caller caller)
     {
         var member = await EnsureCanReadAsync(caller);
         if (member is null || member.Role < CommunityRole.Member)
@@ -526,7 +587,7 @@ public sealed partial class DocumentGrain(
                 ? "Edits need a member's identity; the admin key cannot write documents."
                 : "Observers can read this document but not edit it.");
         }
-        return member.Member;
+        return member;
     }
 
     /// <summary>

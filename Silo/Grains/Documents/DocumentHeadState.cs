@@ -19,6 +19,13 @@ public sealed class DocumentHeadState
     [Id(5)] public long ArchivedVersion { get; set; }
     [Id(6)] public List<StoredOp> Tail { get; set; } = [];
     [Id(7)] public Dictionary<string, ClientMark> Clients { get; set; } = [];
+    [Id(8)] public bool Locked { get; set; }
+
+    /// <summary>The session this document belongs to (its lesson plan or a room's notes), if any.</summary>
+    [Id(9)] public SessionId Session { get; set; }
+
+    /// <summary>Members whose edits are refused (muted in the session).</summary>
+    [Id(10)] public List<Guid> Muted { get; set; } = [];
 }
 
 /// <summary>The last op a client submitted and the version it got.</summary>

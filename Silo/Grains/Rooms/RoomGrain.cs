@@ -66,6 +66,10 @@ public sealed class RoomGrain(
         {
             throw CopLiveException.Forbidden("Observers can read the chat but not write in it.");
         }
+        if (State.Muted.Contains(member.Member))
+        {
+            throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
+        }
         var message = Require.Text("text", text, ChatLength);
         Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false));
         await CommitAsync();
@@ -142,6 +146,23 @@ public sealed class RoomGrain(
             return;
         }
         Post(new ChatMessage(++State.NextId, from, fromName, text, clock.GetCurrentInstant(), Broadcast: true));
+        await CommitAsync();
+    }
+
+    public async Task SetMutedAsync(MemberId member, bool muted)
+    {
+        if (muted == State.Muted.Contains(member))
+        {
+            return;
+        }
+        if (muted)
+        {
+            State.Muted.Add(member);
+        }
+        else
+        {
+            State.Muted.Remove(member);
+        }
         await CommitAsync();
     }
 

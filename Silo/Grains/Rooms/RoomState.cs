@@ -15,4 +15,7 @@ public sealed class RoomState
     [Id(5)] public bool Closed { get; set; }
     [Id(6)] public long Seq { get; set; }
     [Id(7)] public long NextId { get; set; }
+
+    /// <summary>Members whose chat is refused (muted in the session).</summary>
+    [Id(8)] public List<MemberId> Muted { get; set; } = [];
 }

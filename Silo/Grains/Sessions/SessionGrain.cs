@@ -240,7 +240,7 @@ public sealed partial class SessionGrain(
         for (var i = 0; i < names.Count; i++)
         {
             var notes = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
-                new DocumentSetup(Plan.Community, $"{Plan.Title}: {names[i]} notes", "", caller.Member, now));
+                new DocumentSetup(Plan.Community, $"{Plan.Title}: {names[i]} notes", "", caller.Member, now, Id));
             round.Rooms.Add(new BreakoutRoomState { Room = RoomId.New(), Name = names[i], Notes = notes.Id });
         }
 
@@ -258,6 +258,11 @@ public sealed partial class SessionGrain(
         {
             await GrainFactory.GetRoom(room.Room).InitializeAsync(new RoomSetup(
                 Id, Plan.Community, room.Name, RoomKind.Breakout, room.Notes, MembersOf(round, room.Room)));
+            foreach (var muted in State.Muted)
+            {
+                await GrainFactory.GetRoom(room.Room).SetMutedAsync(muted, true);
+                await GrainFactory.GetDocument(room.Notes).SetMutedAsync(muted, true);
+            }
         }
 
         State.Round = round;
@@ -440,6 +445,39 @@ public sealed partial class SessionGrain(
         }
     }
 
+    public async Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason)
+    {
+        var moderator = await EnsureFacilitatorMemberAsync(caller, "Only facilitators and owners can mute members.");
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
+        var target = await GrainFactory.GetCommunity(Plan.Community).GetMemberAsync(member)
+            ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
+        if (moderator is not null && target.Role >= moderator.Role)
+        {
+            throw CopLiveException.Forbidden("You can only mute members below your own role.");
+        }
+        if (muted == State.Muted.Contains(member))
+        {
+            return Live();
+        }
+
+        // Every place the member could write learns it before this returns: the documents and the rooms.
+        var documents = (State.Round?.Rooms.Select(r => r.Notes) ?? []).Append(Plan.MainDocument);
+        var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom).Where(r => r != default);
+        await Task.WhenAll(documents.Select(d => GrainFactory.GetDocument(d).SetMutedAsync(member, muted))
+            .Concat(rooms.Select(r => GrainFactory.GetRoom(r).SetMutedAsync(member, muted))));
+        if (muted)
+        {
+            State.Muted.Add(member);
+        }
+        else
+        {
+            State.Muted.Remove(member);
+        }
+        await CommitAsync();
+        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, muted ? "member.muted" : "member.unmuted", member, Plan.Title, why);
+        return Live();
+    }
+
     public Task SubscribeAsync(ISessionObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -527,7 +565,8 @@ public sealed partial class SessionGrain(
             ? new BreakoutView(round.Id, round.Mode, round.Deadline,
                 [.. round.Rooms.Select(r => new BreakoutRoom(r.Room, r.Name, r.Notes, MembersOf(round, r.Room)))], round.Closing)
             : null,
-        State.RoundsClosed);
+        State.RoundsClosed,
+        [.. State.Muted]);
 
     private async Task<CommunityMember?> EnsureMemberAsync(Caller caller)
     {

@@ -22,6 +22,9 @@ public sealed class SessionState
     [Id(7)] public RoomId MainRoom { get; set; }
     [Id(8)] public BreakoutRoundState? Round { get; set; }
     [Id(9)] public int RoundsClosed { get; set; }
+
+    /// <summary>Members muted in this session: their edits to its documents and their chat are refused.</summary>
+    [Id(10)] public List<MemberId> Muted { get; set; } = [];
 }
 
 /// <summary>The open breakout round.</summary>

@@ -1,0 +1,7 @@
+namespace CopLive.Gateway.Api.Contracts;
+
+/// <summary>Body of <c>POST /api/sessions/{id}/members/{memberId}/mute</c>.</summary>
+public sealed record MuteBody(bool? Muted, string? Reason);
+
+/// <summary>Body of <c>POST /api/documents/{id}/lock</c>.</summary>
+public sealed record LockBody(bool? Locked, string? Reason);

@@ -1,0 +1,118 @@
+using CopLive.Collab.Text;
+using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
+using CopLive.Silo.Tests.Fixtures;
+using NodaTime;
+
+namespace CopLive.Silo.Tests.Sessions;
+
+/// <summary>Muting in a session and locking documents, through the real grains.</summary>
+public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task MutedMember_CannotEditOrChat_ButCanRaiseAHandAndAskForHelp_UntilUnmuted()
+    {
+        var m = await MeetingAsync();
+        var plan = Grains.GetDocument(m.Live.MainDocument);
+        var room = Grains.GetRoom(m.Live.MainRoom);
+
+        var muted = await m.Session.MuteAsync(m.Facilitator, m.Member.Member, true, "Off-topic");
+        var edit = await Assert.ThrowsAsync<CopLiveException>(() => plan.SubmitAsync(m.Member, Op("tab", 1, "muted?")));
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(m.Member, "hello"));
+        await room.SetHandAsync(m.Member, true);
+        await room.AskForHelpAsync(m.Member, "May I speak?");
+        await fixture.DeactivateAllAsync();
+        var stillMuted = await Assert.ThrowsAsync<CopLiveException>(() => plan.SubmitAsync(m.Member, Op("tab", 2, "after restart")));
+        await m.Session.MuteAsync(m.Facilitator, m.Member.Member, false, null);
+        var version = await plan.SubmitAsync(m.Member, Op("tab", 3, "thanks"));
+        var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(m.Member, null, 50);
+
+        Assert.Equal([m.Member.Member], muted.Muted.ToArray());
+        Assert.Equal(CopLiveError.Forbidden, edit.Code);
+        Assert.Equal(CopLiveError.Forbidden, chat.Code);
+        Assert.Equal(CopLiveError.Forbidden, stillMuted.Code);
+        Assert.Equal(1, version);
+        Assert.Contains(audit, a => a.Action == "member.muted" && a.Reason == "Off-topic");
+        Assert.Contains(audit, a => a.Action == "member.unmuted");
+    }
+
+    [Fact]
+    public async Task OnlyFacilitators_Mute_AndNeverSomeoneOfTheirOwnRank()
+    {
+        var m = await MeetingAsync();
+
+        var byMember = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.MuteAsync(m.Member, m.Facilitator.Member, true, null));
+        var peer = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.MuteAsync(m.Facilitator, m.OtherFacilitator.Member, true, null));
+        var stranger = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.MuteAsync(m.Facilitator, MemberId.New(), true, null));
+
+        Assert.Equal(CopLiveError.Forbidden, byMember.Code);
+        Assert.Equal(CopLiveError.Forbidden, peer.Code);
+        Assert.Equal("member", stranger.Field);
+        Assert.Empty((await m.Session.GetLiveAsync(m.Facilitator)).Muted.ToArray());
+    }
+
+    [Fact]
+    public async Task MutingDuringARound_ReachesTheRoomsAndTheirNotes_AndNewRoomsToo()
+    {
+        var m = await MeetingAsync();
+        await m.Session.MuteAsync(m.Facilitator, m.Member.Member, true, null);
+
+        var round = await m.Session.OpenBreakoutsAsync(m.Facilitator, new BreakoutSpec(1, [], BreakoutMode.Auto, 10, []));
+        var notes = round.Breakout!.Rooms[0].Notes;
+        var edit = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetDocument(notes).SubmitAsync(m.Member, Op("tab", 1, "x")));
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetRoom(round.Breakout.Rooms[0].Room).SendChatAsync(m.Member, "x"));
+
+        Assert.Equal(CopLiveError.Forbidden, edit.Code);
+        Assert.Equal(CopLiveError.Forbidden, chat.Code);
+    }
+
+    [Fact]
+    public async Task LockedDocument_IsReadOnlyForMembers_ButNotForFacilitators()
+    {
+        var m = await MeetingAsync();
+        var plan = Grains.GetDocument(m.Live.MainDocument);
+
+        var byMember = await Assert.ThrowsAsync<CopLiveException>(() => plan.SetLockedAsync(m.Member, true, null));
+        var locked = await plan.SetLockedAsync(m.Facilitator, true, "Final version");
+        var memberEdit = await Assert.ThrowsAsync<CopLiveException>(() => plan.SubmitAsync(m.Member, Op("tab", 1, "x")));
+        var facilitatorEdit = await plan.SubmitAsync(m.Facilitator, Op("f", 1, "Approved. "));
+        await fixture.DeactivateAllAsync();
+        var stillLocked = await plan.OpenAsync(m.Member);
+        await plan.SetLockedAsync(m.Facilitator, false, null);
+        var memberAgain = await plan.SubmitAsync(m.Member, Op("tab", 2, "x"));
+
+        Assert.Equal(CopLiveError.Forbidden, byMember.Code);
+        Assert.True(locked.Locked);
+        Assert.Equal(CopLiveError.Forbidden, memberEdit.Code);
+        Assert.Equal(1, facilitatorEdit);
+        Assert.True(stillLocked.Document.Locked);
+        Assert.Equal(2, memberAgain);
+        var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(Caller.Admin, null, 50);
+        Assert.Contains(audit, a => a.Action == "document.locked" && a.Reason == "Final version");
+    }
+
+    private static OpSubmission Op(string client, long seq, string text) => new(client, seq, 0, TextOp.Create(OpComponent.Insert(text)));
+
+    private async Task<Moderated> MeetingAsync()
+    {
+        var (community, invites) = await Community.CreateAsync(Grains);
+        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
+        var other = await Community.JoinAsync(Grains, community, invites.Facilitator, "Co-facilitator");
+        var member = await Community.JoinAsync(Grains, community, invites.Member, "Teacher");
+        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
+        var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, new NewSession("PLC", tomorrow, "UTC", 60, []));
+        var session = Grains.GetSession(details.Summary.Id);
+        await session.StartAsync(facilitator);
+        await session.JoinAsync(member, "tab");
+        var live = await session.JoinAsync(facilitator, "f-tab");
+        return new Moderated(community, session, live, facilitator, other, member);
+    }
+
+    private sealed record Moderated(CommunityId Community, ISessionGrain Session, SessionLive Live, Caller Facilitator, Caller OtherFacilitator, Caller Member);
+}
