@@ -20,6 +20,17 @@ internal static class CommunityEndpoints
         communities.MapDelete("/{id:guid}/invites/{role}", RevokeInviteAsync);
         communities.MapPut("/{id:guid}/members/{memberId:guid}/role", SetRoleAsync);
         communities.MapDelete("/{id:guid}/membership", LeaveAsync);
+        communities.MapPost("/{id:guid}/members/{memberId:guid}/ban", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<ReasonBody>(context.Request);
+            await grains.GetCommunity(new CommunityId(id)).BanAsync(context.Caller(), new MemberId(memberId), body.Reason);
+            return Results.NoContent();
+        });
+        communities.MapDelete("/{id:guid}/members/{memberId:guid}/ban", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
+        {
+            await grains.GetCommunity(new CommunityId(id)).UnbanAsync(context.Caller(), new MemberId(memberId), null);
+            return Results.NoContent();
+        });
         communities.MapGet("/{id:guid}/audit", GetAuditAsync);
         return api;
     }

@@ -51,6 +51,9 @@ public static class CopLiveGatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
         builder.Services.AddSingleton<SessionFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionFanout>());
+        builder.Services.AddSingleton<IUserIdProvider, MemberIdProvider>();
+        builder.Services.AddSingleton<MemberConnections>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MemberConnections>());
         builder.Services.AddSingleton<RoomFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomFanout>());
 

@@ -17,7 +17,7 @@ namespace CopLive.Gateway.Hubs;
 /// every right is decided by the grains. Method and event names are the public protocol (docs/protocol.md).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions, RoomFanout rooms) : Hub
+public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions, RoomFanout rooms, MemberConnections members) : Hub
 {
     private Caller Caller => Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
 
@@ -162,6 +162,10 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<SessionMessage> MuteMember(string sessionId, string memberId, bool muted, string? reason) =>
         SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).MuteAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), muted, reason));
 
+    /// <summary>Bans a member from the community (facilitators and owners); their open connections close at once.</summary>
+    public Task BanMember(string communityId, string memberId, string? reason) =>
+        grains.GetCommunity(new CommunityId(ParseGuid(communityId, "communityId"))).BanAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), reason);
+
     /// <summary>Locks or unlocks a document (facilitators and owners).</summary>
     public async Task<bool> LockDocument(string documentId, bool locked, string? reason) =>
         (await grains.GetDocument(ParseDocument(documentId)).SetLockedAsync(Caller, locked, reason)).Locked;
@@ -198,9 +202,19 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<RoomMessage> ResolveHelp(string roomId, long requestId) =>
         RoomMessage.From(await grains.GetRoom(ParseRoom(roomId)).ResolveHelpAsync(Caller, requestId));
 
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.ToCaller() is { IsAdmin: false } caller)
+        {
+            await members.ConnectedAsync(Context, caller.Member);
+        }
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Context.User?.ToCaller();
+        await members.DisconnectedAsync(Context.ConnectionId);
         await rooms.UnfollowAllAsync(Context.ConnectionId);
         foreach (var session in await sessions.LeaveAllAsync(Context.ConnectionId))
         {

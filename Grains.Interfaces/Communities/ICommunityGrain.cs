@@ -56,6 +56,21 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("SetRole")]
     Task<CommunityMember> SetRoleAsync(Caller caller, MemberId member, CommunityRole role, string? reason);
 
+    /// <summary>
+    /// Bans a member (facilitators may ban members below them; owners anyone but the last owner): they stop being a
+    /// member at once, everywhere in the community, their open connections are closed, and no invite lets them back.
+    /// </summary>
+    [Alias("Ban")]
+    Task BanAsync(Caller caller, MemberId member, string? reason);
+
+    /// <summary>Lifts a ban; the person may join again with an invite (owners and the administrator).</summary>
+    [Alias("Unban")]
+    Task UnbanAsync(Caller caller, MemberId member, string? reason);
+
+    /// <summary>Lists a document another grain created in this community (a breakout room's notes).</summary>
+    [Alias("DocumentCreated")]
+    Task DocumentCreatedAsync(Documents.DocumentSummary document);
+
     /// <summary>The caller leaves the community (the last owner cannot).</summary>
     [Alias("Leave")]
     Task LeaveAsync(Caller caller);

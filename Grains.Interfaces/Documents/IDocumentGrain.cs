@@ -44,6 +44,10 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [Alias("SetMuted")]
     Task SetMutedAsync(CopLive.Grains.Ids.MemberId member, bool muted);
 
+    /// <summary>Drops what the document remembers of a member's rights, so a ban or role change applies to the next call.</summary>
+    [Alias("ForgetMember")]
+    Task ForgetMemberAsync(CopLive.Grains.Ids.MemberId member);
+
     /// <summary>Committed ops with version greater than <paramref name="fromVersion"/>, in order, at most <paramref name="limit"/>.</summary>
     [Alias("GetOps")]
     Task<OpsPage> GetOpsAsync(Caller caller, long fromVersion, int limit);

@@ -19,6 +19,18 @@ public interface IMemberGrain : IGrainWithGuidKey
     [Alias("LeftCommunity")]
     Task LeftCommunityAsync(CommunityId community);
 
+    /// <summary>Tells the gateways holding this member's connections to close them (called by the grain that revoked access).</summary>
+    [Alias("RevokeAccess")]
+    Task RevokeAccessAsync(string reason);
+
+    /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(IMemberObserver observer);
+
+    /// <summary>Ends a gateway's subscription.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IMemberObserver observer);
+
     /// <summary>The profile, or null when no member has this id.</summary>
     [Alias("GetProfile")]
     Task<MemberProfile?> GetProfileAsync();

@@ -81,6 +81,10 @@ public sealed partial class CommunityGrain(
             throw CopLiveException.Invalid("inviteCode", "This invite code has been revoked. Ask your facilitator for a new one.");
         }
 
+        if (State.Banned.Contains(request.Member))
+        {
+            throw CopLiveException.Forbidden("You have been removed from this community.");
+        }
         var displayName = Require.Text("displayName", request.DisplayName, Limits.NameLength);
         var zone = request.TimeZone is null ? State.TimeZone : Require.TimeZone("timeZone", request.TimeZone).Id;
 
@@ -204,6 +208,61 @@ public sealed partial class CommunityGrain(
             LogRoleChanged(Id, member, role);
         }
         return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
+    }
+
+    public async Task BanAsync(Caller caller, MemberId member, string? reason)
+    {
+        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can ban members.", "member.ban", member);
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
+        var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
+        if (!caller.IsAdmin && caller.Member == member)
+        {
+            throw CopLiveException.Invalid("member", "You cannot ban yourself; leave the community instead.");
+        }
+        var actorRole = caller.IsAdmin ? CommunityRole.Owner : State.FindMember(caller.Member)!.Role;
+        if (actorRole < CommunityRole.Owner && target.Role >= actorRole)
+        {
+            Audit(caller, "member.ban", member, null, why, "refused");
+            await PersistAsync(state);
+            throw CopLiveException.Forbidden("You can only ban members below your own role.");
+        }
+        if (target.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "This is the community's last owner.");
+        }
+
+        Audit(caller, "member.banned", member, null, why);
+        State.Members.Remove(target);
+        State.Banned.Add(member);
+        await PersistAsync(state);
+
+        // The ban holds from here on (every grain asks the community); now make it bite at once everywhere:
+        // documents forget the rights they had cached, and the member's open connections are closed.
+        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
+        var profile = GrainFactory.GetMember(member);
+        await profile.LeftCommunityAsync(Id);
+        await profile.RevokeAccessAsync($"removed from {State.Name}");
+        LogBanned(Id, member);
+    }
+
+    public async Task UnbanAsync(Caller caller, MemberId member, string? reason)
+    {
+        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can lift a ban.", "member.unban", member);
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
+        if (State.Banned.Remove(member))
+        {
+            Audit(caller, "member.unbanned", member, null, why);
+            await PersistAsync(state);
+        }
+    }
+
+    public async Task DocumentCreatedAsync(DocumentSummary document)
+    {
+        if (!State.Documents.Exists(d => d.Id == document.Id))
+        {
+            State.Documents.Add(document);
+            await PersistAsync(state);
+        }
     }
 
     public async Task LeaveAsync(Caller caller)
@@ -360,6 +419,9 @@ public sealed partial class CommunityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} joined community {CommunityId} as {Role}")]
     private partial void LogJoined(CommunityId communityId, MemberId memberId, CommunityRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} banned from community {CommunityId}")]
+    private partial void LogBanned(CommunityId communityId, MemberId memberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} of community {CommunityId} is now {Role}")]
     private partial void LogRoleChanged(CommunityId communityId, MemberId memberId, CommunityRole role);

@@ -24,6 +24,9 @@ public sealed class CommunityState
     [Id(9)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(10)] public long NextAuditId { get; set; }
 
+    /// <summary>Banned people: they are not members and no invite lets them back.</summary>
+    [Id(11)] public List<MemberId> Banned { get; set; } = [];
+
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }
 

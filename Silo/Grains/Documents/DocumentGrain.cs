@@ -225,6 +225,12 @@ public sealed partial class DocumentGrain(
         return View(Document.Version, Document.Text);
     }
 
+    public Task ForgetMemberAsync(MemberId member)
+    {
+        _roles.Remove(member.Value);
+        return Task.CompletedTask;
+    }
+
     public async Task SetMutedAsync(MemberId member, bool muted)
     {
         if (muted ? _muted.Add(member.Value) : _muted.Remove(member.Value))

@@ -17,6 +17,9 @@ public sealed partial class MemberGrain(
     IClock clock,
     ILogger<MemberGrain> logger) : PersistentGrain, IMemberGrain
 {
+    // Transient: the gateways holding this member's connections.
+    private readonly Orleans.Utilities.ObserverManager<IMemberObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+
     private MemberState State => state.State;
     private MemberId Id => new(this.GetPrimaryKey());
 
@@ -43,6 +46,20 @@ public sealed partial class MemberGrain(
         {
             await PersistAsync(state);
         }
+    }
+
+    public Task RevokeAccessAsync(string reason) => _observers.Notify(o => o.AccessRevoked(Id, reason));
+
+    public Task SubscribeAsync(IMemberObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IMemberObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     public Task<MemberProfile?> GetProfileAsync() => Task.FromResult(State.Exists ? Profile() : null);

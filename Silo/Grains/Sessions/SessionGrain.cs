@@ -242,6 +242,7 @@ public sealed partial class SessionGrain(
             var notes = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
                 new DocumentSetup(Plan.Community, $"{Plan.Title}: {names[i]} notes", "", caller.Member, now, Id));
             round.Rooms.Add(new BreakoutRoomState { Room = RoomId.New(), Name = names[i], Notes = notes.Id });
+            await GrainFactory.GetCommunity(Plan.Community).DocumentCreatedAsync(new DocumentSummary(notes.Id, notes.Title));
         }
 
         var placement = spec.Mode switch
