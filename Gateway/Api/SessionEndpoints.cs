@@ -24,6 +24,11 @@ internal static class SessionEndpoints
             var muted = body.Muted ?? throw CopLiveException.Invalid("muted", "'muted' is required (true or false).");
             return Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).MuteAsync(context.Caller(), new MemberId(memberId), muted, body.Reason)));
         });
+        sessions.MapPost("/members/{memberId:guid}/remove", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<ReasonBody>(context.Request);
+            return Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).RemoveAsync(context.Caller(), new MemberId(memberId), body.Reason)));
+        });
         sessions.MapGet("/attendance", async (Guid id, HttpContext context, IGrainFactory grains) =>
         {
             var attendance = await grains.GetSession(new SessionId(id)).GetAttendanceAsync(context.Caller());

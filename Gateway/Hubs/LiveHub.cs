@@ -162,6 +162,10 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<SessionMessage> MuteMember(string sessionId, string memberId, bool muted, string? reason) =>
         SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).MuteAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), muted, reason));
 
+    /// <summary>Removes a member from the session (facilitators and owners); their connections close and they cannot rejoin it.</summary>
+    public async Task<SessionMessage> RemoveMember(string sessionId, string memberId, string? reason) =>
+        SessionMessage.From(await grains.GetSession(ParseSession(sessionId)).RemoveAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), reason));
+
     /// <summary>Bans a member from the community (facilitators and owners); their open connections close at once.</summary>
     public Task BanMember(string communityId, string memberId, string? reason) =>
         grains.GetCommunity(new CommunityId(ParseGuid(communityId, "communityId"))).BanAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), reason);

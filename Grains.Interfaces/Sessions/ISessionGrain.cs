@@ -101,6 +101,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("Mute")]
     Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason);
 
+    /// <summary>
+    /// Removes a member from this session (facilitators and owners; members below them): they leave every room at
+    /// once, their connections are closed, and they cannot rejoin this session.
+    /// </summary>
+    [Alias("Remove")]
+    Task<SessionLive> RemoveAsync(Caller caller, MemberId member, string? reason);
+
     /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(ISessionObserver observer);

@@ -147,6 +147,10 @@ public sealed partial class SessionGrain(
         var member = await EnsureMemberAsync(caller)
             ?? throw CopLiveException.Forbidden("Joining a session needs a member's identity; the admin key only observes.");
         ValidateConnection(connectionId);
+        if (State.Removed.Contains(member.Member))
+        {
+            throw CopLiveException.Forbidden("A facilitator removed you from this session.");
+        }
         if (State.Status != SessionStatus.Live)
         {
             throw new CopLiveException(CopLiveError.Conflict, State.Status == SessionStatus.Scheduled
@@ -446,16 +450,51 @@ public sealed partial class SessionGrain(
         }
     }
 
-    public async Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason)
+    public async Task<SessionLive> RemoveAsync(Caller caller, MemberId member, string? reason)
     {
-        var moderator = await EnsureFacilitatorMemberAsync(caller, "Only facilitators and owners can mute members.");
+        var why = await EnsureModeratesAsync(caller, member, reason, "remove");
+        if (State.Removed.Contains(member))
+        {
+            return Live();
+        }
+
+        var now = clock.GetCurrentInstant();
+        State.Removed.Add(member);
+        if (_present.Remove(member))
+        {
+            var index = State.Attendance.FindLastIndex(a => a.Member == member && a.Left is null);
+            if (index >= 0)
+            {
+                State.Attendance[index] = State.Attendance[index] with { Left = now };
+            }
+        }
+        if (State.Round is { } round && round.Assignments.Remove(member.Value, out var room))
+        {
+            await GrainFactory.GetRoom(room).SetMembersAsync(MembersOf(round, room));
+        }
+        await CommitAsync();
+        await GrainFactory.GetMember(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
+        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, "member.removed", member, Plan.Title, why);
+        return Live();
+    }
+
+    /// <summary>Checks that the caller may moderate <paramref name="member"/> here; returns the validated reason.</summary>
+    private async Task<string?> EnsureModeratesAsync(Caller caller, MemberId member, string? reason, string verb)
+    {
+        var moderator = await EnsureFacilitatorMemberAsync(caller, $"Only facilitators and owners can {verb} members.");
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         var target = await GrainFactory.GetCommunity(Plan.Community).GetMemberAsync(member)
             ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
         if (moderator is not null && target.Role >= moderator.Role)
         {
-            throw CopLiveException.Forbidden("You can only mute members below your own role.");
+            throw CopLiveException.Forbidden($"You can only {verb} members below your own role.");
         }
+        return why;
+    }
+
+    public async Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason)
+    {
+        var why = await EnsureModeratesAsync(caller, member, reason, "mute");
         if (muted == State.Muted.Contains(member))
         {
             return Live();

@@ -25,6 +25,9 @@ public sealed class SessionState
 
     /// <summary>Members muted in this session: their edits to its documents and their chat are refused.</summary>
     [Id(10)] public List<MemberId> Muted { get; set; } = [];
+
+    /// <summary>Members removed from this session: they cannot rejoin it.</summary>
+    [Id(11)] public List<MemberId> Removed { get; set; } = [];
 }
 
 /// <summary>The open breakout round.</summary>

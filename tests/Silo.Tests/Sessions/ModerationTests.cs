@@ -73,6 +73,29 @@ public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task RemovedMember_LeavesEveryRoomAtOnce_AndCannotRejoinTheSession()
+    {
+        var m = await MeetingAsync();
+        var round = await m.Session.OpenBreakoutsAsync(m.Facilitator, new BreakoutSpec(1, [], BreakoutMode.Auto, 10, []));
+        var room = round.Breakout!.Rooms[0].Room;
+
+        var peer = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.RemoveAsync(m.Facilitator, m.OtherFacilitator.Member, null));
+        var removed = await m.Session.RemoveAsync(m.Facilitator, m.Member.Member, "Disrupting the protocol");
+        var rejoin = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.JoinAsync(m.Member, "new-tab"));
+        var inRoom = await Grains.GetRoom(room).GetAsync(m.Facilitator);
+        var attendance = await m.Session.GetAttendanceAsync(m.Facilitator);
+        var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(m.Facilitator, null, 50);
+
+        Assert.Equal(CopLiveError.Forbidden, peer.Code);
+        Assert.DoesNotContain(removed.Present, p => p.Member == m.Member.Member);
+        Assert.Empty(removed.Breakout!.Rooms[0].Members);
+        Assert.Empty(inRoom.Members);
+        Assert.Equal(CopLiveError.Forbidden, rejoin.Code);
+        Assert.NotNull(Assert.Single(attendance, a => a.Member == m.Member.Member).Left);
+        Assert.Contains(audit, a => a.Action == "member.removed" && a.Reason == "Disrupting the protocol");
+    }
+
+    [Fact]
     public async Task LockedDocument_IsReadOnlyForMembers_ButNotForFacilitators()
     {
         var m = await MeetingAsync();
