@@ -22,10 +22,21 @@ public sealed partial class MemberConnections(IGrainFactory grains, ILogger<Memb
         member => grains.GetMember(member).SubscribeAsync(Reference),
         member => grains.GetMember(member).UnsubscribeAsync(Reference));
 
-    public async Task ConnectedAsync(HubCallerContext context, MemberId member)
+    /// <summary>Open hub connections one member may hold on this gateway (tabs, devices); more are refused.</summary>
+    public const int MaxPerMember = 10;
+
+    /// <summary>Admits a new connection of <paramref name="member"/>; false when they already hold the most allowed.</summary>
+    public async Task<bool> ConnectedAsync(HubCallerContext context, MemberId member)
     {
+        var id = member.ToString();
+        if (_contexts.Values.Count(c => c.UserIdentifier == id) >= MaxPerMember)
+        {
+            LogTooMany(member, context.ConnectionId);
+            return false;
+        }
         _contexts[context.ConnectionId] = context;
         await Subscriptions.AddAsync(context.ConnectionId, member);
+        return true;
     }
 
     public async Task DisconnectedAsync(string connectionId)
@@ -50,6 +61,9 @@ public sealed partial class MemberConnections(IGrainFactory grains, ILogger<Memb
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing connection {ConnectionId} of member {MemberId}: {Reason}")]
     private partial void LogClosing(MemberId memberId, string connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused connection {ConnectionId}: member {MemberId} already has the most connections allowed")]
+    private partial void LogTooMany(MemberId memberId, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to member {MemberId}")]
     private partial void LogRenewFailed(Exception error, MemberId memberId);

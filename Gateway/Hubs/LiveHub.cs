@@ -208,9 +208,10 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.ToCaller() is { IsAdmin: false } caller)
+        if (Context.User?.ToCaller() is { IsAdmin: false } caller && !await members.ConnectedAsync(Context, caller.Member))
         {
-            await members.ConnectedAsync(Context, caller.Member);
+            Context.Abort();
+            return;
         }
         await base.OnConnectedAsync();
     }

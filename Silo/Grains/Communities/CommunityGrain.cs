@@ -20,6 +20,9 @@ public sealed partial class CommunityGrain(
     IClock clock,
     ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain
 {
+    /// <summary>How long an invite code admits people; rotating a role's code gives it a fresh one.</summary>
+    public static readonly Duration InviteLifetime = Duration.FromDays(90);
+
     /// <summary>Audit entries kept per community; the oldest drop off beyond this.</summary>
     public const int AuditKept = 2_000;
 
@@ -79,6 +82,10 @@ public sealed partial class CommunityGrain(
         if (invite.RevokedAt is not null)
         {
             throw CopLiveException.Invalid("inviteCode", "This invite code has been revoked. Ask your facilitator for a new one.");
+        }
+        if (invite.ExpiresAt <= clock.GetCurrentInstant())
+        {
+            throw CopLiveException.Invalid("inviteCode", "This invite code has expired. Ask your facilitator for a new one.");
         }
 
         if (State.Banned.Contains(request.Member))
@@ -337,7 +344,7 @@ public sealed partial class CommunityGrain(
     {
         var code = InviteCode.New();
         await GrainFactory.GetInvite(code).RegisterAsync(Id);
-        State.Invites.Add(new InviteEntry { Role = role, Hash = code.Hash, CreatedAt = now });
+        State.Invites.Add(new InviteEntry { Role = role, Hash = code.Hash, CreatedAt = now, ExpiresAt = now + InviteLifetime });
         return code;
     }
 

@@ -48,4 +48,7 @@ public sealed class InviteEntry
     [Id(1)] public string Hash { get; set; } = "";
     [Id(2)] public Instant CreatedAt { get; set; }
     [Id(3)] public Instant? RevokedAt { get; set; }
+
+    /// <summary>After this the code no longer admits anyone.</summary>
+    [Id(4)] public Instant? ExpiresAt { get; set; }
 }

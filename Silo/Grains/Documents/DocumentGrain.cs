@@ -36,12 +36,17 @@ public sealed partial class DocumentGrain(
     ILogger<DocumentGrain> logger) : Grain, IDocumentGrain
 {
     private static readonly Duration RoleCacheTime = Duration.FromSeconds(5);
+
+    /// <summary>Cursor updates per second per member (a moving caret), and the burst above it.</summary>
+    private const double CursorsPerSecond = 20;
+    private const int CursorsBurst = 40;
     private static readonly Duration ClientMarkLifetime = Duration.FromDays(30);
 
     // Transient: observers, cursors, rate buckets, the role cache and unwritten ops live only in this activation.
     private readonly ObserverManager<IDocumentObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
     private readonly Dictionary<string, CursorEntry> _cursors = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, TokenBucket> _rates = [];
+    private readonly Dictionary<MemberId, TokenBucket> _cursorRates = [];
     private readonly Dictionary<Guid, (CommunityMember? Member, Instant FetchedAt)> _roles = [];
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
     private readonly List<Pending> _unwritten = [];
@@ -346,6 +351,7 @@ public sealed partial class DocumentGrain(
     {
         var member = await EnsureCanReadAsync(caller);
         ValidateClient(clientId, 0);
+        RateLimit.Take(_cursorRates, caller.Member, CursorsPerSecond, CursorsBurst, clock.GetCurrentInstant(), "cursor updates");
         var document = Document;
         var since = document.Range(version, document.Version)
             ?? throw CopLiveException.Invalid("version", $"'version' must be between {document.RecentStart} and {document.Version}; it was {version}.");

@@ -22,10 +22,17 @@ public sealed class RoomGrain(
     /// <summary>Chat messages kept per room; older ones drop off.</summary>
     public const int ChatHistory = 500;
 
+    /// <summary>Sustained chat messages per second per member, and the burst allowed above it.</summary>
+    public const double ChatPerSecond = 1;
+    public const int ChatBurst = 10;
+
     /// <summary>Longest chat message.</summary>
     public const int ChatLength = 2_000;
 
     private readonly ObserverManager<IRoomObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+
+    // Transient, per member: enough for lively chat, not for a flood.
+    private readonly Dictionary<MemberId, TokenBucket> _chatRates = [];
 
     private RoomState State => state.State;
     private RoomSetup Setup => State.Setup ?? throw CopLiveException.NotFound("There is no such room.");
@@ -71,6 +78,7 @@ public sealed class RoomGrain(
             throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
         }
         var message = Require.Text("text", text, ChatLength);
+        RateLimit.Take(_chatRates, member.Member, ChatPerSecond, ChatBurst, clock.GetCurrentInstant(), "messages");
         Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false));
         await CommitAsync();
         return View();

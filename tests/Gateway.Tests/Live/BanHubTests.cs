@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CopLive.Gateway.Tests.Live;
 
-/// <summary>A ban closes the banned member's open connections at once.</summary>
+/// <summary>Connection-level moderation: a ban closes open connections at once; a member's connections are capped.</summary>
 public sealed class BanHubTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     private ApiClient Api => gateway.Api;
@@ -44,5 +44,53 @@ public sealed class BanHubTests(GatewayFixture gateway) : IClassFixture<GatewayF
         Assert.Equal("Forbidden", HubError.Code(refused));
         await Api.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/documents/{document}", bearer: member);
         await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AMemberBeyondTheConnectionCap_IsRefused()
+    {
+        var (_, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
+        var (_, member) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Many tabs");
+        var connections = new List<HubConnection>();
+        try
+        {
+            for (var i = 0; i < CopLive.Gateway.Fanout.MemberConnections.MaxPerMember; i++)
+            {
+                var tab = LiveConnection.Create(Api.BaseAddress, () => member);
+                await tab.StartAsync();
+                connections.Add(tab);
+            }
+            var extra = LiveConnection.Create(Api.BaseAddress, () => member);
+            var closed = new TaskCompletionSource();
+            extra.Closed += _ =>
+            {
+                closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+            extra.Reconnecting += _ =>
+            {
+                closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+            connections.Add(extra);
+            try
+            {
+                await extra.StartAsync();
+            }
+            catch (Exception)
+            {
+                closed.TrySetResult();
+            }
+
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.All(connections.Take(CopLive.Gateway.Fanout.MemberConnections.MaxPerMember), c => Assert.Equal(HubConnectionState.Connected, c.State));
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }
