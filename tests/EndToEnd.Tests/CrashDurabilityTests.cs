@@ -37,14 +37,16 @@ public sealed class CrashDurabilityTests
             var created = await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/documents", new { title = "Plan", text = "" }, token);
             document = Guid.Parse(ApiClient.Text(created, "id"));
 
-            using var enough = new CancellationTokenSource();
+            using var crash = new CancellationTokenSource();
             var editors = Enumerable.Range(0, 4).Select(async e =>
             {
-                await using var connection = LiveConnection.Create(first.Address, () => tokens[e]);
+                var connection = LiveConnection.Create(first.Address, () => tokens[e]);
                 await connection.StartAsync();
                 var client = $"editor-{e}";
                 long version = 0;
-                for (long seq = 1; !enough.IsCancellationRequested; seq++)
+                try
+                {
+                for (long seq = 1; !crash.IsCancellationRequested; seq++)
                 {
                     var op = TextOp.Create(OpComponent.Insert($"<{e}:{seq} é😀>"));
                     unacknowledged[client] = (seq, version, op);
@@ -59,9 +61,22 @@ public sealed class CrashDurabilityTests
                         seq--;
                         await Task.Delay(50);
                     }
-                    catch (Exception) when (enough.IsCancellationRequested || connection.State != HubConnectionState.Connected)
+                    catch (Exception) when (crash.IsCancellationRequested || connection.State != HubConnectionState.Connected)
                     {
+                        // The server is being killed: whatever was in flight stays unacknowledged.
                         return;
+                    }
+                }
+                }
+                finally
+                {
+                    try
+                    {
+                        await connection.DisposeAsync();
+                    }
+                    catch (Exception) when (crash.IsCancellationRequested)
+                    {
+                        // Closing a connection to a killed server can fail; it is gone either way.
                     }
                 }
             }).ToList();
@@ -72,8 +87,9 @@ public sealed class CrashDurabilityTests
                 Assert.False(editors.Any(t => t.IsFaulted), "an editor failed before the crash");
                 await Task.Delay(5, patience.Token);
             }
+            // Raise the flag first, so an editor whose call fails because of the kill knows why.
+            crash.Cancel();
             await first.Process.KillAsync();
-            enough.Cancel();
             await Task.WhenAll(editors);
         }
 
