@@ -49,6 +49,50 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
             await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
             return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartAgenda", session));
         }),
+        ("OpenDocument (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpenedDocument>("OpenDocument", w.Document)))),
+        ("GetOps (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpsReply>("GetOps", w.Document, 0L)))),
+        ("MoveCursor (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("MoveCursor", w.Document, 0L, 0, 0)))),
+        ("LockDocument (hub)", ["admin", "owner", "facilitator"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", w.Document, false, (string?)null)))),
+        ("JoinSession (hub)", ["owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("JoinSession", w.Session)))),
+        ("SetHand (hub)", ["owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<object>("SetHand", w.MainRoom, true)))),
+        ("AskForHelp (hub)", ["owner", "facilitator", "member", "observer"], async w =>
+        {
+            var room = await w.LiveSessionRoomAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<object>("AskForHelp", room, "Help, please"));
+        }),
+        ("ClaimHelp (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var (room, request) = await w.HelpRequestAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<object>("ClaimHelp", room, request));
+        }),
+        ("AdvancePhase (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var session = await w.ScheduleAsync();
+            await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
+            await w.HubAsync("owner", h => h.InvokeAsync<SessionState>("StartAgenda", session));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("AdvancePhase", session));
+        }),
+        ("OpenBreakouts (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var session = await w.LiveSessionWithMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("OpenBreakouts", session, new { rooms = 1, assignment = "auto", minutes = 5 }));
+        }),
+        ("EndSession (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var session = await w.ScheduleAsync();
+            await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session));
+        }),
+        ("RemoveMember (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("RemoveMember", w.Session, member, (string?)null));
+        }),
+        ("BanMember (hub)", ["admin", "owner", "facilitator"], async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync("BanMember", w.Community, member, (string?)null));
+        }),
     ];
 
     private static Task<Func<string, Task<bool>>> Ready(Func<string, Task<bool>> call) => Task.FromResult(call);
@@ -131,6 +175,32 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
 
         public async Task<string> ScheduleAsync() =>
             ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/sessions", NewSession(), _bearers["owner"]), "id");
+
+        /// <summary>A fresh live session; returns its main room.</summary>
+        public async Task<string> LiveSessionRoomAsync()
+        {
+            var session = await ScheduleAsync();
+            var live = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
+            return ApiClient.Text(live, "mainRoomId");
+        }
+
+        /// <summary>A fresh help request by the member, in a fresh session's main room.</summary>
+        public async Task<(string Room, long Request)> HelpRequestAsync()
+        {
+            var room = await LiveSessionRoomAsync();
+            long request = 0;
+            await HubAsync("member", async h => request = (await h.InvokeAsync<RoomState>("AskForHelp", room, "Stuck")).Help[0].Id);
+            return (room, request);
+        }
+
+        /// <summary>A fresh live session the member has joined.</summary>
+        public async Task<string> LiveSessionWithMemberAsync()
+        {
+            var session = await ScheduleAsync();
+            await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
+            await HubAsync("member", h => h.InvokeAsync<SessionState>("JoinSession", session));
+            return session;
+        }
 
         public async Task<string> NewMemberAsync() => (await _api.JoinAsync(_memberInvite, "Newcomer")).MemberId;
 
