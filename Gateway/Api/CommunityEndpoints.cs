@@ -58,7 +58,7 @@ internal static class CommunityEndpoints
         if (!TimeText.TryParseLocal(body.Start, out var start))
         {
             throw CopLiveException.Invalid(
-                "start", $"'start' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); '{body.Start}' is not.");
+                "start", $"'start' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); {CopLiveException.Quote(body.Start)} is not.");
         }
         if (body.DurationMinutes is not { } minutes)
         {
@@ -107,9 +107,9 @@ internal static class CommunityEndpoints
         var before = context.Request.Query["before"].ToString();
         var limit = context.Request.Query["limit"].ToString();
         long? beforeId = before.Length == 0 ? null
-            : long.TryParse(before, out var b) && b > 0 ? b : throw CopLiveException.Invalid("before", $"'before' must be an audit entry id; '{before}' is not.");
+            : long.TryParse(before, out var b) && b > 0 ? b : throw CopLiveException.Invalid("before", $"'before' must be an audit entry id; {CopLiveException.Quote(before)} is not.");
         var take = limit.Length == 0 ? 50
-            : int.TryParse(limit, out var l) && l is >= 1 and <= 200 ? l : throw CopLiveException.Invalid("limit", $"'limit' must be between 1 and 200; '{limit}' is not.");
+            : int.TryParse(limit, out var l) && l is >= 1 and <= 200 ? l : throw CopLiveException.Invalid("limit", $"'limit' must be between 1 and 200; {CopLiveException.Quote(limit)} is not.");
         var entries = await grains.GetCommunity(new CommunityId(id)).GetAuditAsync(context.Caller(), beforeId, take);
         return Results.Ok(new AuditResponse([.. entries.Select(e => new AuditEntryResponse(
             e.Id, e.At, e.Actor == default ? null : e.Actor.Value, e.ActorName, e.Action, e.Target?.Value, e.TargetName, e.Detail, e.Reason, e.Outcome))]));
@@ -118,5 +118,5 @@ internal static class CommunityEndpoints
     private static CommunityRole ParseRole(string role) =>
         Enum.TryParse<CommunityRole>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(role, out _)
             ? parsed
-            : throw CopLiveException.Invalid("role", $"'role' must be owner, facilitator, member or observer; '{role}' is not.");
+            : throw CopLiveException.Invalid("role", $"'role' must be owner, facilitator, member or observer; {CopLiveException.Quote(role)} is not.");
 }

@@ -78,6 +78,6 @@ internal static class DocumentEndpoints
         }
         return long.TryParse(raw, out var value) && value >= 0
             ? value
-            : throw CopLiveException.Invalid(name, $"'{name}' must be a whole number of 0 or more; '{raw}' is not.");
+            : throw CopLiveException.Invalid(name, $"'{name}' must be a whole number of 0 or more; {CopLiveException.Quote(raw)} is not.");
     }
 }

@@ -41,6 +41,9 @@ public static class CopLiveGatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // SignalR logs every exception a hub method throws as an error, refusals included; RefusalHubFilter logs
+        // the real faults instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = CopLiveLimits.HubMessageBytes;

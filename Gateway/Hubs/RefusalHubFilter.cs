@@ -8,7 +8,7 @@ namespace CopLive.Gateway.Hubs;
 /// Turns refusals into <see cref="HubException"/>s whose message is <c>"Code: human message"</c>, the stable form
 /// clients switch on (see docs/protocol.md). Other exceptions stay hidden behind SignalR's generic error.
 /// </summary>
-internal sealed class RefusalHubFilter : IHubFilter
+internal sealed partial class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -24,5 +24,15 @@ internal sealed class RefusalHubFilter : IHubFilter
         {
             throw new HubException($"{CopLiveError.InvalidOp}: {invalid.Message}");
         }
+        catch (Exception error) when (error is not HubException && error is not OperationCanceledException)
+        {
+            // A fault, not a refusal: SignalR's own error log is switched off (it would report every refusal as
+            // an error), so faults are logged here.
+            LogFault(error, invocationContext.HubMethodName);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private partial void LogFault(Exception error, string method);
 }

@@ -24,6 +24,34 @@ public sealed class CopLiveException : Exception
     /// <summary>The request field at fault, if any.</summary>
     [Id(1)] public string? Field { get; }
 
+    /// <summary>
+    /// A value from a request, safe to repeat in a message: quoted, at most 40 characters, control characters and
+    /// broken surrogates replaced. Refusals name what was wrong without echoing (or logging) whatever was sent.
+    /// </summary>
+    public static string Quote(string? value)
+    {
+        if (value is null)
+        {
+            return "nothing";
+        }
+        var shown = value.Length > 40 ? value[..40] + "…" : value;
+        var clean = new System.Text.StringBuilder(shown.Length + 2).Append('\'');
+        for (var i = 0; i < shown.Length; i++)
+        {
+            var c = shown[i];
+            var paired = char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]);
+            if (paired)
+            {
+                clean.Append(c).Append(shown[++i]);
+            }
+            else
+            {
+                clean.Append(char.IsControl(c) || char.IsSurrogate(c) ? '?' : c);
+            }
+        }
+        return clean.Append('\'').ToString();
+    }
+
     /// <summary>A refusal for a bad request field.</summary>
     public static CopLiveException Invalid(string field, string message) => new(CopLiveError.InvalidArgument, message, field);
 

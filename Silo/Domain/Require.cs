@@ -32,7 +32,7 @@ internal static class Require
     {
         var zone = string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
         return zone ?? throw CopLiveException.Invalid(
-            field, $"'{field}' must be an IANA time zone id such as 'America/Chicago'; '{id}' is not one.");
+            field, $"'{field}' must be an IANA time zone id such as 'America/Chicago'; {CopLiveException.Quote(id)} is not one.");
     }
 
     /// <summary>An integer within [<paramref name="min"/>, <paramref name="max"/>].</summary>

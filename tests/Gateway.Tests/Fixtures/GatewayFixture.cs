@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CopLive.Gateway.Tests.Fixtures;
 
@@ -22,6 +23,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public string DataFolder => _data.Path;
 
+    /// <summary>Everything the server logged at Error or worse.</summary>
+    public ErrorLog ServerErrors { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -37,6 +41,7 @@ public sealed class GatewayFixture : IAsyncLifetime
                 "--Logging:LogLevel:Default", "Warning",
             ],
         });
+        builder.Logging.AddProvider(ServerErrors);
         builder.AddCopLiveGateway();
         _app = builder.Build();
         _app.MapCopLiveGateway();
