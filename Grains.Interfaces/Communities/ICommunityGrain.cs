@@ -82,9 +82,12 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("GetAudit")]
     Task<System.Collections.Immutable.ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit);
 
-    /// <summary>Adds an entry to the audit log on behalf of another grain (a session muting, a document locked).</summary>
+    /// <summary>
+    /// Adds an entry to the audit log on behalf of another grain (a session muting, a document locked, or a
+    /// privileged call it refused: <paramref name="outcome"/> is <c>done</c> or <c>refused</c>).
+    /// </summary>
     [Alias("Record")]
-    Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason);
+    Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome);
 
     /// <summary>Replaces the invite code of a role with a new one; the old code stops working (owners and the administrator).</summary>
     [Alias("RotateInvite")]

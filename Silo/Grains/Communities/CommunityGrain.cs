@@ -293,10 +293,10 @@ public sealed partial class CommunityGrain(
         await PersistAsync(state);
     }
 
-    public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason)
+    public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome)
     {
         EnsureExists();
-        Audit(actor, action, target, detail, reason);
+        Audit(actor, action, target, detail, reason, outcome == "refused" ? "refused" : "done");
         await PersistAsync(state);
     }
 

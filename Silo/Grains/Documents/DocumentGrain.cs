@@ -217,6 +217,7 @@ public sealed partial class DocumentGrain(
         var member = await EnsureCanReadAsync(caller);
         if (member is not null && member.Role < CommunityRole.Facilitator)
         {
+            await GrainFactory.GetCommunity(head.State.Community).RecordAsync(caller, "document.lock", null, head.State.Title, null, "refused");
             throw CopLiveException.Forbidden("Only facilitators and owners can lock or unlock a document.");
         }
         var why = Domain.Require.OptionalText("reason", reason, Domain.Limits.NameLength);
@@ -225,7 +226,7 @@ public sealed partial class DocumentGrain(
             _locked = locked;
             await WriteSettingsAsync();
             await GrainFactory.GetCommunity(head.State.Community).RecordAsync(
-                caller, locked ? "document.locked" : "document.unlocked", null, head.State.Title, why);
+                caller, locked ? "document.locked" : "document.unlocked", null, head.State.Title, why, "done");
         }
         return View(Document.Version, Document.Text);
     }

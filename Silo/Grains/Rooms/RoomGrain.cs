@@ -271,8 +271,11 @@ public sealed class RoomGrain(
             return null;
         }
         var member = await MemberAsync(caller.Member);
-        return member is { Role: >= CommunityRole.Facilitator }
-            ? member
-            : throw CopLiveException.Forbidden("Only facilitators and owners can do this.");
+        if (member is { Role: >= CommunityRole.Facilitator })
+        {
+            return member;
+        }
+        await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "room.help", null, Setup.Name, null, "refused");
+        throw CopLiveException.Forbidden("Only facilitators and owners can do this.");
     }
 }

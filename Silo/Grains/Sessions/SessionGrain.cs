@@ -474,14 +474,14 @@ public sealed partial class SessionGrain(
         }
         await CommitAsync();
         await GrainFactory.GetMember(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
-        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, "member.removed", member, Plan.Title, why);
+        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, "member.removed", member, Plan.Title, why, "done");
         return Live();
     }
 
     /// <summary>Checks that the caller may moderate <paramref name="member"/> here; returns the validated reason.</summary>
     private async Task<string?> EnsureModeratesAsync(Caller caller, MemberId member, string? reason, string verb)
     {
-        var moderator = await EnsureFacilitatorMemberAsync(caller, $"Only facilitators and owners can {verb} members.");
+        var moderator = await EnsureFacilitatorMemberAsync(caller, $"Only facilitators and owners can {verb} members.", verb);
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         var target = await GrainFactory.GetCommunity(Plan.Community).GetMemberAsync(member)
             ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
@@ -514,7 +514,7 @@ public sealed partial class SessionGrain(
             State.Muted.Remove(member);
         }
         await CommitAsync();
-        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, muted ? "member.muted" : "member.unmuted", member, Plan.Title, why);
+        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, muted ? "member.muted" : "member.unmuted", member, Plan.Title, why, "done");
         return Live();
     }
 
@@ -530,9 +530,10 @@ public sealed partial class SessionGrain(
         return Task.CompletedTask;
     }
 
-    private async Task<SessionLive> AgendaCommandAsync(Caller caller, Func<Instant, AgendaProgress> command)
+    private async Task<SessionLive> AgendaCommandAsync(
+        Caller caller, Func<Instant, AgendaProgress> command, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
-        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can run the agenda.");
+        await EnsureFacilitatorAsync(caller, "Only facilitators and owners can run the agenda.", name);
         if (State.Status != SessionStatus.Live)
         {
             throw new CopLiveException(CopLiveError.Conflict, "The agenda runs only while the session is live.");
@@ -619,12 +620,20 @@ public sealed partial class SessionGrain(
             ?? throw CopLiveException.Forbidden("You are not a member of this session's community.");
     }
 
-    private Task EnsureFacilitatorAsync(Caller caller, string refusal) => EnsureFacilitatorMemberAsync(caller, refusal);
+    private Task EnsureFacilitatorAsync(Caller caller, string refusal, [System.Runtime.CompilerServices.CallerMemberName] string command = "") =>
+        EnsureFacilitatorMemberAsync(caller, refusal, command);
 
-    private async Task<CommunityMember?> EnsureFacilitatorMemberAsync(Caller caller, string refusal)
+    /// <summary>Refuses callers below facilitator; the refusal of a privileged call is recorded in the community's audit log.</summary>
+    private async Task<CommunityMember?> EnsureFacilitatorMemberAsync(
+        Caller caller, string refusal, [System.Runtime.CompilerServices.CallerMemberName] string command = "")
     {
         var member = await EnsureMemberAsync(caller);
-        return member is null || member.Role >= CommunityRole.Facilitator ? member : throw CopLiveException.Forbidden(refusal);
+        if (member is null || member.Role >= CommunityRole.Facilitator)
+        {
+            return member;
+        }
+        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, AuditAction.For("session", command), null, Plan.Title, null, "refused");
+        throw CopLiveException.Forbidden(refusal);
     }
 
     private static void ValidateConnection(string? connectionId)

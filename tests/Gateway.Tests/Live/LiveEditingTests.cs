@@ -133,6 +133,38 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task AFloodingConnection_IsRateLimited_WhileAnotherMembersOpsAreAllAcknowledged()
+    {
+        var (community, tokens) = await CommunityAsync(2);
+        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
+        await using var flooder = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var teacher = await ConnectAsync(Api.BaseAddress, tokens[1]);
+
+        var limited = 0;
+        var acknowledged = 0;
+        for (var i = 1; i <= 200; i++)
+        {
+            try
+            {
+                await flooder.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "flood", (long)i, 0L, TextOpJson.Parse("[\"x\"]"));
+            }
+            catch (HubException e) when (HubError.Code(e) == "RateLimited")
+            {
+                limited++;
+                Assert.Contains("retry after", e.Message);
+            }
+            if (i % 10 == 0)
+            {
+                await teacher.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "teacher", (long)i, 0L, TextOpJson.Parse("[\"y\"]"));
+                acknowledged++;
+            }
+        }
+
+        Assert.True(limited > 0, "the flooding connection was never slowed");
+        Assert.Equal(20, acknowledged);
+    }
+
+    [Fact]
     public async Task Hub_WithoutAToken_RefusesTheConnection()
     {
         await using var anonymous = LiveConnection.Create(Api.BaseAddress, () => null);

@@ -96,6 +96,19 @@ public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task RefusedPrivilegedCalls_AreRecordedInTheAuditLog()
+    {
+        var m = await MeetingAsync();
+
+        await Assert.ThrowsAsync<CopLiveException>(() => m.Session.StartAgendaAsync(m.Member));
+        await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetDocument(m.Live.MainDocument).SetLockedAsync(m.Member, true, null));
+        var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(m.Facilitator, null, 50);
+
+        Assert.Contains(audit, a => a.Action == "session.startAgenda" && a.Outcome == "refused" && a.ActorName == "Teacher");
+        Assert.Contains(audit, a => a.Action == "document.lock" && a.Outcome == "refused");
+    }
+
+    [Fact]
     public async Task LockedDocument_IsReadOnlyForMembers_ButNotForFacilitators()
     {
         var m = await MeetingAsync();
