@@ -85,7 +85,13 @@ internal static class CommunityEndpoints
 
     private static async Task<IResult> RevokeInviteAsync(Guid id, string role, HttpContext context, IGrainFactory grains)
     {
-        await grains.GetCommunity(new CommunityId(id)).RevokeInviteAsync(context.Caller(), ParseRole(role));
+        var removeMembers = context.Request.Query["removeMembers"].ToString() switch
+        {
+            "" or "false" => false,
+            "true" => true,
+            var other => throw CopLiveException.Invalid("removeMembers", $"'removeMembers' must be true or false; {CopLiveException.Quote(other)} is not."),
+        };
+        await grains.GetCommunity(new CommunityId(id)).RevokeInviteAsync(context.Caller(), ParseRole(role), removeMembers);
         return Results.NoContent();
     }
 

@@ -93,7 +93,11 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("RotateInvite")]
     Task<string> RotateInviteAsync(Caller caller, CommunityRole role);
 
-    /// <summary>Revokes the invite code of a role without replacing it (owners and the administrator).</summary>
+    /// <summary>
+    /// Revokes the invite code of a role without replacing it (owners and the administrator). With
+    /// <paramref name="removeMembers"/>, everyone who joined with that code and still holds its role loses access too,
+    /// their tokens stop working here at once (for a code that leaked).
+    /// </summary>
     [Alias("RevokeInvite")]
-    Task RevokeInviteAsync(Caller caller, CommunityRole role);
+    Task RevokeInviteAsync(Caller caller, CommunityRole role, bool removeMembers);
 }

@@ -23,8 +23,11 @@ public sealed partial class CommunityGrain(
     /// <summary>How long an invite code admits people; rotating a role's code gives it a fresh one.</summary>
     public static readonly Duration InviteLifetime = Duration.FromDays(90);
 
-    /// <summary>Audit entries kept per community; the oldest drop off beyond this.</summary>
+    /// <summary>Audit entries kept in the community's own state; older ones move to archive blocks.</summary>
     public const int AuditKept = 2_000;
+
+    /// <summary>Entries per archived audit block.</summary>
+    public const int AuditBlock = 500;
 
     private static readonly CommunityRole[] InvitedRoles =
         [CommunityRole.Owner, CommunityRole.Facilitator, CommunityRole.Member, CommunityRole.Observer];
@@ -62,7 +65,7 @@ public sealed partial class CommunityGrain(
         State.TimeZone = zone.Id;
         State.CreatedAt = now;
         Audit(caller, "community.created", null, name, null);
-        await PersistAsync(state);
+        await SaveAsync();
 
         LogCreated(Id, name, zone.Id);
         return new InviteCodes(
@@ -100,7 +103,7 @@ public sealed partial class CommunityGrain(
         var entry = State.FindMember(request.Member);
         if (entry is null)
         {
-            entry = new MemberEntry { Member = request.Member, Role = invite.Role, JoinedAt = clock.GetCurrentInstant() };
+            entry = new MemberEntry { Member = request.Member, Role = invite.Role, JoinedAt = clock.GetCurrentInstant(), JoinedWith = invite.Hash };
             State.Members.Add(entry);
         }
         else if (invite.Role > entry.Role)
@@ -109,7 +112,7 @@ public sealed partial class CommunityGrain(
         }
         entry.DisplayName = profile.DisplayName;
         Audit(Caller.ForMember(request.Member), "member.joined", request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
-        await PersistAsync(state);
+        await SaveAsync();
 
         LogJoined(Id, request.Member, entry.Role);
         return new JoinedCommunity(Id, entry.Role, profile);
@@ -144,7 +147,7 @@ public sealed partial class CommunityGrain(
         // As with sessions: the document exists before the community lists it.
         var view = await GrainFactory.GetDocument(id).InitializeAsync(setup);
         State.Documents.Add(new DocumentSummary(id, setup.Title));
-        await PersistAsync(state);
+        await SaveAsync();
 
         LogDocumentCreated(Id, id);
         return view;
@@ -167,7 +170,7 @@ public sealed partial class CommunityGrain(
         var details = await GrainFactory.GetSession(sessionId).InitializeAsync(plan with { MainDocument = document.Id });
         State.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
         State.Sessions.Add(details.Summary);
-        await PersistAsync(state);
+        await SaveAsync();
 
         LogScheduled(Id, sessionId, plan.Start);
         return details;
@@ -179,7 +182,7 @@ public sealed partial class CommunityGrain(
         if (index >= 0 && State.Sessions[index] != summary)
         {
             State.Sessions[index] = summary;
-            await PersistAsync(state);
+            await SaveAsync();
         }
     }
 
@@ -200,7 +203,7 @@ public sealed partial class CommunityGrain(
         if (actorRole < CommunityRole.Owner && (target.Role == CommunityRole.Owner || role == CommunityRole.Owner))
         {
             Audit(caller, "role.change", member, $"{Describe(target.Role)} → {Describe(role)}", why, "refused");
-            await PersistAsync(state);
+            await SaveAsync();
             throw CopLiveException.Forbidden("Only owners can make or unmake owners.");
         }
         if (target.Role == CommunityRole.Owner && role < CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
@@ -211,7 +214,7 @@ public sealed partial class CommunityGrain(
         {
             Audit(caller, "role.changed", member, $"{Describe(target.Role)} → {Describe(role)}", why);
             target.Role = role;
-            await PersistAsync(state);
+            await SaveAsync();
             LogRoleChanged(Id, member, role);
         }
         return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
@@ -230,7 +233,7 @@ public sealed partial class CommunityGrain(
         if (actorRole < CommunityRole.Owner && target.Role >= actorRole)
         {
             Audit(caller, "member.ban", member, null, why, "refused");
-            await PersistAsync(state);
+            await SaveAsync();
             throw CopLiveException.Forbidden("You can only ban members below your own role.");
         }
         if (target.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
@@ -241,14 +244,10 @@ public sealed partial class CommunityGrain(
         Audit(caller, "member.banned", member, null, why);
         State.Members.Remove(target);
         State.Banned.Add(member);
-        await PersistAsync(state);
+        await SaveAsync();
 
-        // The ban holds from here on (every grain asks the community); now make it bite at once everywhere:
-        // documents forget the rights they had cached, and the member's open connections are closed.
-        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
-        var profile = GrainFactory.GetMember(member);
-        await profile.LeftCommunityAsync(Id);
-        await profile.RevokeAccessAsync($"removed from {State.Name}");
+        // The ban holds from here on (every grain asks the community); now make it bite at once everywhere.
+        await CutOffAsync(member, $"removed from {State.Name}");
         LogBanned(Id, member);
     }
 
@@ -259,7 +258,7 @@ public sealed partial class CommunityGrain(
         if (State.Banned.Remove(member))
         {
             Audit(caller, "member.unbanned", member, null, why);
-            await PersistAsync(state);
+            await SaveAsync();
         }
     }
 
@@ -268,7 +267,7 @@ public sealed partial class CommunityGrain(
         if (!State.Documents.Exists(d => d.Id == document.Id))
         {
             State.Documents.Add(document);
-            await PersistAsync(state);
+            await SaveAsync();
         }
     }
 
@@ -290,27 +289,31 @@ public sealed partial class CommunityGrain(
         await GrainFactory.GetMember(caller.Member).LeftCommunityAsync(Id);
         Audit(caller, "member.left", caller.Member, null, null);
         State.Members.Remove(entry);
-        await PersistAsync(state);
+        await SaveAsync();
     }
 
     public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome)
     {
         EnsureExists();
         Audit(actor, action, target, detail, reason, outcome == "refused" ? "refused" : "done");
-        await PersistAsync(state);
+        await SaveAsync();
     }
 
-    public Task<ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit)
+    public async Task<ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit)
     {
         EnsureCanRead(caller);
         limit = Math.Clamp(limit, 1, 200);
         var everything = caller.IsAdmin || State.FindMember(caller.Member)!.Role >= CommunityRole.Facilitator;
-        return Task.FromResult(State.Audit
-            .Where(a => before is null || a.Id < before)
-            .Where(a => everything || a.Target == caller.Member)
-            .OrderByDescending(a => a.Id)
-            .Take(limit)
-            .ToImmutableArray());
+        bool Visible(AuditEntry a) => (before is null || a.Id < before) && (everything || a.Target == caller.Member);
+
+        var page = State.Audit.Where(Visible).OrderByDescending(a => a.Id).Take(limit).ToList();
+        var oldestKept = State.Audit.Count > 0 ? State.Audit[0].Id : State.NextAuditId + 1;
+        for (var block = (Math.Min(before ?? long.MaxValue, oldestKept) - 2) / AuditBlock; page.Count < limit && block >= 0; block--)
+        {
+            var archived = await GrainFactory.GetGrain<IAuditArchiveGrain>(AuditArchiveGrain.Key(Id.Value, block)).GetAsync();
+            page.AddRange(archived.Where(a => Visible(a) && a.Id < oldestKept).OrderByDescending(a => a.Id).Take(limit - page.Count));
+        }
+        return [.. page];
     }
 
     private static string Describe(CommunityRole role) => role.ToString().ToLowerInvariant();
@@ -324,20 +327,43 @@ public sealed partial class CommunityGrain(
         RevokeActive(role, now);
         var code = await IssueInviteAsync(role, now);
         Audit(caller, "invite.rotated", null, role.ToString().ToLowerInvariant(), null);
-        await PersistAsync(state);
+        await SaveAsync();
         return code.ToString();
     }
 
-    public async Task RevokeInviteAsync(Caller caller, CommunityRole role)
+    public async Task RevokeInviteAsync(Caller caller, CommunityRole role, bool removeMembers)
     {
         await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can revoke invite codes.", "invite.revoke");
         EnsureInvitedRole(role);
 
+        var hashes = State.Invites.Where(i => i.Role == role && i.RevokedAt is null).Select(i => i.Hash).ToHashSet();
         if (RevokeActive(role, clock.GetCurrentInstant()))
         {
             Audit(caller, "invite.revoked", null, role.ToString().ToLowerInvariant(), null);
-            await PersistAsync(state);
         }
+        var removed = removeMembers
+            ? State.Members.Where(m => m.JoinedWith is { } h && hashes.Contains(h) && m.Role == role && m.Role != CommunityRole.Owner).ToList()
+            : [];
+        foreach (var member in removed)
+        {
+            Audit(caller, "member.removedWithInvite", member.Member, role.ToString().ToLowerInvariant(), null);
+            State.Members.Remove(member);
+        }
+        await SaveAsync();
+
+        foreach (var member in removed)
+        {
+            await CutOffAsync(member.Member, $"the invite used to join {State.Name} was revoked");
+        }
+    }
+
+    /// <summary>Makes a lost membership bite at once: cached rights dropped, profile updated, open connections closed.</summary>
+    private async Task CutOffAsync(MemberId member, string reason)
+    {
+        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
+        var profile = GrainFactory.GetMember(member);
+        await profile.LeftCommunityAsync(Id);
+        await profile.RevokeAccessAsync(reason);
     }
 
     private async Task<InviteCode> IssueInviteAsync(CommunityRole role, Instant now)
@@ -397,7 +423,7 @@ public sealed partial class CommunityGrain(
         if (role is null || role < least)
         {
             Audit(caller, action, target, null, null, "refused");
-            await PersistAsync(state);
+            await SaveAsync();
             throw CopLiveException.Forbidden(refusal);
         }
     }
@@ -407,9 +433,23 @@ public sealed partial class CommunityGrain(
         var actorName = actor.IsAdmin ? "admin" : State.FindMember(actor.Member)?.DisplayName ?? "someone outside the community";
         var targetName = target is { } t ? State.FindMember(t)?.DisplayName : null;
         State.Audit.Add(new AuditEntry(++State.NextAuditId, clock.GetCurrentInstant(), actor.Member, actorName, action, target, targetName, detail, reason, outcome));
-        if (State.Audit.Count > AuditKept)
+    }
+
+    private async Task SaveAsync()
+    {
+        await ArchiveAuditAsync();
+        await PersistAsync(state);
+    }
+
+    /// <summary>Moves whole blocks of the oldest entries to write-once archive grains once the list is long (before the state write).</summary>
+    private async Task ArchiveAuditAsync()
+    {
+        while (State.Audit.Count > AuditKept + AuditBlock)
         {
-            State.Audit.RemoveRange(0, State.Audit.Count - AuditKept);
+            var block = (State.Audit[0].Id - 1) / AuditBlock;
+            var entries = State.Audit.TakeWhile(e => (e.Id - 1) / AuditBlock == block).ToImmutableArray();
+            await GrainFactory.GetGrain<IAuditArchiveGrain>(AuditArchiveGrain.Key(Id.Value, block)).StoreAsync(entries);
+            State.Audit.RemoveRange(0, entries.Length);
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class MemberEntry
     [Id(1)] public string DisplayName { get; set; } = "";
     [Id(2)] public CommunityRole Role { get; set; }
     [Id(3)] public Instant JoinedAt { get; set; }
+
+    /// <summary>Hash of the invite code they first joined with.</summary>
+    [Id(4)] public string? JoinedWith { get; set; }
 }
 
 /// <summary>An invite code as stored: its hash only, never the code.</summary>

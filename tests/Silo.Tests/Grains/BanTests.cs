@@ -61,6 +61,26 @@ public sealed class BanTests(SqliteClusterFixture fixture) : IClassFixture<Sqlit
         Assert.Equal(3, (await Grains.GetCommunity(community).GetAsync(owner)).Members.Length);
     }
 
+    [Fact]
+    public async Task RevokingALeakedInvite_WithItsMembers_CutsOffEveryoneWhoJoinedWithIt()
+    {
+        var (community, invites) = await Community.CreateAsync(Grains);
+        var owner = await Community.JoinAsync(Grains, community, invites.Owner, "Owner");
+        var stranger = await Community.JoinAsync(Grains, community, invites.Member, "Stranger");
+        var promoted = await Community.JoinAsync(Grains, community, invites.Member, "Colleague");
+        var observer = await Community.JoinAsync(Grains, community, invites.Observer, "Visitor");
+        await Grains.GetCommunity(community).SetRoleAsync(owner, promoted.Member, CommunityRole.Facilitator, null);
+
+        await Grains.GetCommunity(community).RevokeInviteAsync(owner, CommunityRole.Member, removeMembers: true);
+        var members = (await Grains.GetCommunity(community).GetAsync(owner)).Members.Select(m => m.DisplayName).ToList();
+        var cutOff = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetCommunity(community).GetAsync(stranger));
+
+        Assert.Equal(["Owner", "Colleague", "Visitor"], members);
+        Assert.Equal(CopLiveError.Forbidden, cutOff.Code);
+        Assert.Empty((await Grains.GetMember(stranger.Member).GetProfileAsync())!.Communities);
+        await Grains.GetCommunity(community).GetAsync(observer);
+    }
+
     private Task<JoinedCommunity> Rejoin(CommunityId community, string invite, MemberId member)
     {
         Assert.True(InviteCode.TryParse(invite, out var code));

@@ -131,7 +131,7 @@ public abstract class CommunityLifecycleTests<TFixture>(TFixture fixture) where 
     {
         var id = CommunityId.New();
         var invites = await Grains.GetCommunity(id).CreateAsync(Caller.Admin, Grade4Math);
-        await Grains.GetCommunity(id).RevokeInviteAsync(Caller.Admin, CommunityRole.Member);
+        await Grains.GetCommunity(id).RevokeInviteAsync(Caller.Admin, CommunityRole.Member, removeMembers: false);
 
         var refusal = await Assert.ThrowsAsync<CopLiveException>(() => JoinAsync(id, invites.Member, MemberId.New(), "Ana"));
 

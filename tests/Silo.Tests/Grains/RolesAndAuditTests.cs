@@ -77,6 +77,35 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
         Assert.Equal([all[2].Id], page.Select(a => a.Id));
     }
 
+    [Fact]
+    public async Task AuditLog_BeyondWhatTheCommunityKeeps_IsArchived_AndStillPagedThrough()
+    {
+        var c = await CommunityAsync();
+        var changes = Silo.Grains.Communities.CommunityGrain.AuditKept + 2 * Silo.Grains.Communities.CommunityGrain.AuditBlock;
+        for (var i = 0; i < changes; i++)
+        {
+            await Grains.GetCommunity(c.Id).SetRoleAsync(c.Owner, c.Member.Member, i % 2 == 0 ? CommunityRole.Observer : CommunityRole.Member, null);
+        }
+
+        var ids = new List<long>();
+        for (long? before = null; ;)
+        {
+            var page = await Grains.GetCommunity(c.Id).GetAuditAsync(c.Facilitator, before, 200);
+            if (page.Length == 0)
+            {
+                break;
+            }
+            ids.AddRange(page.Select(a => a.Id));
+            before = page[^1].Id;
+        }
+        var mine = await Grains.GetCommunity(c.Id).GetAuditAsync(c.Member, 10, 200);
+
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => (long)i).Reverse(), ids);
+        Assert.True(ids.Count >= changes);
+        Assert.All(mine, a => Assert.Equal(c.Member.Member, a.Target));
+        Assert.NotEmpty(mine);
+    }
+
     private async Task<(CommunityId Id, Caller Owner, Caller Facilitator, Caller Member)> CommunityAsync()
     {
         var (id, invites) = await Community.CreateAsync(Grains);
