@@ -22,6 +22,15 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
     /// </summary>
     private static readonly (string Call, string[] Allowed, Func<World, Task<Func<string, Task<bool>>>> Prepare)[] Table =
     [
+        ("create community", ["admin"], w => Ready(c => w.RestAsync(HttpMethod.Post, "/api/communities", new { name = "New PLC", timeZone = "UTC" }, c))),
+        ("GET audit", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/audit", null, c))),
+        ("lift a ban", ["admin", "owner"], w => Ready(c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/members/{Guid.NewGuid()}/ban", null, c))),
+        ("GET me", ["owner", "facilitator", "member", "observer", "outsider"], w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me", null, c))),
+        ("read an open breakout room one is not in", ["admin", "owner", "facilitator"], async w =>
+        {
+            var room = await w.BreakoutRoomWithoutOthersAsync();
+            return c => w.RestAsync(HttpMethod.Get, $"/api/rooms/{room}", null, c);
+        }),
         ("GET community", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}", null, c))),
         ("POST session", ["admin", "owner", "facilitator"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
         ("POST document", ["admin", "owner", "facilitator", "member"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/documents", new { title = "Notes" }, c))),
@@ -200,6 +209,21 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
             await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
             await HubAsync("member", h => h.InvokeAsync<SessionState>("JoinSession", session));
             return session;
+        }
+
+        /// <summary>A breakout room of a fresh live session, holding only a newcomer (so no caller in the table is in it).</summary>
+        public async Task<string> BreakoutRoomWithoutOthersAsync()
+        {
+            var newcomer = (await _api.JoinAsync(_memberInvite, "Newcomer")).Token;
+            var session = await ScheduleAsync();
+            await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
+            await using var connection = LiveConnection.Create(_api.BaseAddress, () => newcomer);
+            await connection.StartAsync();
+            await connection.InvokeAsync<SessionState>("JoinSession", session);
+            string room = "";
+            await HubAsync("owner", async h => room = (await h.InvokeAsync<SessionState>("OpenBreakouts", session,
+                new { rooms = 1, assignment = "auto", minutes = 5 })).Breakout!.Rooms[0].RoomId.ToString());
+            return room;
         }
 
         public async Task<string> NewMemberAsync() => (await _api.JoinAsync(_memberInvite, "Newcomer")).MemberId;
