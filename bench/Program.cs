@@ -32,12 +32,14 @@ var admin = server.AdminKey;
 
 var community = await PostAsync("/api/communities", new { name = "Bench PLC", timeZone = "UTC" }, admin);
 var invites = community["invites"]!;
+// One member per connection, as in a real meeting (and a member's connections are capped).
+async Task<string> JoinAsync(string role, string name) =>
+    (await PostAsync("/api/join", new { inviteCode = (string)invites[role]!, displayName = name }, null))["token"]!.GetValue<string>();
 var editorTokens = new List<string>();
 for (var e = 0; e < options.Editors; e++)
 {
-    editorTokens.Add((await PostAsync("/api/join", new { inviteCode = (string)invites["facilitator"]!, displayName = $"Editor {e}" }, null))["token"]!.GetValue<string>());
+    editorTokens.Add(await JoinAsync("facilitator", $"Editor {e}"));
 }
-var watcherToken = (await PostAsync("/api/join", new { inviteCode = (string)invites["observer"]!, displayName = "Watcher" }, null))["token"]!.GetValue<string>();
 var initial = string.Concat(Enumerable.Repeat("Lesson plan line with some words. ", 30))[..1000];
 var documents = new List<Guid>();
 for (var d = 0; d < options.Documents; d++)
@@ -58,6 +60,7 @@ foreach (var document in documents)
 {
     for (var w = 0; w < options.Watchers; w++)
     {
+        var watcherToken = await JoinAsync("observer", $"Watcher {watchers.Count}");
         var connection = LiveConnection.Create(server.Address, () => watcherToken);
         var text = "";
         long version = 0;
@@ -100,7 +103,7 @@ for (var d = 0; d < documents.Count; d++)
 {
     for (var e = 0; e < options.Editors; e++)
     {
-        var token = editorTokens[e];
+        var token = d == 0 ? editorTokens[e] : await JoinAsync("facilitator", $"Editor {e} of document {d}");
         var connection = LiveConnection.Create(server.Address, () => token);
         await connection.StartAsync();
         editorConnections.Add(connection);
