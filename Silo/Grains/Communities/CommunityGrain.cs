@@ -215,6 +215,8 @@ public sealed partial class CommunityGrain(
             Audit(caller, "role.changed", member, $"{Describe(target.Role)} → {Describe(role)}", why);
             target.Role = role;
             await SaveAsync();
+            // Documents cache rights briefly; a demotion must not wait for the cache to expire.
+            await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
             LogRoleChanged(Id, member, role);
         }
         return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
@@ -284,12 +286,10 @@ public sealed partial class CommunityGrain(
             throw new CopLiveException(CopLiveError.Conflict, "You are the community's last owner; make someone else an owner before leaving.");
         }
 
-        // The member's profile forgets the community first: a crash in between leaves a member the community
-        // still lists (who can leave again), never one that counts a community they cannot see.
-        await GrainFactory.GetMember(caller.Member).LeftCommunityAsync(Id);
         Audit(caller, "member.left", caller.Member, null, null);
         State.Members.Remove(entry);
         await SaveAsync();
+        await CutOffAsync(caller.Member, $"left {State.Name}");
     }
 
     public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome)

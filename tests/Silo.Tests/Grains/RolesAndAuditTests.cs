@@ -34,6 +34,21 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ADemotion_ReachesOpenDocumentsAtOnce()
+    {
+        var c = await CommunityAsync();
+        var document = (await Grains.GetCommunity(c.Id).CreateDocumentAsync(c.Owner, new CopLive.Grains.Documents.NewDocument("Plan", ""))).Id;
+        var plan = Grains.GetDocument(document);
+        await plan.SubmitAsync(c.Member, new CopLive.Grains.Documents.OpSubmission("tab", 1, 0, CopLive.Collab.Text.TextOpJson.Parse("[\"a\"]")));
+
+        await Grains.GetCommunity(c.Id).SetRoleAsync(c.Owner, c.Member.Member, CommunityRole.Observer, "Visiting only");
+        var refused = await Assert.ThrowsAsync<CopLiveException>(() =>
+            plan.SubmitAsync(c.Member, new CopLive.Grains.Documents.OpSubmission("tab", 2, 1, CopLive.Collab.Text.TextOpJson.Parse("[\"b\"]"))));
+
+        Assert.Equal(CopLiveError.Forbidden, refused.Code);
+    }
+
+    [Fact]
     public async Task TheLastOwner_CannotBeDemotedOrLeave_UntilThereIsAnother()
     {
         var c = await CommunityAsync();
