@@ -3,8 +3,4 @@ namespace CopLive.Collab.Text;
 /// <summary>A cursor or selection in code points. <see cref="Head"/> may be before <see cref="Anchor"/>.</summary>
 /// <param name="Anchor">Where the selection started.</param>
 /// <param name="Head">Where the caret is.</param>
-public readonly record struct Selection(int Anchor, int Head)
-{
-    /// <summary>A caret with nothing selected.</summary>
-    public static Selection Caret(int position) => new(position, position);
-}
+public readonly record struct Selection(int Anchor, int Head);

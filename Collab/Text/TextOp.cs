@@ -41,23 +41,6 @@ public sealed class TextOp : IReadOnlyList<OpComponent>, IEquatable<TextOp>
     /// <summary>The components as a span.</summary>
     public ReadOnlySpan<OpComponent> Components => _components;
 
-    /// <summary>Code points of the document this op reads (skipped or deleted); the document must be at least this long.</summary>
-    public int InputLength
-    {
-        get
-        {
-            var length = 0;
-            foreach (var c in _components)
-            {
-                if (c.Kind != ComponentKind.Insert)
-                {
-                    length += c.Length;
-                }
-            }
-            return length;
-        }
-    }
-
     /// <summary>Change in document length, in code points.</summary>
     public int LengthDelta
     {

@@ -51,25 +51,6 @@ public static class TextType
     }
 
     /// <summary>
-    /// Checks that <paramref name="op"/> fits <paramref name="document"/> without building the result:
-    /// true when <see cref="Apply"/> would succeed.
-    /// </summary>
-    public static bool Fits(string document, TextOp op, out string? problem)
-    {
-        try
-        {
-            Apply(document, op);
-            problem = null;
-            return true;
-        }
-        catch (InvalidOpException e)
-        {
-            problem = e.Message;
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Transforms <paramref name="op"/> so that it applies after <paramref name="other"/>, both having been made on
     /// the same document. <paramref name="side"/> breaks ties between inserts at the same position.
     /// </summary>

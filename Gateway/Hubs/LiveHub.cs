@@ -240,18 +240,12 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
 
     private static RoomId ParseRoom(string? roomId) => new(ParseGuid(roomId, "roomId"));
 
+    private static SessionId ParseSession(string? sessionId) => new(ParseGuid(sessionId, "sessionId"));
+
+    private static DocumentId ParseDocument(string? documentId) => new(ParseGuid(documentId, "documentId"));
+
     private static Guid ParseGuid(string? value, string field) =>
         Guid.TryParse(value, out var id)
             ? id
             : throw CopLiveException.Invalid(field, $"'{field}' must be an id (a GUID); {CopLiveException.Quote(value)} is not.");
-
-    private static SessionId ParseSession(string? sessionId) =>
-        Guid.TryParse(sessionId, out var id)
-            ? new SessionId(id)
-            : throw CopLiveException.Invalid("sessionId", $"'sessionId' must be a session id (a GUID); {CopLiveException.Quote(sessionId)} is not.");
-
-    private static DocumentId ParseDocument(string? documentId) =>
-        Guid.TryParse(documentId, out var id)
-            ? new DocumentId(id)
-            : throw CopLiveException.Invalid("documentId", $"'documentId' must be a document id (a GUID); {CopLiveException.Quote(documentId)} is not.");
 }

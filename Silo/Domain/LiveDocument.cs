@@ -241,9 +241,6 @@ public sealed class LiveDocument
         Version = op.Version;
     }
 
-    /// <summary>Who wrote code points [<paramref name="start"/>, <paramref name="end"/>) of the current text.</summary>
-    public IReadOnlyList<AuthorRun> Slice(int start, int end) => _authorship.Slice(start, end);
-
     private static void Attribute(AuthorshipMap map, CommittedOp op)
     {
         if (op.InsertAuthors.IsDefaultOrEmpty)

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -60,8 +59,6 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
     }
 
     public static string Text(JsonNode node, string property) => node[property]!.GetValue<string>();
-
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public void Dispose() => _http.Dispose();
 }
