@@ -67,9 +67,9 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("Unban")]
     Task UnbanAsync(Caller caller, MemberId member, string? reason);
 
-    /// <summary>Lists a document another grain created in this community (a breakout room's notes).</summary>
-    [Alias("DocumentCreated")]
-    Task DocumentCreatedAsync(Documents.DocumentSummary document);
+    /// <summary>Lists documents another grain created in this community (a breakout round's notes).</summary>
+    [Alias("DocumentsCreated")]
+    Task DocumentsCreatedAsync(System.Collections.Immutable.ImmutableArray<Documents.DocumentSummary> documents);
 
     /// <summary>The caller leaves the community (the last owner cannot).</summary>
     [Alias("Leave")]

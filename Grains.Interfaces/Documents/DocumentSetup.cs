@@ -11,4 +11,5 @@ public sealed record DocumentSetup(
     [property: Id(2)] string Text,
     [property: Id(3)] MemberId CreatedBy,
     [property: Id(4)] Instant CreatedAt,
-    [property: Id(5)] SessionId Session = default);
+    [property: Id(5)] SessionId Session = default,
+    [property: Id(6)] System.Collections.Immutable.ImmutableArray<MemberId> Muted = default);

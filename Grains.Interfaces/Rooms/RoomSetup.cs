@@ -11,4 +11,5 @@ public sealed record RoomSetup(
     [property: Id(2)] string Name,
     [property: Id(3)] RoomKind Kind,
     [property: Id(4)] DocumentId Notes,
-    [property: Id(5)] ImmutableArray<MemberId> Members);
+    [property: Id(5)] ImmutableArray<MemberId> Members,
+    [property: Id(6)] ImmutableArray<MemberId> Muted = default);

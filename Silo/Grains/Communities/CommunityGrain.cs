@@ -264,11 +264,12 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    public async Task DocumentCreatedAsync(DocumentSummary document)
+    public async Task DocumentsCreatedAsync(ImmutableArray<DocumentSummary> documents)
     {
-        if (!State.Documents.Exists(d => d.Id == document.Id))
+        var fresh = documents.Where(document => !State.Documents.Exists(d => d.Id == document.Id)).ToList();
+        if (fresh.Count > 0)
         {
-            State.Documents.Add(document);
+            State.Documents.AddRange(fresh);
             await SaveAsync();
         }
     }

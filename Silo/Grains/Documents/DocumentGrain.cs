@@ -120,7 +120,9 @@ public sealed partial class DocumentGrain(
             CreatedBy = setup.CreatedBy,
             CreatedAt = setup.CreatedAt,
             Session = setup.Session,
+            Muted = setup.Muted.IsDefault ? [] : [.. setup.Muted.Select(m => m.Value)],
         };
+        _muted.UnionWith(head.State.Muted);
         await head.WriteStateAsync();
 
         _document = new LiveDocument(

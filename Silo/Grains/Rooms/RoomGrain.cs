@@ -42,8 +42,10 @@ public sealed class RoomGrain(
     {
         if (State.Setup is null)
         {
-            State.Setup = setup;
+            // Members and mutes change over the room's life: they live in their own lists, not in the set-up.
+            State.Setup = setup with { Members = [], Muted = [] };
             State.Members = [.. setup.Members];
+            State.Muted = setup.Muted.IsDefault ? [] : [.. setup.Muted];
             await PersistAsync(state);
         }
         return View();

@@ -241,13 +241,12 @@ public sealed partial class SessionGrain(
 
         var now = clock.GetCurrentInstant();
         var round = new BreakoutRoundState { Id = Guid.NewGuid(), Mode = spec.Mode, Deadline = now + Duration.FromMinutes(minutes) };
-        for (var i = 0; i < names.Count; i++)
-        {
-            var notes = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
-                new DocumentSetup(Plan.Community, $"{Plan.Title}: {names[i]} notes", "", caller.Member, now, Id));
-            round.Rooms.Add(new BreakoutRoomState { Room = RoomId.New(), Name = names[i], Notes = notes.Id });
-            await GrainFactory.GetCommunity(Plan.Community).DocumentCreatedAsync(new DocumentSummary(notes.Id, notes.Title));
-        }
+        // Rooms and their notes start knowing who is muted in this session.
+        ImmutableArray<MemberId> muted = [.. State.Muted];
+        var notes = await Task.WhenAll(names.Select(name => GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
+            new DocumentSetup(Plan.Community, $"{Plan.Title}: {name} notes", "", caller.Member, now, Id, muted))));
+        round.Rooms.AddRange(names.Zip(notes, (name, n) => new BreakoutRoomState { Room = RoomId.New(), Name = name, Notes = n.Id }));
+        await GrainFactory.GetCommunity(Plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title))]);
 
         var placement = spec.Mode switch
         {
@@ -259,16 +258,8 @@ public sealed partial class SessionGrain(
         {
             round.Assignments[member.Value] = round.Rooms[index].Room;
         }
-        foreach (var room in round.Rooms)
-        {
-            await GrainFactory.GetRoom(room.Room).InitializeAsync(new RoomSetup(
-                Id, Plan.Community, room.Name, RoomKind.Breakout, room.Notes, MembersOf(round, room.Room)));
-            foreach (var muted in State.Muted)
-            {
-                await GrainFactory.GetRoom(room.Room).SetMutedAsync(muted, true);
-                await GrainFactory.GetDocument(room.Notes).SetMutedAsync(muted, true);
-            }
-        }
+        await Task.WhenAll(round.Rooms.Select(room => GrainFactory.GetRoom(room.Room).InitializeAsync(new RoomSetup(
+            Id, Plan.Community, room.Name, RoomKind.Breakout, room.Notes, MembersOf(round, room.Room), muted))));
 
         State.Round = round;
         await CommitAsync();
