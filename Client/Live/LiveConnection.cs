@@ -24,6 +24,22 @@ public static class LiveConnection
         return builder.Build();
     }
 
+    /// <summary>A started connection to <c>/hubs/live</c> for a member token.</summary>
+    public static async Task<HubConnection> ConnectAsync(Uri gateway, string token, CancellationToken cancellationToken = default)
+    {
+        var connection = Create(gateway, () => token);
+        try
+        {
+            await connection.StartAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Retries quickly at first, then every two seconds, without giving up.</summary>
     private sealed class RetryForever : IRetryPolicy
     {

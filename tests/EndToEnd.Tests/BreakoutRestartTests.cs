@@ -34,12 +34,12 @@ public sealed class BreakoutRestartTests
             session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
                 new { title = "Lesson study", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
 
-            var facilitator = await ConnectAsync(first.Address, facilitatorToken);
+            var facilitator = await LiveConnection.ConnectAsync(first.Address, facilitatorToken);
             await facilitator.InvokeAsync<SessionState>("StartSession", session);
             var connections = new List<HubConnection>();
             foreach (var member in members)
             {
-                var connection = await ConnectAsync(first.Address, member.Token);
+                var connection = await LiveConnection.ConnectAsync(first.Address, member.Token);
                 connections.Add(connection);
                 await connection.InvokeAsync<SessionState>("JoinSession", session);
             }
@@ -78,7 +78,7 @@ public sealed class BreakoutRestartTests
             Assert.All(room.Members, m => Assert.Contains(notes[m], text));
         }
 
-        await using var facilitatorAgain = await ConnectAsync(second.Address, facilitatorToken);
+        await using var facilitatorAgain = await LiveConnection.ConnectAsync(second.Address, facilitatorToken);
         var closed = await facilitatorAgain.InvokeAsync<SessionState>("CloseRound", session);
         var plan = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{closed.MainDocumentId}", bearer: members[0].Token), "text");
 
@@ -97,12 +97,5 @@ public sealed class BreakoutRestartTests
         catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or IOException or OperationCanceledException)
         {
         }
-    }
-
-    private static async Task<HubConnection> ConnectAsync(Uri address, string token)
-    {
-        var connection = LiveConnection.Create(address, () => token);
-        await connection.StartAsync();
-        return connection;
     }
 }

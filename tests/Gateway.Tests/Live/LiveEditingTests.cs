@@ -30,7 +30,7 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
                 documents.Add(id);
                 for (var e = 0; e < Editors; e++)
                 {
-                    var connection = await ConnectAsync(Api.BaseAddress, tokens[e]);
+                    var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[e]);
                     connections.Add(connection);
                     editors.Add((await SharedDocument.OpenAsync(connection, id), new RandomEdits(d * 100 + e)));
                 }
@@ -69,8 +69,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
         var (community, tokens) = await CommunityAsync(2);
         var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
         await using var proxy = new TcpProxy(Api.BaseAddress);
-        await using var steady = await ConnectAsync(Api.BaseAddress, tokens[0]);
-        await using var flaky = await ConnectAsync(proxy.Address, tokens[1]);
+        await using var steady = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var flaky = await LiveConnection.ConnectAsync(proxy.Address, tokens[1]);
         var reconnects = 0;
         flaky.Reconnected += _ =>
         {
@@ -109,9 +109,9 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     {
         var (community, tokens) = await CommunityAsync(1);
         var id = await CreateDocumentAsync(community, tokens[0], "Plan", "abc");
-        await using var connection = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         var (_, otherTokens) = await CommunityAsync(1);
-        await using var outsider = await ConnectAsync(Api.BaseAddress, otherTokens[0]);
+        await using var outsider = await LiveConnection.ConnectAsync(Api.BaseAddress, otherTokens[0]);
         await connection.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
 
         var invalid = await Assert.ThrowsAsync<HubException>(() =>
@@ -137,8 +137,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     {
         var (community, tokens) = await CommunityAsync(2);
         var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
-        await using var flooder = await ConnectAsync(Api.BaseAddress, tokens[0]);
-        await using var teacher = await ConnectAsync(Api.BaseAddress, tokens[1]);
+        await using var flooder = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var teacher = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[1]);
 
         var limited = 0;
         var acknowledged = 0;
@@ -179,7 +179,7 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     {
         var (community, tokens) = await CommunityAsync(1);
         var id = await CreateDocumentAsync(community, tokens[0], "Fractions unit", "# Plan\n");
-        await using var connection = await ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         var document = await SharedDocument.OpenAsync(connection, id);
         document.Edit(TextOpJson.Parse("[7, \"Warm-up 🍕\\n\"]"));
         await document.SettleAsync(Settle);
@@ -217,12 +217,5 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     {
         var created = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/documents", new { title, text }, token);
         return Guid.Parse(ApiClient.Text(created, "id"));
-    }
-
-    private static async Task<HubConnection> ConnectAsync(Uri address, string token)
-    {
-        var connection = LiveConnection.Create(address, () => token);
-        await connection.StartAsync();
-        return connection;
     }
 }

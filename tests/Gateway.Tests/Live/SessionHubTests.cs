@@ -17,11 +17,11 @@ public sealed class SessionHubTests(GatewayFixture gateway) : IClassFixture<Gate
     public async Task FacilitatorRunsTheMeeting_AndEveryoneSeesTheSamePhaseAndDeadline()
     {
         var (session, facilitatorToken, memberTokens) = await ScheduledSessionAsync(members: 2);
-        await using var facilitator = await ConnectAsync(facilitatorToken);
+        await using var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken);
         var watchers = new List<(HubConnection Connection, ConcurrentQueue<SessionState> Seen)>();
         foreach (var token in memberTokens)
         {
-            var connection = await ConnectAsync(token);
+            var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, token);
             var seen = new ConcurrentQueue<SessionState>();
             connection.On<SessionState>("SessionChanged", seen.Enqueue);
             watchers.Add((connection, seen));
@@ -97,12 +97,5 @@ public sealed class SessionHubTests(GatewayFixture gateway) : IClassFixture<Gate
             agenda = new object[] { new { title = "Presenting", minutes = 10 }, new { title = "Clarifying questions", minutes = 20, speakingRule = "Presenter listens" } },
         }, facilitator);
         return (ApiClient.Text(scheduled, "id"), facilitator, tokens);
-    }
-
-    private async Task<HubConnection> ConnectAsync(string token)
-    {
-        var connection = LiveConnection.Create(Api.BaseAddress, () => token);
-        await connection.StartAsync();
-        return connection;
     }
 }

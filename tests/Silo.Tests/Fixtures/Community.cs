@@ -2,6 +2,8 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
+using NodaTime;
 
 namespace CopLive.Silo.Tests.Fixtures;
 
@@ -21,6 +23,17 @@ internal static class Community
         Assert.True(InviteCode.TryParse(invite, out var code));
         var joined = await grains.GetCommunity(community).JoinAsync(new JoinRequest(code.Hash, MemberId.New(), name, zone));
         return Caller.ForMember(joined.Profile.Id);
+    }
+
+    /// <summary>A session scheduled for tomorrow at 16:00 UTC by the test clock, so scheduling never rejects it as past.</summary>
+    public static async Task<ISessionGrain> ScheduleAsync(
+        IGrainFactory grains, IClock clock, CommunityId community, Caller facilitator,
+        string title = "PLC", int minutes = 60, AgendaItem[]? agenda = null, bool autoAdvance = true)
+    {
+        var tomorrow = clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
+        var details = await grains.GetCommunity(community).ScheduleSessionAsync(
+            facilitator, new NewSession(title, tomorrow, "UTC", minutes, [.. agenda ?? []], autoAdvance));
+        return grains.GetSession(details.Summary.Id);
     }
 
     /// <summary>Reads until the condition holds (timers run on real time even when the clock is fake).</summary>

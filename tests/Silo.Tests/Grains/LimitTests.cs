@@ -23,8 +23,7 @@ public sealed class LimitTests(SqliteClusterFixture fixture) : IClassFixture<Sql
         var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
         var flooder = await Community.JoinAsync(Grains, community, invites.Member, "Flooder");
         var calm = await Community.JoinAsync(Grains, community, invites.Member, "Calm");
-        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
-        var session = Grains.GetSession((await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, new NewSession("PLC", tomorrow, "UTC", 60, []))).Summary.Id);
+        var session = await Community.ScheduleAsync(Grains, fixture.Clock, community, facilitator);
         var live = await session.StartAsync(facilitator);
         var room = Grains.GetRoom(live.MainRoom);
 

@@ -248,10 +248,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
             callers.Add(caller);
             names[caller.Member] = $"Teacher {i}";
         }
-        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
-        var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator,
-            new NewSession("Lesson study", tomorrow, "UTC", 90, [new AgendaItem("Breakouts", 30)]));
-        var session = Grains.GetSession(details.Summary.Id);
+        var session = await Community.ScheduleAsync(Grains, fixture.Clock, community, facilitator, "Lesson study", 90, [new AgendaItem("Breakouts", 30)]);
         await session.StartAsync(facilitator);
         await session.JoinAsync(facilitator, "facilitator-tab");
         for (var i = 0; i < present; i++)

@@ -197,11 +197,9 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         var invites = await Grains.GetCommunity(community).CreateAsync(Caller.Admin, new NewCommunity("PLC", null, "UTC"));
         var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
         var member = await Community.JoinAsync(Grains, community, invites.Member, "Teacher");
-        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
-        var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, new NewSession(
-            "Tuning protocol", tomorrow, "UTC", 60,
-            [new AgendaItem("Presenting", 10), new AgendaItem("Clarifying questions", 20, "Presenter listens")], autoAdvance));
-        return new Meeting(community, Grains.GetSession(details.Summary.Id), facilitator, member);
+        var session = await Community.ScheduleAsync(Grains, fixture.Clock, community, facilitator, "Tuning protocol", 60,
+            [new AgendaItem("Presenting", 10), new AgendaItem("Clarifying questions", 20, "Presenter listens")], autoAdvance);
+        return new Meeting(community, session, facilitator, member);
     }
 
     private sealed record Meeting(CommunityId Community, ISessionGrain Session, Caller Facilitator, Caller Member);

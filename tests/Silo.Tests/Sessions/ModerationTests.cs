@@ -141,9 +141,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixtur
         var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
         var other = await Community.JoinAsync(Grains, community, invites.Facilitator, "Co-facilitator");
         var member = await Community.JoinAsync(Grains, community, invites.Member, "Teacher");
-        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
-        var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, new NewSession("PLC", tomorrow, "UTC", 60, []));
-        var session = Grains.GetSession(details.Summary.Id);
+        var session = await Community.ScheduleAsync(Grains, fixture.Clock, community, facilitator);
         await session.StartAsync(facilitator);
         await session.JoinAsync(member, "tab");
         var live = await session.JoinAsync(facilitator, "f-tab");
