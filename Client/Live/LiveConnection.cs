@@ -10,10 +10,14 @@ namespace CopLive.Client.Live;
 public static class LiveConnection
 {
     /// <summary>A connection to <c>/hubs/live</c> that reconnects by itself; the token goes as <c>access_token</c>.</summary>
-    public static HubConnection Create(Uri gateway, Func<string?> token, Action<IHubConnectionBuilder>? configure = null)
+    public static HubConnection Create(Uri gateway, Func<string?> token, Action<IHubConnectionBuilder>? configure = null) =>
+        Create(gateway, "/hubs/live", token, configure);
+
+    /// <summary>A connection to the hub at <paramref name="path"/> of a gateway, speaking CopLive's JSON and reconnecting forever.</summary>
+    public static HubConnection Create(Uri gateway, string path, Func<string?> token, Action<IHubConnectionBuilder>? configure = null)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult(token()))
+            .WithUrl(new Uri(gateway, path), o => o.AccessTokenProvider = () => Task.FromResult(token()))
             .WithAutomaticReconnect(new RetryForever())
             .AddJsonProtocol(o =>
             {

@@ -17,7 +17,7 @@ internal static class SessionEndpoints
         sessions.MapPost("/start", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).StartAsync(context.Caller()))));
         sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
-            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).EndAsync(context.Caller()))));
+            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).EndAsync(context.Caller(), null))));
         sessions.MapPost("/members/{memberId:guid}/mute", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<MuteBody>(context.Request);

@@ -14,11 +14,13 @@ namespace CopLive.Gateway.Fanout;
 /// observer (this object, held for the life of the process) with each document that has local connections, and
 /// renews it periodically. Grain notifications go into a bounded channel; one consumer puts each document's ops
 /// back in version order (filling any gap from the grain) and sends them to that document's SignalR group,
-/// serialized once for all its connections.
+/// serialized once for all its connections. Participants (<see cref="LiveHub"/>) and moderators' consoles
+/// (<see cref="AdminHub"/>) watching the same document share the subscription.
 /// </summary>
 public sealed partial class DocumentFanout(
     IGrainFactory grains,
     IHubContext<LiveHub> hub,
+    IHubContext<AdminHub> consoles,
     ILogger<DocumentFanout> logger) : BackgroundService, IDocumentObserver
 {
     private readonly Channel<Notification> _inbox = Channel.CreateBounded<Notification>(
@@ -37,17 +39,17 @@ public sealed partial class DocumentFanout(
             await grains.GetDocument(document).UnsubscribeAsync(Reference);
         });
 
-    /// <summary>Adds a connection to a document's group, subscribing this gateway to the document if it is the first.</summary>
-    public async Task JoinAsync(string connectionId, DocumentId document)
+    /// <summary>Adds a connection of a hub to a document's group, subscribing this gateway to the document if it is the first.</summary>
+    public async Task JoinAsync(IGroupManager groups, string connectionId, DocumentId document)
     {
-        await hub.Groups.AddToGroupAsync(connectionId, HubGroups.ForDocument(document));
+        await groups.AddToGroupAsync(connectionId, HubGroups.ForDocument(document));
         await Subscriptions.AddAsync(connectionId, document);
     }
 
     /// <summary>Removes a connection from a document; the last one out ends this gateway's subscription.</summary>
-    public async Task LeaveAsync(string connectionId, DocumentId document)
+    public async Task LeaveAsync(IGroupManager groups, string connectionId, DocumentId document)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, HubGroups.ForDocument(document));
+        await groups.RemoveFromGroupAsync(connectionId, HubGroups.ForDocument(document));
         await Subscriptions.RemoveAsync(connectionId, document);
     }
 
@@ -87,7 +89,8 @@ public sealed partial class DocumentFanout(
     private async Task DeliverAsync(Notification notification, CancellationToken cancellationToken)
     {
         var delivered = _delivered.GetValueOrDefault(notification.Document);
-        var group = hub.Clients.Group(HubGroups.ForDocument(notification.Document));
+        var name = HubGroups.ForDocument(notification.Document);
+        var group = new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
 
         if (notification.Cursors is { } cursors)
         {
@@ -116,6 +119,13 @@ public sealed partial class DocumentFanout(
         _delivered[notification.Document] = ops[^1].Version;
         await group.SendAsync(HubEvents.DocumentOps,
             new DocumentOpsMessage(notification.Document.Value, [.. ops.Select(o => o.ToMessage())]), cancellationToken);
+    }
+
+    /// <summary>A document's group on both hubs; sending to a group with no connections costs a lookup.</summary>
+    private readonly record struct Audience(IClientProxy Participants, IClientProxy Consoles)
+    {
+        public Task SendAsync(string method, object message, CancellationToken cancellationToken) =>
+            Task.WhenAll(Participants.SendAsync(method, message, cancellationToken), Consoles.SendAsync(method, message, cancellationToken));
     }
 
     private sealed record Notification(DocumentId Document, ImmutableArray<CommittedOp> Ops, ImmutableArray<DocumentCursor>? Cursors, long Version);

@@ -3,6 +3,8 @@ using CopLive.Gateway.Auth;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Health;
 using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Moderation;
+using CopLive.Gateway.Observability;
 using CopLive.Silo.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,6 +61,10 @@ public static class CopLiveGatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MemberConnections>());
         builder.Services.AddSingleton<RoomFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomFanout>());
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<PulseSampler>();
+        builder.Services.AddSingleton<ModerationBoard>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ModerationBoard>());
 
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
@@ -79,6 +85,7 @@ public static class CopLiveGatewayExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapHub<AdminHub>("/hubs/admin");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()

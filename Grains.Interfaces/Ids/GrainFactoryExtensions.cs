@@ -1,4 +1,5 @@
 using CopLive.Grains.Communities;
+using CopLive.Grains.Directory;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Members;
@@ -33,4 +34,8 @@ public static class GrainFactoryExtensions
     /// <summary>The directory entry of an invite code (keyed by the code's hash, never the code itself).</summary>
     public static IInviteGrain GetInvite(this IGrainFactory grains, InviteCode code) =>
         grains.GetGrain<IInviteGrain>(code.Hash);
+
+    /// <summary>The server's directory of communities and sessions (one activation).</summary>
+    public static IDirectoryGrain GetDirectory(this IGrainFactory grains) =>
+        grains.GetGrain<IDirectoryGrain>(0);
 }

@@ -32,8 +32,10 @@ public interface ISessionGrain : IGrainWithGuidKey
     Task<SessionLive> StartAsync(Caller caller);
 
     /// <summary>Closes the meeting (Live → Ended); everyone's attendance ends now.</summary>
+    /// <param name="caller">Who ends it (facilitators and owners).</param>
+    /// <param name="reason">Why, for the audit log (optional).</param>
     [Alias("End")]
-    Task<SessionLive> EndAsync(Caller caller);
+    Task<SessionLive> EndAsync(Caller caller, string? reason);
 
     /// <summary>A connection of the caller joins the live session; a member with several connections counts once.</summary>
     [Alias("Join")]

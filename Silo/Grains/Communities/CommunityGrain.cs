@@ -67,6 +67,8 @@ public sealed partial class CommunityGrain(
         Audit(caller, "community.created", null, name, null);
         await SaveAsync();
 
+        await GrainFactory.GetDirectory().CommunityCreatedAsync(Id, name);
+
         LogCreated(Id, name, zone.Id);
         return new InviteCodes(
             codes[CommunityRole.Owner].ToString(),
@@ -171,6 +173,7 @@ public sealed partial class CommunityGrain(
         State.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
         State.Sessions.Add(details.Summary);
         await SaveAsync();
+        await GrainFactory.GetDirectory().SessionChangedAsync(details.Summary);
 
         LogScheduled(Id, sessionId, plan.Start);
         return details;
@@ -183,6 +186,7 @@ public sealed partial class CommunityGrain(
         {
             State.Sessions[index] = summary;
             await SaveAsync();
+            await GrainFactory.GetDirectory().SessionChangedAsync(summary);
         }
     }
 

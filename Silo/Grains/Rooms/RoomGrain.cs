@@ -130,6 +130,7 @@ public sealed class RoomGrain(
         }
         State.Help[index] = request with { Status = HelpStatus.Claimed, ClaimedBy = facilitator?.Member, ClaimedByName = facilitator?.DisplayName ?? "admin" };
         await CommitAsync();
+        await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "help.claimed", request.Member, Setup.Name, null, "done");
         return View();
     }
 
@@ -146,6 +147,10 @@ public sealed class RoomGrain(
         }
         State.Help[index] = request with { Status = HelpStatus.Resolved, ResolvedAt = clock.GetCurrentInstant() };
         await CommitAsync();
+        if (caller.IsAdmin || request.Member != caller.Member)
+        {
+            await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "help.resolved", request.Member, Setup.Name, null, "done");
+        }
         return View();
     }
 

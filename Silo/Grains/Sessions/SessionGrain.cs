@@ -106,9 +106,10 @@ public sealed partial class SessionGrain(
         return Live();
     }
 
-    public async Task<SessionLive> EndAsync(Caller caller)
+    public async Task<SessionLive> EndAsync(Caller caller, string? reason)
     {
         await EnsureFacilitatorAsync(caller, "Only facilitators and owners can end a session.");
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
         if (State.Status == SessionStatus.Ended)
         {
             throw new CopLiveException(CopLiveError.Conflict, "The session has already ended.");
@@ -139,6 +140,7 @@ public sealed partial class SessionGrain(
         _ticker?.Dispose();
         _ticker = null;
         LogEnded(Id);
+        await RecordDoneAsync(caller, "session.ended", null, null, why);
         return Live();
     }
 
@@ -214,8 +216,12 @@ public sealed partial class SessionGrain(
     public Task<SessionLive> ResumePhaseAsync(Caller caller) =>
         AgendaCommandAsync(caller, now => AgendaTimer.Resume(State.Progress, now));
 
-    public Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes) =>
-        AgendaCommandAsync(caller, now => AgendaTimer.Extend(State.Progress, minutes, now));
+    public async Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes)
+    {
+        var live = await AgendaCommandAsync(caller, now => AgendaTimer.Extend(State.Progress, minutes, now));
+        await RecordDoneAsync(caller, "phase.extended", null, $"{minutes:+0;-0} min", null);
+        return live;
+    }
 
     public async Task<SessionLive> OpenBreakoutsAsync(Caller caller, BreakoutSpec spec)
     {
@@ -263,6 +269,7 @@ public sealed partial class SessionGrain(
 
         State.Round = round;
         await CommitAsync();
+        await RecordDoneAsync(caller, "round.opened", null, $"{names.Count} rooms, {spec.Mode.ToString().ToLowerInvariant()}, {minutes} min", null);
         LogRoundOpened(Id, names.Count);
         return Live();
     }
@@ -295,6 +302,7 @@ public sealed partial class SessionGrain(
         }
         await AssignAsync(member, target.Room);
         await CommitAsync();
+        await RecordDoneAsync(caller, "member.moved", member, $"to {target.Name}", null);
         return Live();
     }
 
@@ -305,6 +313,7 @@ public sealed partial class SessionGrain(
         var message = Require.Text("text", text, RoomGrain.ChatLength);
         var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom);
         await Task.WhenAll(rooms.Select(r => GrainFactory.GetRoom(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
+        await RecordDoneAsync(caller, "rooms.broadcast", null, message, null);
         return Live();
     }
 
@@ -320,6 +329,7 @@ public sealed partial class SessionGrain(
         var deadline = round.Deadline + Duration.FromMinutes(minutes);
         round.Deadline = deadline > now ? deadline : now;
         await CommitAsync();
+        await RecordDoneAsync(caller, "round.extended", null, $"{minutes:+0;-0} min", null);
         return Live();
     }
 
@@ -331,6 +341,7 @@ public sealed partial class SessionGrain(
             throw new CopLiveException(CopLiveError.Conflict, "There is no breakout round open.");
         }
         await CloseRoundCoreAsync();
+        await RecordDoneAsync(caller, "round.closed", null, null, null);
         return Live();
     }
 
@@ -610,6 +621,10 @@ public sealed partial class SessionGrain(
         return await GrainFactory.GetCommunity(plan.Community).GetMemberAsync(caller.Member)
             ?? throw CopLiveException.Forbidden("You are not a member of this session's community.");
     }
+
+    /// <summary>Records a moderation command that took effect in the community's audit log.</summary>
+    private Task RecordDoneAsync(Caller caller, string action, MemberId? target, string? detail, string? reason) =>
+        GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, action, target, detail is null ? Plan.Title : $"{Plan.Title}: {detail}", reason, "done");
 
     private Task EnsureFacilitatorAsync(Caller caller, string refusal, [System.Runtime.CompilerServices.CallerMemberName] string command = "") =>
         EnsureFacilitatorMemberAsync(caller, refusal, command);

@@ -1,5 +1,5 @@
 using System.Net;
-using CopLive.Gateway.Tests.Fixtures;
+using CopLive.GatewayHarness;
 using CopLive.TestSupport;
 using NodaTime;
 using NodaTime.Text;

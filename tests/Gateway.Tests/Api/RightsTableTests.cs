@@ -1,7 +1,7 @@
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
-using CopLive.Gateway.Tests.Fixtures;
+using CopLive.GatewayHarness;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -90,7 +90,7 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
         {
             var session = await w.ScheduleAsync();
             await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session, "wrapping up"));
         }),
         ("RemoveMember (hub)", ["admin", "owner", "facilitator"], async w =>
         {

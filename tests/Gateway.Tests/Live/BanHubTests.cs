@@ -1,6 +1,6 @@
 using System.Net;
 using CopLive.Client.Live;
-using CopLive.Gateway.Tests.Fixtures;
+using CopLive.GatewayHarness;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
-using CopLive.Gateway.Tests.Fixtures;
+using CopLive.GatewayHarness;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -75,7 +75,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
         var opened = await meeting.Session.OpenBreakoutsAsync(meeting.Facilitator, Spec(rooms: 1));
         await Grains.GetDocument(opened.Breakout!.Rooms[0].Notes).SubmitAsync(meeting.Members[0], new OpSubmission("tab", 1, 0, TextOpJson.Parse("[\"A plan\"]")));
 
-        var ended = await meeting.Session.EndAsync(meeting.Facilitator);
+        var ended = await meeting.Session.EndAsync(meeting.Facilitator, null);
         var plan = await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync();
 
         Assert.Null(ended.Breakout);

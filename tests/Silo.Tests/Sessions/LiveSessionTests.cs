@@ -166,7 +166,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         await meeting.Session.JoinAsync(meeting.Member, "tab");
         fixture.Clock.Advance(Duration.FromMinutes(45));
 
-        var ended = await meeting.Session.EndAsync(meeting.Facilitator);
+        var ended = await meeting.Session.EndAsync(meeting.Facilitator, null);
         var join = await Assert.ThrowsAsync<CopLiveException>(() => meeting.Session.JoinAsync(meeting.Member, "late"));
         await fixture.DeactivateAllAsync();
         var attendance = await meeting.Session.GetAttendanceAsync(meeting.Member);

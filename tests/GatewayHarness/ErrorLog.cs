@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 using Microsoft.Extensions.Logging;
 
-namespace CopLive.Gateway.Tests.Fixtures;
+namespace CopLive.GatewayHarness;
 
 /// <summary>Records what the server logs at Error or worse, so a test can demand that nothing went unhandled.</summary>
 public sealed class ErrorLog : ILoggerProvider

@@ -1,12 +1,13 @@
 using CopLive.Gateway.Hosting;
 using CopLive.TestSupport;
+using Xunit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CopLive.Gateway.Tests.Fixtures;
+namespace CopLive.GatewayHarness;
 
 /// <summary>
 /// The real gateway on a real Kestrel port with its embedded silo on a fresh SQLite folder, wired by the same

@@ -1,0 +1,111 @@
+using CopLive.Client.Live;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CopLive.Client.Admin;
+
+/// <summary>
+/// A console's connection to a gateway's admin hub (<c>/hubs/admin</c>), with the admin key or a facilitator's
+/// member token. It reconnects by itself; after each reconnect the caller opens the board again (a new connection
+/// has no feed). Every action is decided and audited by the server.
+/// </summary>
+public sealed class AdminConnection : IAsyncDisposable
+{
+    private readonly HubConnection _hub;
+
+    /// <summary>Creates a connection (not yet started) to <paramref name="gateway"/>.</summary>
+    public AdminConnection(Uri gateway, string credential)
+    {
+        _hub = LiveConnection.Create(gateway, "/hubs/admin", () => credential);
+        _hub.On<SessionBoard>("SessionBoard", b => SessionBoardChanged?.Invoke(b));
+        _hub.On<CommunityRow>("CommunityChanged", c => CommunityChanged?.Invoke(c));
+        _hub.On<Pulse>("Pulse", p => PulseReceived?.Invoke(p));
+        _hub.On<DocumentOpsEvent>("DocumentOps", e => DocumentOps?.Invoke(e));
+        _hub.Reconnecting += e => Raise(ConnectionState.Reconnecting, e);
+        _hub.Reconnected += _ => Raise(ConnectionState.Connected, null);
+        _hub.Closed += e => Raise(ConnectionState.Closed, e);
+    }
+
+    /// <summary>A session's view changed.</summary>
+    public event Action<SessionBoard>? SessionBoardChanged;
+
+    /// <summary>A community's figures changed.</summary>
+    public event Action<CommunityRow>? CommunityChanged;
+
+    /// <summary>The once-a-second figures.</summary>
+    public event Action<Pulse>? PulseReceived;
+
+    /// <summary>Ops committed to a watched document.</summary>
+    public event Action<DocumentOpsEvent>? DocumentOps;
+
+    /// <summary>The link went down, came back (open the board again) or closed for good.</summary>
+    public event Action<ConnectionState, Exception?>? StateChanged;
+
+    /// <summary>Connects; throws <see cref="HttpRequestException"/> for an unreachable gateway or refused credentials.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _hub.StartAsync(cancellationToken);
+
+    /// <summary>Starts this connection's feed and returns everything in its scope.</summary>
+    public Task<Board> OpenBoardAsync() => _hub.InvokeAsync<Board>("OpenBoard");
+
+    /// <summary>Follows a document read-only.</summary>
+    public Task<WatchedDocument> WatchDocumentAsync(Guid document) => _hub.InvokeAsync<WatchedDocument>("WatchDocument", document.ToString());
+
+    /// <summary>Stops following a document.</summary>
+    public Task UnwatchDocumentAsync(Guid document) => _hub.InvokeAsync("UnwatchDocument", document.ToString());
+
+    /// <summary>Who wrote a document.</summary>
+    public Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document) =>
+        _hub.InvokeAsync<IReadOnlyList<Contributor>>("GetContributors", document.ToString());
+
+    /// <summary>The newest audit entries of one community, or of all in scope (<paramref name="community"/> null).</summary>
+    public Task<IReadOnlyList<AuditRow>> GetAuditAsync(Guid? community, int limit) =>
+        _hub.InvokeAsync<IReadOnlyList<AuditRow>>("GetAudit", community?.ToString(), limit);
+
+    /// <summary>Posts a message to every room of a session.</summary>
+    public Task BroadcastAsync(Guid session, string text) => _hub.InvokeAsync("BroadcastToRooms", session.ToString(), text);
+
+    /// <summary>Lengthens (or, negative, shortens) the current agenda phase.</summary>
+    public Task ExtendPhaseAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendPhase", session.ToString(), minutes);
+
+    /// <summary>Lengthens (or shortens) the breakout round.</summary>
+    public Task ExtendRoundAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendRound", session.ToString(), minutes);
+
+    /// <summary>Closes the breakout round (notes merge into the lesson plan).</summary>
+    public Task CloseRoundAsync(Guid session) => _hub.InvokeAsync("CloseRound", session.ToString());
+
+    /// <summary>Moves a member to a room of the round.</summary>
+    public Task MoveMemberAsync(Guid session, Guid member, Guid room) =>
+        _hub.InvokeAsync("MoveMember", session.ToString(), member.ToString(), room.ToString());
+
+    /// <summary>Mutes or unmutes a member in a session.</summary>
+    public Task MuteAsync(Guid session, Guid member, bool muted, string? reason) =>
+        _hub.InvokeAsync("MuteMember", session.ToString(), member.ToString(), muted, reason);
+
+    /// <summary>Removes a member from a session.</summary>
+    public Task RemoveAsync(Guid session, Guid member, string reason) =>
+        _hub.InvokeAsync("RemoveMember", session.ToString(), member.ToString(), reason);
+
+    /// <summary>Bans a member from a community.</summary>
+    public Task BanAsync(Guid community, Guid member, string reason) =>
+        _hub.InvokeAsync("BanMember", community.ToString(), member.ToString(), reason);
+
+    /// <summary>Locks or unlocks a document.</summary>
+    public Task LockDocumentAsync(Guid document, bool locked, string? reason) =>
+        _hub.InvokeAsync<bool>("LockDocument", document.ToString(), locked, reason);
+
+    /// <summary>Takes a help request.</summary>
+    public Task ClaimHelpAsync(Guid room, long request) => _hub.InvokeAsync("ClaimHelp", room.ToString(), request);
+
+    /// <summary>Marks a help request done.</summary>
+    public Task ResolveHelpAsync(Guid room, long request) => _hub.InvokeAsync("ResolveHelp", room.ToString(), request);
+
+    /// <summary>Ends a session.</summary>
+    public Task EndSessionAsync(Guid session, string reason) => _hub.InvokeAsync("EndSession", session.ToString(), reason);
+
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
+
+    private Task Raise(ConnectionState state, Exception? error)
+    {
+        StateChanged?.Invoke(state, error);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics.Metrics;
+
+namespace CopLive.Gateway.Observability;
+
+/// <summary>The gateway's instruments (meter <c>CopLive.Gateway</c>): open hub connections, participants' and consoles'.</summary>
+public sealed class GatewayMetrics : IDisposable
+{
+    public const string MeterName = "CopLive.Gateway";
+
+    private readonly Meter _meter;
+    private readonly UpDownCounter<int> _connections;
+    private int _participants;
+    private int _consoles;
+
+    public GatewayMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _connections = _meter.CreateUpDownCounter<int>("coplive.connections", "{connection}", "Open hub connections, by hub");
+    }
+
+    /// <summary>Participants' connections open on this gateway now.</summary>
+    public int Participants => Volatile.Read(ref _participants);
+
+    /// <summary>Consoles connected to this gateway now.</summary>
+    public int Consoles => Volatile.Read(ref _consoles);
+
+    public void ParticipantConnected() => Change(ref _participants, 1, "live");
+
+    public void ParticipantDisconnected() => Change(ref _participants, -1, "live");
+
+    public void ConsoleConnected() => Change(ref _consoles, 1, "admin");
+
+    public void ConsoleDisconnected() => Change(ref _consoles, -1, "admin");
+
+    private void Change(ref int count, int delta, string hub)
+    {
+        Interlocked.Add(ref count, delta);
+        _connections.Add(delta, new KeyValuePair<string, object?>("hub", hub));
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
