@@ -8,7 +8,7 @@ namespace CopLive.Client.Admin;
 /// member token. It reconnects by itself; after each reconnect the caller opens the board again (a new connection
 /// has no feed). Every action is decided and audited by the server.
 /// </summary>
-public sealed class AdminConnection : IAsyncDisposable
+public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncDisposable
 {
     private readonly HubConnection _hub;
 
@@ -46,59 +46,59 @@ public sealed class AdminConnection : IAsyncDisposable
     /// <summary>Starts this connection's feed and returns everything in its scope.</summary>
     public Task<Board> OpenBoardAsync() => _hub.InvokeAsync<Board>("OpenBoard");
 
-    /// <summary>Follows a document read-only.</summary>
+    /// <inheritdoc />
     public Task<WatchedDocument> WatchDocumentAsync(Guid document) => _hub.InvokeAsync<WatchedDocument>("WatchDocument", document.ToString());
 
-    /// <summary>Stops following a document.</summary>
+    /// <inheritdoc />
     public Task UnwatchDocumentAsync(Guid document) => _hub.InvokeAsync("UnwatchDocument", document.ToString());
 
-    /// <summary>Who wrote a document.</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document) =>
         _hub.InvokeAsync<IReadOnlyList<Contributor>>("GetContributors", document.ToString());
 
-    /// <summary>The newest audit entries of one community, or of all in scope (<paramref name="community"/> null).</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<AuditRow>> GetAuditAsync(Guid? community, int limit) =>
         _hub.InvokeAsync<IReadOnlyList<AuditRow>>("GetAudit", community?.ToString(), limit);
 
-    /// <summary>Posts a message to every room of a session.</summary>
+    /// <inheritdoc />
     public Task BroadcastAsync(Guid session, string text) => _hub.InvokeAsync("BroadcastToRooms", session.ToString(), text);
 
-    /// <summary>Lengthens (or, negative, shortens) the current agenda phase.</summary>
+    /// <inheritdoc />
     public Task ExtendPhaseAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendPhase", session.ToString(), minutes);
 
-    /// <summary>Lengthens (or shortens) the breakout round.</summary>
+    /// <inheritdoc />
     public Task ExtendRoundAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendRound", session.ToString(), minutes);
 
-    /// <summary>Closes the breakout round (notes merge into the lesson plan).</summary>
+    /// <inheritdoc />
     public Task CloseRoundAsync(Guid session) => _hub.InvokeAsync("CloseRound", session.ToString());
 
-    /// <summary>Moves a member to a room of the round.</summary>
+    /// <inheritdoc />
     public Task MoveMemberAsync(Guid session, Guid member, Guid room) =>
         _hub.InvokeAsync("MoveMember", session.ToString(), member.ToString(), room.ToString());
 
-    /// <summary>Mutes or unmutes a member in a session.</summary>
+    /// <inheritdoc />
     public Task MuteAsync(Guid session, Guid member, bool muted, string? reason) =>
         _hub.InvokeAsync("MuteMember", session.ToString(), member.ToString(), muted, reason);
 
-    /// <summary>Removes a member from a session.</summary>
+    /// <inheritdoc />
     public Task RemoveAsync(Guid session, Guid member, string reason) =>
         _hub.InvokeAsync("RemoveMember", session.ToString(), member.ToString(), reason);
 
-    /// <summary>Bans a member from a community.</summary>
+    /// <inheritdoc />
     public Task BanAsync(Guid community, Guid member, string reason) =>
         _hub.InvokeAsync("BanMember", community.ToString(), member.ToString(), reason);
 
-    /// <summary>Locks or unlocks a document.</summary>
-    public Task LockDocumentAsync(Guid document, bool locked, string? reason) =>
+    /// <inheritdoc />
+    public Task<bool> LockDocumentAsync(Guid document, bool locked, string? reason) =>
         _hub.InvokeAsync<bool>("LockDocument", document.ToString(), locked, reason);
 
-    /// <summary>Takes a help request.</summary>
+    /// <inheritdoc />
     public Task ClaimHelpAsync(Guid room, long request) => _hub.InvokeAsync("ClaimHelp", room.ToString(), request);
 
-    /// <summary>Marks a help request done.</summary>
+    /// <inheritdoc />
     public Task ResolveHelpAsync(Guid room, long request) => _hub.InvokeAsync("ResolveHelp", room.ToString(), request);
 
-    /// <summary>Ends a session.</summary>
+    /// <inheritdoc />
     public Task EndSessionAsync(Guid session, string reason) => _hub.InvokeAsync("EndSession", session.ToString(), reason);
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();

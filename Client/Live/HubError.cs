@@ -2,23 +2,41 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Client.Live;
 
-/// <summary>Reads the stable code of a hub refusal (<c>"Code: message"</c>).</summary>
+/// <summary>Reads a hub refusal (<c>"Code: message"</c>): its stable code and its human message.</summary>
 public static class HubError
 {
+    private const string Marker = "HubException: ";
+
     /// <summary>The refusal's code, or null when the exception is not a CopLive refusal.</summary>
     public static string? Code(Exception error)
+    {
+        if (Refusal(error) is not { } refusal)
+        {
+            return null;
+        }
+        var colon = refusal.IndexOf(':');
+        return colon > 0 ? refusal[..colon] : null;
+    }
+
+    /// <summary>What to tell a person: the server's message without SignalR's wrapping (the exception's message otherwise).</summary>
+    public static string Describe(Exception error)
+    {
+        if (Refusal(error) is not { } refusal)
+        {
+            return error.Message;
+        }
+        var colon = refusal.IndexOf(':');
+        return colon > 0 ? $"{refusal[(colon + 1)..].Trim()} ({refusal[..colon]})" : refusal;
+    }
+
+    private static string? Refusal(Exception error)
     {
         if (error is not HubException hub)
         {
             return null;
         }
         var message = hub.Message;
-        var marker = message.IndexOf("HubException: ", StringComparison.Ordinal);
-        if (marker >= 0)
-        {
-            message = message[(marker + "HubException: ".Length)..];
-        }
-        var colon = message.IndexOf(':');
-        return colon > 0 ? message[..colon] : null;
+        var marker = message.IndexOf(Marker, StringComparison.Ordinal);
+        return marker >= 0 ? message[(marker + Marker.Length)..] : message;
     }
 }

@@ -1,0 +1,19 @@
+using CopLive.Client.Live;
+
+namespace CopLive.Client.Admin;
+
+/// <summary>What a console reads on demand from the admin hub (the board itself is pushed).</summary>
+public interface IAdminQueries
+{
+    /// <summary>Follows a document read-only; its ops arrive as <c>DocumentOps</c> events.</summary>
+    Task<WatchedDocument> WatchDocumentAsync(Guid document);
+
+    /// <summary>Stops following a document.</summary>
+    Task UnwatchDocumentAsync(Guid document);
+
+    /// <summary>Who wrote a document.</summary>
+    Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document);
+
+    /// <summary>The newest audit entries of one community, or of all in scope (<paramref name="community"/> null).</summary>
+    Task<IReadOnlyList<AuditRow>> GetAuditAsync(Guid? community, int limit);
+}
