@@ -35,6 +35,11 @@ public static class TextWrap
                 }
                 lines.Add(string.Concat(elements.Skip(start).Take(end - start)).TrimEnd());
                 start = end;
+                // A line broken at a space does not start the next one with it.
+                while (start < elements.Count && elements[start] == " ")
+                {
+                    start++;
+                }
             }
         }
         return lines;
