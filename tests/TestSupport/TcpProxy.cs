@@ -15,6 +15,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private volatile bool _down;
 
     public TcpProxy(Uri target)
     {
@@ -45,6 +46,16 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Cuts every connection and refuses new ones until <see cref="Restore"/>: the server is out of reach.</summary>
+    public void Cut()
+    {
+        _down = true;
+        DropAll();
+    }
+
+    /// <summary>Accepts connections again after <see cref="Cut"/>.</summary>
+    public void Restore() => _down = false;
+
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
@@ -64,6 +75,12 @@ public sealed class TcpProxy : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var inbound = await _listener.AcceptTcpClientAsync(_stop.Token);
+            if (_down)
+            {
+                inbound.Client.Close(0);
+                inbound.Dispose();
+                continue;
+            }
             var outbound = new TcpClient();
             await outbound.ConnectAsync(_target, _stop.Token);
             _open[inbound] = 0;

@@ -91,6 +91,34 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway) : IClassFixture<G
     }
 
     [Fact]
+    public async Task ALostLink_IsShownInTheStatusBar_AndTheConsoleCatchesUpByItselfWhenItReturns()
+    {
+        var (session, teachers) = await LiveMeetingAsync("Link test");
+        await using var link = new TcpProxy(Api.BaseAddress);
+        using var console = await HeadlessConsole.ConnectAsync(link.Address, GatewayFixture.AdminKey);
+        await console.FilterAsync("link test");
+        console.Press(Key.Enter, Key.Tab);
+        await console.ScreenShowsAsync("Members: Link test", "Teacher 1", "● 127.0.0.1:5000");
+
+        link.Cut();
+        await console.ScreenShowsAsync("○ reconnecting to 127.0.0.1:5000");
+        await using (var facilitator = new AdminConnection(Api.BaseAddress, GatewayFixture.AdminKey))
+        {
+            // Meanwhile someone else mutes a teacher: the console must learn it after the link returns.
+            await facilitator.StartAsync();
+            var teacher = session.Present.Single(p => p.DisplayName == "Teacher 1").MemberId;
+            await facilitator.MuteAsync(session.SessionId, teacher, true, "while the console was away");
+        }
+        link.Restore();
+
+        await console.ScreenShowsAsync("● 127.0.0.1:5000", "MUTED");
+        foreach (var teacher in teachers)
+        {
+            await teacher.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task AHundredMembersChangingFastAsTheyCan_KeepTheConsoleResponsive()
     {
         var server = new FakeBackend();
