@@ -77,6 +77,9 @@ public static class CopLiveGatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The browser client: its files, and its pages' addresses (an invite link, a session) answered by index.html.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -86,6 +89,8 @@ public static class CopLiveGatewayExtensions
 
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<AdminHub>("/hubs/admin");
+        app.MapFallbackToFile("/join/{code}", "index.html");
+        app.MapFallbackToFile("/sessions/{id:guid}", "index.html");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()

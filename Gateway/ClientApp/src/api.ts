@@ -1,0 +1,38 @@
+// REST calls to the gateway, with the member token; refusals become errors carrying the server's message.
+
+const tokenKey = "coplive.token";
+
+export function token(): string | null {
+  return localStorage.getItem(tokenKey);
+}
+
+export function setToken(value: string): void {
+  localStorage.setItem(tokenKey, value);
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly code?: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const bearer = token();
+  if (bearer) headers["Authorization"] = `Bearer ${bearer}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    throw new ApiError(json?.detail ?? json?.title ?? `${response.status} ${response.statusText}`, response.status, json?.code);
+  }
+  return json as T;
+}
+
+export interface JoinReply { memberId: string; communityId: string; role: string; token: string }
+export interface SessionListItem {
+  id: string; communityId: string; communityName: string | null; title: string; status: string;
+  start: string; end: string; localStart: string; localEnd: string;
+}
+export interface MySessions { timeZone: string; sessions: SessionListItem[] }

@@ -1,0 +1,28 @@
+import "./styles.css";
+import { homePage } from "./pages/home";
+import { joinPage } from "./pages/join";
+import { sessionPage } from "./pages/session";
+import { h, clear } from "./dom";
+
+const root = document.getElementById("app")!;
+
+function go(path: string): void {
+  history.pushState(null, "", path);
+  void route();
+}
+
+async function route(): Promise<void> {
+  const path = location.pathname;
+  try {
+    const join = /^\/join\/([^/]+)$/.exec(path);
+    const session = /^\/sessions\/([0-9a-f-]{36})$/i.exec(path);
+    if (join) joinPage(root, decodeURIComponent(join[1]), go);
+    else if (session) await sessionPage(root, session[1]);
+    else await homePage(root, go);
+  } catch (e) {
+    clear(root, h("main", { class: "card" }, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, e instanceof Error ? e.message : String(e))));
+  }
+}
+
+window.addEventListener("popstate", () => void route());
+void route();

@@ -1,0 +1,16 @@
+import { api, token, type MySessions } from "../api";
+import { h, clear } from "../dom";
+
+/** `/`: my upcoming and live sessions, in my time zone. */
+export async function homePage(root: HTMLElement, go: (path: string) => void): Promise<void> {
+  if (!token()) {
+    clear(root, h("main", { class: "card" }, h("h1", {}, "CopLive"), h("p", {}, "Open the invite link your facilitator sent you to join.")));
+    return;
+  }
+  const mine = await api<MySessions>("GET", "/api/me/sessions");
+  const list = h("ul", { class: "sessions" }, ...mine.sessions.map((s) => h("li", {},
+    h("a", { href: `/sessions/${s.id}`, onclick: (e) => { e.preventDefault(); go(`/sessions/${s.id}`); } }, s.title),
+    ` · ${s.communityName ?? ""} · ${s.localStart.replace("T", " ").slice(0, 16)} · ${s.status}`)));
+  clear(root, h("main", { class: "card" }, h("h1", {}, "My sessions"), h("p", {}, `Times in ${mine.timeZone}.`),
+    mine.sessions.length ? list : h("p", {}, "No sessions scheduled.")));
+}

@@ -1,0 +1,242 @@
+import type { HubConnection } from "@microsoft/signalr";
+import { api } from "../api";
+import { h, clear } from "../dom";
+import { SharedEditor } from "../editor";
+import { connect } from "../live";
+import { countdown, type RoomState, type SessionState } from "../session-state";
+import { SharedDoc, refusalMessage } from "../shared-doc";
+
+interface Me { memberId: string; displayName: string }
+interface SessionDetails { communityId: string; title: string; status: string }
+interface Community { members: { memberId: string; role: string }[] }
+
+/** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
+export async function sessionPage(root: HTMLElement, sessionId: string): Promise<void> {
+  const me = await api<Me>("GET", "/api/me");
+  const details = await api<SessionDetails>("GET", `/api/sessions/${sessionId}`);
+  const community = await api<Community>("GET", `/api/communities/${details.communityId}`);
+  const role = community.members.find((m) => m.memberId === me.memberId)?.role ?? "member";
+  const facilitates = role === "facilitator" || role === "owner";
+
+  const title = h("h1", {}, details.title);
+  const phase = h("p", { class: "phase", "aria-live": "polite" });
+  const clock = h("p", { class: "clock", role: "timer", "aria-label": "Time left in this phase" });
+  const banner = h("p", { class: "banner", role: "status", hidden: true });
+  const roomTitle = h("h2", { id: "room-title" });
+  const editorHost = h("div", { class: "editor" });
+  const editorNote = h("p", { class: "editor-note", role: "status" });
+  const people = h("ul", { class: "people", "aria-label": "Participants" });
+  const chatLog = h("ol", { class: "chat", "aria-label": "Chat", "aria-live": "polite" });
+  const chatInput = h("input", { id: "chat-input", maxlength: 2000, "aria-label": "Message" });
+  const handButton = h("button", { type: "button" }, "✋ Raise hand");
+  const helpButton = h("button", { type: "button", hidden: true }, "Ask for help");
+  const controls = h("section", { class: "controls", "aria-label": "Facilitator controls", hidden: !facilitates });
+  const error = h("p", { class: "error", role: "alert" });
+
+  clear(root,
+    h("header", {}, title, phase, clock),
+    banner,
+    h("div", { class: "layout" },
+      h("main", {}, roomTitle, editorHost, editorNote, error),
+      h("aside", {},
+        h("h2", {}, "People"), people,
+        h("div", { class: "buttons" }, handButton, helpButton),
+        h("h2", {}, "Chat"), chatLog,
+        h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
+          h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send")),
+        controls)));
+
+  const hub: HubConnection = connect();
+  let state: SessionState | null = null;
+  let room: RoomState | null = null;
+  let roomId: string | null = null;
+  let doc: SharedDoc | null = null;
+  let editor: SharedEditor | null = null;
+  let refused: string | null = null;
+  let switching: Promise<void> = Promise.resolve();
+
+  const show = (e: unknown) => { error.textContent = refusalMessage(e); };
+  const call = async <T>(method: string, ...args: unknown[]): Promise<T | undefined> => {
+    error.textContent = "";
+    try { return await hub.invoke<T>(method, ...args); } catch (e) { show(e); return undefined; }
+  };
+
+  hub.on("SessionChanged", (s: SessionState) => { if (s.sessionId === sessionId) apply(s); });
+  hub.on("RoomChanged", (r: RoomState) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
+  const reconnecting = () => { banner.hidden = false; banner.textContent = "Reconnecting… (what you type is kept and sent when the connection is back)"; };
+  let offline = false;
+  hub.onreconnecting(reconnecting);
+  hub.onreconnected(() => rejoin());
+  hub.onclose(() => {
+    if (offline) return;
+    banner.hidden = false;
+    banner.textContent = "Disconnected. Reload the page to reconnect.";
+  });
+  // The browser knows before the socket does when the network is gone (a laptop leaving Wi-Fi): stop at once,
+  // keep editing locally, and come back when it returns.
+  window.addEventListener("offline", () => {
+    offline = true;
+    reconnecting();
+    void hub.stop();
+  });
+  window.addEventListener("online", () => void comeBack());
+
+  async function comeBack(): Promise<void> {
+    if (!offline) return;
+    try {
+      await hub.start();
+      offline = false;
+      await rejoin();
+    } catch {
+      setTimeout(() => void comeBack(), 1000);
+    }
+  }
+
+  /** After any reconnect: the new connection joins the session, its room and its document again. */
+  async function rejoin(): Promise<void> {
+    banner.hidden = true;
+    await join();
+    if (roomId) room = (await call<RoomState>("OpenRoom", roomId)) ?? room;
+    await doc?.resume();
+    renderRoom();
+  }
+
+  function myRoom(s: SessionState): { id: string; name: string; notes: string } {
+    const breakout = s.breakout?.rooms.find((r) => r.members.includes(me.memberId));
+    return breakout ? { id: breakout.roomId, name: breakout.name, notes: breakout.notesDocumentId } : { id: s.mainRoomId, name: "Lesson plan", notes: s.mainDocumentId };
+  }
+
+  function apply(s: SessionState): void {
+    if (state && s.seq < state.seq) return;
+    state = s;
+    renderSession();
+    const target = myRoom(s);
+    if (s.status === "live" && target.id !== roomId) {
+      switching = switching.then(() => enterRoom(target));
+    }
+    updateEditable();
+  }
+
+  async function enterRoom(target: { id: string; name: string; notes: string }): Promise<void> {
+    if (roomId && roomId !== target.id) await hub.invoke("CloseRoom", roomId).catch(() => {});
+    roomId = target.id;
+    roomTitle.textContent = target.name;
+    helpButton.hidden = target.id === state?.mainRoomId;
+    room = (await call<RoomState>("OpenRoom", target.id)) ?? null;
+    renderRoom();
+    if (doc?.documentId !== target.notes) {
+      editor?.destroy();
+      await doc?.close();
+      refused = null;
+      doc = await SharedDoc.open(hub, target.notes);
+      doc.onRefused = (reason) => { refused = reason; updateEditable(); };
+      editor = new SharedEditor(editorHost, doc, target.name);
+      updateEditable();
+    }
+  }
+
+  function updateEditable(): void {
+    if (!editor || !state) return;
+    const muted = state.muted.includes(me.memberId);
+    const reason = muted ? "A facilitator muted you: you can read, raise your hand and ask for help, but not edit or chat."
+      : role === "observer" ? "Observers read along; editing is for members."
+      : state.status !== "live" ? "The session is not live." : refused;
+    editor.setEditable(!reason);
+    editorNote.textContent = reason ?? "";
+    chatInput.disabled = muted || role === "observer";
+  }
+
+  function renderSession(): void {
+    if (!state) return;
+    title.textContent = state.title;
+    const current = state.phase >= 0 ? state.agenda[state.phase] : undefined;
+    phase.textContent = state.status !== "live" ? `Session ${state.status}`
+      : current ? `${state.phase + 1}/${state.agenda.length} ${current.title}${current.speakingRule ? ` — ${current.speakingRule}` : ""} (${state.agendaStatus})`
+      : "Agenda not started";
+    clear(people, ...state.present.map((p) => h("li", {}, `${p.displayName} (${p.role})${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
+    renderControls();
+    tick();
+  }
+
+  function renderRoom(): void {
+    if (!room) return;
+    clear(chatLog, ...room.chat.slice(-100).map((m) => h("li", { class: m.broadcast ? "broadcast" : "" }, h("strong", {}, m.authorName), ` ${m.text}`)));
+    chatLog.scrollTop = chatLog.scrollHeight;
+    const raised = room.hands.some((x) => x.memberId === me.memberId);
+    handButton.textContent = raised ? "Lower hand" : "✋ Raise hand";
+    handButton.setAttribute("aria-pressed", String(raised));
+    const asked = room.help.some((x) => x.memberId === me.memberId && x.status !== "resolved");
+    helpButton.textContent = asked ? "Help is on the way" : "Ask for help";
+    helpButton.toggleAttribute("disabled", asked);
+    renderSession();
+  }
+
+  function tick(): void {
+    if (!state || state.status !== "live") { clock.textContent = ""; return; }
+    const round = state.breakout ? ` · round ${countdown(state.breakout.deadline)}` : "";
+    const left = state.agendaStatus === "paused" && state.remainingSeconds !== null
+      ? `paused ${Math.floor(state.remainingSeconds / 60)}:${String(Math.floor(state.remainingSeconds % 60)).padStart(2, "0")}`
+      : state.deadline ? countdown(state.deadline) : "";
+    clock.textContent = `${left}${round}`;
+  }
+
+  function renderControls(): void {
+    if (!facilitates || !state) return;
+    const button = (label: string, action: () => Promise<unknown>) => h("button", { type: "button", onclick: () => void action() }, label);
+    const live = state.status === "live";
+    const rooms = h("input", { id: "rooms", type: "number", min: 1, max: 20, value: 2, "aria-label": "Rooms" });
+    const minutes = h("input", { id: "minutes", type: "number", min: 1, max: 240, value: 10, "aria-label": "Minutes" });
+    const mode = h("select", { id: "mode", "aria-label": "Assignment" }, h("option", { value: "auto" }, "automatic"), h("option", { value: "self" }, "self-select"));
+    clear(controls, h("h2", {}, "Facilitator"),
+      ...(state.status === "scheduled" ? [button("Start session", async () => { if (await call("StartSession", sessionId)) await join(); })] : []),
+      ...(live ? [
+        button(state.phase < 0 ? "Start agenda" : "Next phase", () => call(state!.phase < 0 ? "StartAgenda" : "AdvancePhase", sessionId)),
+        button("+5 min", () => call("ExtendPhase", sessionId, 5)),
+        ...(state.breakout
+          ? [button("Close breakout round", () => call("CloseRound", sessionId)), button("Round +5 min", () => call("ExtendRound", sessionId, 5))]
+          : [h("form", { class: "breakout", onsubmit: (e) => { e.preventDefault(); void call("OpenBreakouts", sessionId, { rooms: Number(rooms.value), assignment: mode.value, minutes: Number(minutes.value) }); } },
+              h("label", { for: "rooms" }, "Rooms"), rooms, h("label", { for: "minutes" }, "Minutes"), minutes, h("label", { for: "mode" }, "Assignment"), mode,
+              h("button", { type: "submit" }, "Open breakout rooms"))]),
+        button("End session", () => call("EndSession", sessionId, null)),
+      ] : []));
+  }
+
+  async function sendChat(): Promise<void> {
+    if (!roomId || !chatInput.value.trim()) return;
+    const reply = await call<RoomState>("SendChat", roomId, chatInput.value);
+    if (reply) { chatInput.value = ""; room = reply; renderRoom(); }
+  }
+
+  handButton.addEventListener("click", async () => {
+    if (!roomId) return;
+    const raised = room?.hands.some((x) => x.memberId === me.memberId) ?? false;
+    const reply = await call<RoomState>("SetHand", roomId, !raised);
+    if (reply) { room = reply; renderRoom(); }
+  });
+  helpButton.addEventListener("click", async () => {
+    if (!roomId) return;
+    const reply = await call<RoomState>("AskForHelp", roomId, null);
+    if (reply) { room = reply; renderRoom(); }
+  });
+
+  async function join(): Promise<void> {
+    try {
+      apply(await hub.invoke<SessionState>("JoinSession", sessionId));
+    } catch (e) {
+      // Not live yet: show the plan read-only until a facilitator starts it.
+      phase.textContent = refusalMessage(e);
+      renderControlsForScheduled();
+    }
+  }
+
+  function renderControlsForScheduled(): void {
+    if (!state) {
+      state = { sessionId, seq: -1, title: details.title, status: details.status, agenda: [], phase: -1, agendaStatus: "notStarted", deadline: null, remainingSeconds: null, present: [], mainDocumentId: "", mainRoomId: "", breakout: null, roundsClosed: 0, muted: [] };
+      renderControls();
+    }
+  }
+
+  setInterval(tick, 1000);
+  await hub.start();
+  await join();
+}

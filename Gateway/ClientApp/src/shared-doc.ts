@@ -1,0 +1,181 @@
+// One shared document in the browser: the ShareDB client discipline over our hub protocol (docs/protocol.md).
+// One op is in flight, the rest are composed into `pending`; remote ops are transformed past both; after a
+// reconnect the document is caught up with GetOps and the in-flight op is resubmitted with the same seq.
+import type { HubConnection } from "@microsoft/signalr";
+import { HubConnectionState } from "@microsoft/signalr";
+import { type as text, type TextOp } from "ot-text-unicode";
+
+export interface RemoteOp { version: number; op: TextOp; author: string; clientId: string; seq: number }
+interface Opened { documentId: string; title: string; version: number; text: string }
+interface OpsPage { headVersion: number; ops: RemoteOp[] }
+
+/** Errors that mean the op will never be accepted (muted, locked, removed…). */
+const permanent = new Set(["Forbidden", "InvalidOp", "TooLarge", "NotFound", "InvalidArgument"]);
+
+export function refusalCode(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /HubException: (\w+):/.exec(message) ?? /^(\w+):/.exec(message);
+  return match?.[1];
+}
+
+export function refusalMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /HubException: \w+: (.*)$/s.exec(message);
+  return match?.[1] ?? message;
+}
+
+export class SharedDoc {
+  readonly clientId = crypto.randomUUID();
+  text = "";
+  version = 0;
+  title = "";
+  private inflight: { op: TextOp; seq: number } | null = null;
+  private pending: TextOp | null = null;
+  private seq = 0;
+  private sending = false;
+  private catchingUp = false;
+  private closed = false;
+
+  /** Called with each remote op, as it applies to the text before it (for the editor to apply). */
+  onRemote: (op: TextOp) => void = () => {};
+  /** Called when the text was replaced wholesale (opened again after a refusal). */
+  onReset: () => void = () => {};
+  /** Called when the server refuses edits for good, with its reason. */
+  onRefused: (reason: string) => void = () => {};
+
+  private constructor(private readonly hub: HubConnection, readonly documentId: string) {}
+
+  static async open(hub: HubConnection, documentId: string): Promise<SharedDoc> {
+    const doc = new SharedDoc(hub, documentId);
+    hub.on("DocumentOps", doc.handleOps);
+    await doc.load();
+    return doc;
+  }
+
+  get settled(): boolean {
+    return this.inflight === null && this.pending === null;
+  }
+
+  /** A local edit, already applied to the editor (and made on `text`). */
+  edit(op: TextOp): void {
+    if (op.length === 0) return;
+    this.text = text.apply(this.text, op);
+    this.pending = this.pending ? text.compose(this.pending, op) : op;
+    this.flush();
+  }
+
+  /** After the hub reconnected: open again, catch up, resend what was in flight or waiting. */
+  async resume(): Promise<void> {
+    await this.hub.invoke("OpenDocument", this.documentId);
+    await this.catchUp();
+    this.flush(true);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.hub.off("DocumentOps", this.handleOps);
+    if (this.hub.state === HubConnectionState.Connected) {
+      await this.hub.invoke("CloseDocument", this.documentId).catch(() => {});
+    }
+  }
+
+  private async load(): Promise<void> {
+    const opened = await this.hub.invoke<Opened>("OpenDocument", this.documentId);
+    this.text = opened.text;
+    this.version = opened.version;
+    this.title = opened.title;
+  }
+
+  private handleOps = (event: { documentId: string; ops: RemoteOp[] }) => {
+    if (event.documentId === this.documentId) this.receive(event.ops);
+  };
+
+  private receive(ops: RemoteOp[]): void {
+    for (const op of ops) {
+      if (op.version <= this.version) continue;
+      if (op.version > this.version + 1) {
+        void this.catchUp();
+        return;
+      }
+      this.take(op);
+    }
+    this.flush();
+  }
+
+  private take(op: RemoteOp): void {
+    this.version = op.version;
+    if (this.inflight && op.clientId === this.clientId && op.seq === this.inflight.seq) {
+      this.inflight = null;
+      return;
+    }
+    let remote = op.op;
+    if (this.inflight) {
+      const mine = this.inflight.op;
+      this.inflight = { ...this.inflight, op: text.transform(mine, remote, "left") };
+      remote = text.transform(remote, mine, "right");
+    }
+    if (this.pending) {
+      const mine = this.pending;
+      this.pending = text.transform(mine, remote, "left");
+      remote = text.transform(remote, mine, "right");
+    }
+    this.text = text.apply(this.text, remote);
+    this.onRemote(remote);
+  }
+
+  private flush(resend = false): void {
+    if (this.closed || this.sending || this.hub.state !== HubConnectionState.Connected) return;
+    if (!this.inflight) {
+      if (!this.pending) return;
+      this.inflight = { op: this.pending, seq: ++this.seq };
+      this.pending = null;
+    } else if (!resend) {
+      return;
+    }
+    void this.send(this.inflight, this.version);
+  }
+
+  private async send(op: { op: TextOp; seq: number }, baseVersion: number): Promise<void> {
+    this.sending = true;
+    let retry = false;
+    try {
+      const reply = await this.hub.invoke<{ version: number }>("SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
+      // The broadcast of our own op may be late: fetch the stream up to it, which acknowledges it.
+      if (this.version < reply.version) await this.catchUp();
+    } catch (error) {
+      const code = refusalCode(error);
+      if (code === "RateLimited" || code === "Unavailable") {
+        await new Promise((r) => setTimeout(r, code === "RateLimited" ? 150 : 500));
+        retry = true;
+      } else if (code === "TooOld" || code === "NewerThanHead") {
+        await this.catchUp();
+        retry = true;
+      } else if (code && permanent.has(code)) {
+        // Never to be accepted: go back to the server's text and say why.
+        this.inflight = null;
+        this.pending = null;
+        await this.load();
+        this.onReset();
+        this.onRefused(refusalMessage(error));
+      }
+      // Otherwise the link dropped: resume() resends after the reconnect.
+    } finally {
+      this.sending = false;
+    }
+    this.flush(retry);
+  }
+
+  private async catchUp(): Promise<void> {
+    if (this.catchingUp) return;
+    this.catchingUp = true;
+    try {
+      while (this.hub.state === HubConnectionState.Connected) {
+        const page = await this.hub.invoke<OpsPage>("GetOps", this.documentId, this.version);
+        this.receive(page.ops);
+        if (page.ops.length === 0 || this.version >= page.headVersion) return;
+      }
+    } finally {
+      this.catchingUp = false;
+    }
+  }
+}

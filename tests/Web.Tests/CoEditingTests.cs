@@ -1,0 +1,122 @@
+using System.Net;
+using CopLive.GatewayHarness;
+using CopLive.TestSupport;
+using Microsoft.Playwright;
+
+namespace CopLive.Web.Tests;
+
+/// <summary>Teachers in real browsers (Debian's Chromium) joining through invite links and writing the lesson plan together.</summary>
+public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IClassFixture<GatewayFixture>, IClassFixture<Browser>
+{
+    [Fact]
+    public async Task ThreeTeachers_TypingAtOnce_WithEmojiAndAccents_SeeTheSameTextAsTheServer()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var chloe = await meeting.JoinAsync("member", "Chloé Martin", width: 400, height: 800);
+        var session = await meeting.ScheduleAsync(rivera, "Tuning protocol");
+
+        await rivera.GotoAsync($"/sessions/{session}");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Assertions.Expect(rivera.GetByRole(AriaRole.Button, new() { Name = "Start agenda" })).ToBeVisibleAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start agenda" }).ClickAsync();
+        foreach (var page in new[] { ana, chloe })
+        {
+            await page.ReloadAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tuning protocol" }).ClickAsync();
+        }
+        var pages = new[] { rivera, ana, chloe };
+        foreach (var page in pages)
+        {
+            await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("# Tuning protocol");
+            await Assertions.Expect(page.GetByRole(AriaRole.Timer)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"));
+        }
+        await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Chloé Martin");
+
+        string[][] lines =
+        [
+            ["Objectif: fractions équivalentes ", "🍕 pizza model ", "crème brûlée "],
+            ["Ana: number lines ", "👩🏽‍🏫 modelling ", "über simple "],
+            ["Chloé: exit ticket ", "✅ 3 questions ", "señal "],
+        ];
+        await Task.WhenAll(pages.Select(async (page, i) =>
+        {
+            await page.Locator(".cm-content").ClickAsync();
+            await page.Keyboard.PressAsync("Control+End");
+            foreach (var piece in lines[i])
+            {
+                await page.Keyboard.InsertTextAsync(piece);
+                await page.Keyboard.TypeAsync("ok ");
+            }
+        }));
+
+        var plan = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: GatewayFixture.AdminKey);
+        var documentId = ApiClient.Text(plan, "mainDocumentId");
+        string server = "";
+        await Eventually(async () =>
+        {
+            server = ApiClient.Text(await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{documentId}", bearer: GatewayFixture.AdminKey), "text");
+            var shown = await Task.WhenAll(pages.Select(p => EditorText(p)));
+            return shown.All(text => text == server) && lines.SelectMany(l => l).All(server.Contains);
+        });
+        foreach (var piece in lines.SelectMany(l => l))
+        {
+            Assert.Contains(piece, server);
+        }
+        await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page.png"), FullPage = true });
+        await chloe.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page-narrow.png"), FullPage = true });
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WhatATeacherTypesWhileOffline_IsSentWhenTheConnectionReturns()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Offline check");
+        await rivera.GotoAsync($"/sessions/{session}");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await ana.GotoAsync($"/sessions/{session}");
+        await Assertions.Expect(ana.Locator(".cm-content")).ToContainTextAsync("# Offline check");
+
+        await ana.Context.SetOfflineAsync(true);
+        await Assertions.Expect(ana.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" })).ToBeVisibleAsync();
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.PressAsync("Control+End");
+        await ana.Keyboard.InsertTextAsync("\nWritten on the train: équivalence 🍕");
+        await rivera.Locator(".cm-content").ClickAsync();
+        await rivera.Keyboard.PressAsync("Control+Home");
+        await rivera.Keyboard.InsertTextAsync("Agenda first. ");
+        await ana.Context.SetOfflineAsync(false);
+
+        var live = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: GatewayFixture.AdminKey);
+        var documentId = ApiClient.Text(live, "mainDocumentId");
+        await Eventually(async () =>
+        {
+            var server = ApiClient.Text(await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{documentId}", bearer: GatewayFixture.AdminKey), "text");
+            return server == "Agenda first. # Offline check\nWritten on the train: équivalence 🍕"
+                && await EditorText(ana) == server && await EditorText(rivera) == server;
+        });
+        await Assertions.Expect(ana.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" })).ToBeHiddenAsync();
+        await meeting.DisposeAsync();
+    }
+
+    /// <summary>The text the page's editor shows, line by line.</summary>
+    internal static Task<string> EditorText(IPage page) =>
+        page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')");
+
+    internal static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "The condition never held.");
+            await Task.Delay(100);
+        }
+    }
+}
