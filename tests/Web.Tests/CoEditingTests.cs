@@ -103,6 +103,16 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IC
                 && await EditorText(ana) == server && await EditorText(rivera) == server;
         });
         await Assertions.Expect(ana.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" })).ToBeHiddenAsync();
+
+        // The history slider goes back to the first version; the export is the plan as Markdown.
+        await ana.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(ana.Locator(".history-text")).ToHaveTextAsync("Agenda first. # Offline check\nWritten on the train: équivalence 🍕");
+        await ana.GetByLabel("Version").FillAsync("0");
+        await Assertions.Expect(ana.Locator(".history-text")).ToHaveTextAsync("# Offline check\n");
+        var download = await ana.RunAndWaitForDownloadAsync(() => ana.GetByRole(AriaRole.Button, new() { Name = "Export Markdown" }).ClickAsync());
+        Assert.EndsWith(".md", download.SuggestedFilename);
+        Assert.Equal("Agenda first. # Offline check\nWritten on the train: équivalence 🍕", await File.ReadAllTextAsync(await download.PathAsync()));
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
 

@@ -2,6 +2,7 @@ import type { HubConnection } from "@microsoft/signalr";
 import { api } from "../api";
 import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
+import { historyPanel } from "../history";
 import { connect } from "../live";
 import { countdown, type RoomState, type SessionState } from "../session-state";
 import { SharedDoc, refusalMessage } from "../shared-doc";
@@ -37,7 +38,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     h("header", {}, title, phase, clock),
     banner,
     h("div", { class: "layout" },
-      h("main", {}, roomTitle, editorHost, editorNote, error),
+      h("main", {}, roomTitle, editorHost, editorNote, error, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
       h("aside", {},
         h("h2", {}, "People"), people,
         h("div", { class: "buttons" }, handButton, helpButton),
