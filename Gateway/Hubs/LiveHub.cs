@@ -34,7 +34,7 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
         {
             var opened = await Grains.GetDocument(id).OpenAsync(caller);
             var d = opened.Document;
-            return new OpenDocumentResult(id.Value, d.Title, d.Version, d.Text, [.. opened.Cursors.Select(c => c.ToMessage())]);
+            return new OpenDocumentResult(id.Value, d.Title, d.Version, d.Text, [.. opened.Cursors.Select(c => c.ToMessage())], d.Locked);
         }
         catch
         {

@@ -3,7 +3,7 @@ using CopLive.Collab.Text;
 namespace CopLive.Gateway.Hubs;
 
 /// <summary>Reply to <c>OpenDocument</c>.</summary>
-public sealed record OpenDocumentResult(Guid DocumentId, string Title, long Version, string Text, IReadOnlyList<CursorMessage> Cursors);
+public sealed record OpenDocumentResult(Guid DocumentId, string Title, long Version, string Text, IReadOnlyList<CursorMessage> Cursors, bool Locked);
 
 /// <summary>Reply to <c>SubmitOp</c>: the version the op produced.</summary>
 public sealed record SubmitOpResult(long Version);

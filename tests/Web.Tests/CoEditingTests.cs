@@ -65,7 +65,15 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IC
         {
             Assert.Contains(piece, server);
         }
+        // Everyone sees the others' cursors with their names, and authorship colouring on demand.
+        await Assertions.Expect(ana.Locator(".remote-caret-name", new() { HasText = "Chloé Martin" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.Locator(".remote-caret-name", new() { HasText = "Ana Ruiz" })).ToHaveCountAsync(0);
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Show authors" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Authors" })).ToContainTextAsync("Chloé Martin");
+        await Assertions.Expect(ana.Locator(".authored[title='Ms. Rivera']", new() { HasText = "Objectif" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(ana.Locator(".authored[title='Chloé Martin']", new() { HasText = "exit ticket" }).First).ToBeVisibleAsync();
         await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page.png"), FullPage = true });
+        await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page-authors.png"), FullPage = true });
         await chloe.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page-narrow.png"), FullPage = true });
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
@@ -116,9 +124,15 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IC
         await meeting.DisposeAsync();
     }
 
-    /// <summary>The text the page's editor shows, line by line.</summary>
+    /// <summary>The text the page's editor shows, line by line (without the others' cursor labels).</summary>
     internal static Task<string> EditorText(IPage page) =>
-        page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')");
+        page.EvaluateAsync<string>("""
+            () => Array.from(document.querySelectorAll('.cm-line')).map(line => {
+                const copy = line.cloneNode(true);
+                copy.querySelectorAll('.remote-caret').forEach(caret => caret.remove());
+                return copy.textContent;
+            }).join('\n')
+            """);
 
     internal static async Task Eventually(Func<Task<bool>> condition)
     {

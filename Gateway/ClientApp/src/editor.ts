@@ -5,7 +5,8 @@ import { EditorView, keymap } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { type as text, type TextOp } from "ot-text-unicode";
 import { codePoints, utf16Offset } from "./codepoints";
-import type { SharedDoc } from "./shared-doc";
+import type { CursorInfo, SharedDoc } from "./shared-doc";
+import { colorOf, presence, setAuthors, setCursors, type AuthorRun } from "./decorations";
 
 const fromServer = Annotation.define<boolean>();
 
@@ -54,7 +55,9 @@ export class SharedEditor {
   readonly view: EditorView;
   private readonly editable = new Compartment();
 
-  constructor(parent: HTMLElement, private doc: SharedDoc, label: string) {
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(parent: HTMLElement, private doc: SharedDoc, label: string, private readonly connectionId: () => string | null) {
     this.view = new EditorView({
       parent,
       state: EditorState.create({
@@ -63,9 +66,11 @@ export class SharedEditor {
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.lineWrapping,
+          presence,
           this.editable.of(EditorView.editable.of(true)),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
+            if (update.selectionSet || (update.docChanged && !update.transactions.some((t) => t.annotation(fromServer)))) this.scheduleCursor();
             if (!update.docChanged || update.transactions.some((t) => t.annotation(fromServer))) return;
             const before = update.startState.doc.toString();
             this.doc.edit(opFromChanges(before, update.changes));
@@ -77,9 +82,50 @@ export class SharedEditor {
       const before = this.view.state.doc.toString();
       this.view.dispatch({ changes: changesFromOp(before, op), annotations: fromServer.of(true) });
     };
+    doc.onCursors = (cursors) => this.showCursors(cursors);
     doc.onReset = () => {
       this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: doc.text }, annotations: fromServer.of(true) });
     };
+  }
+
+  /** Draws the others' cursors with their names. */
+  showCursors(cursors: CursorInfo[]): void {
+    const text = this.view.state.doc.toString();
+    const others = cursors.filter((c) => c.clientId !== this.connectionId());
+    this.view.dispatch({
+      effects: setCursors.of(others.map((c) => ({
+        name: c.displayName, color: colorOf(c.memberId), anchor: utf16Offset(text, c.anchor), head: utf16Offset(text, c.head),
+      }))),
+    });
+  }
+
+  /** Colours the text by author (consecutive runs in code points; runs without a member stay plain), or clears it. */
+  showAuthors(runs: { name: string; memberId: string; length: number }[] | null): void {
+    if (runs === null) {
+      this.view.dispatch({ effects: setAuthors.of(null) });
+      return;
+    }
+    const text = this.view.state.doc.toString();
+    const drawn: AuthorRun[] = [];
+    let cp = 0;
+    let pos = 0;
+    for (const run of runs) {
+      const end = utf16Offset(text, cp + run.length, pos, cp);
+      if (run.memberId) drawn.push({ name: run.name, color: colorOf(run.memberId), from: pos, to: end });
+      pos = end;
+      cp += run.length;
+    }
+    this.view.dispatch({ effects: setAuthors.of(drawn) });
+  }
+
+  /** Sends this editor's selection once typing pauses and local edits are acknowledged. */
+  private scheduleCursor(): void {
+    clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      const text = this.view.state.doc.toString();
+      const { anchor, head } = this.view.state.selection.main;
+      if (!this.doc.moveCursor(codePoints(text, anchor), codePoints(text, head))) this.scheduleCursor();
+    }, 150);
   }
 
   /** Read-only (with the reason shown by the page) or editable again. */
@@ -88,6 +134,7 @@ export class SharedEditor {
   }
 
   destroy(): void {
+    clearTimeout(this.cursorTimer);
     this.view.destroy();
   }
 }

@@ -6,7 +6,8 @@ import { HubConnectionState } from "@microsoft/signalr";
 import { type as text, type TextOp } from "ot-text-unicode";
 
 export interface RemoteOp { version: number; op: TextOp; author: string; clientId: string; seq: number }
-interface Opened { documentId: string; title: string; version: number; text: string }
+export interface CursorInfo { memberId: string; displayName: string; clientId: string; anchor: number; head: number }
+interface Opened { documentId: string; title: string; version: number; text: string; cursors: CursorInfo[]; locked: boolean }
 interface OpsPage { headVersion: number; ops: RemoteOp[] }
 
 /** Errors that mean the op will never be accepted (muted, locked, removed…). */
@@ -29,6 +30,8 @@ export class SharedDoc {
   text = "";
   version = 0;
   title = "";
+  /** Whether the document was locked when opened (edits are refused for all but facilitators). */
+  locked = false;
   private inflight: { op: TextOp; seq: number } | null = null;
   private pending: TextOp | null = null;
   private seq = 0;
@@ -42,12 +45,15 @@ export class SharedDoc {
   onReset: () => void = () => {};
   /** Called when the server refuses edits for good, with its reason. */
   onRefused: (reason: string) => void = () => {};
+  /** Called with everyone's cursors (code points of the server's text at `version`). */
+  onCursors: (cursors: CursorInfo[]) => void = () => {};
 
   private constructor(private readonly hub: HubConnection, readonly documentId: string) {}
 
   static async open(hub: HubConnection, documentId: string): Promise<SharedDoc> {
     const doc = new SharedDoc(hub, documentId);
     hub.on("DocumentOps", doc.handleOps);
+    hub.on("CursorsChanged", doc.handleCursors);
     await doc.load();
     return doc;
   }
@@ -74,6 +80,7 @@ export class SharedDoc {
   async close(): Promise<void> {
     this.closed = true;
     this.hub.off("DocumentOps", this.handleOps);
+    this.hub.off("CursorsChanged", this.handleCursors);
     if (this.hub.state === HubConnectionState.Connected) {
       await this.hub.invoke("CloseDocument", this.documentId).catch(() => {});
     }
@@ -84,7 +91,23 @@ export class SharedDoc {
     this.text = opened.text;
     this.version = opened.version;
     this.title = opened.title;
+    this.locked = opened.locked;
+    this.onCursors(opened.cursors);
   }
+
+  /**
+   * Places this connection's cursor (code points of `text`). Positions are only meaningful to others at a version
+   * the server has, so it is sent once local edits are acknowledged; returns false when it must wait.
+   */
+  moveCursor(anchor: number, head: number): boolean {
+    if (!this.settled || this.hub.state !== HubConnectionState.Connected) return false;
+    void this.hub.invoke("MoveCursor", this.documentId, this.version, anchor, head).catch(() => {});
+    return true;
+  }
+
+  private handleCursors = (event: { documentId: string; version: number; cursors: CursorInfo[] }) => {
+    if (event.documentId === this.documentId) this.onCursors(event.cursors);
+  };
 
   private handleOps = (event: { documentId: string; ops: RemoteOp[] }) => {
     if (event.documentId === this.documentId) this.receive(event.ops);

@@ -3,13 +3,15 @@ import { api } from "../api";
 import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
+import { colorOf } from "../decorations";
 import { connect } from "../live";
 import { countdown, type RoomState, type SessionState } from "../session-state";
-import { SharedDoc, refusalMessage } from "../shared-doc";
+import { SharedDoc, refusalCode, refusalMessage } from "../shared-doc";
 
 interface Me { memberId: string; displayName: string }
 interface SessionDetails { communityId: string; title: string; status: string }
-interface Community { members: { memberId: string; role: string }[] }
+interface Community { members: { memberId: string; displayName: string; role: string }[] }
+interface Authorship { version: number; spans: { author: string | null; length: number }[] }
 
 /** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
 export async function sessionPage(root: HTMLElement, sessionId: string): Promise<void> {
@@ -33,12 +35,15 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const helpButton = h("button", { type: "button", hidden: true }, "Ask for help");
   const controls = h("section", { class: "controls", "aria-label": "Facilitator controls", hidden: !facilitates });
   const error = h("p", { class: "error", role: "alert" });
+  const authorsButton = h("button", { type: "button", "aria-pressed": "false" }, "Show authors");
+  const legend = h("ul", { class: "legend", "aria-label": "Authors", hidden: true });
+  const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
 
   clear(root,
     h("header", {}, title, phase, clock),
     banner,
     h("div", { class: "layout" },
-      h("main", {}, roomTitle, editorHost, editorNote, error, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
+      h("main", {}, roomTitle, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
       h("aside", {},
         h("h2", {}, "People"), people,
         h("div", { class: "buttons" }, handButton, helpButton),
@@ -131,7 +136,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       refused = null;
       doc = await SharedDoc.open(hub, target.notes);
       doc.onRefused = (reason) => { refused = reason; updateEditable(); };
-      editor = new SharedEditor(editorHost, doc, target.name);
+      editor = new SharedEditor(editorHost, doc, target.name, () => hub.connectionId);
+      if (authorsButton.getAttribute("aria-pressed") === "true") await showAuthors(true);
       updateEditable();
     }
   }
@@ -141,7 +147,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     const muted = state.muted.includes(me.memberId);
     const reason = muted ? "A facilitator muted you: you can read, raise your hand and ask for help, but not edit or chat."
       : role === "observer" ? "Observers read along; editing is for members."
-      : state.status !== "live" ? "The session is not live." : refused;
+      : state.status !== "live" ? "The session is not live."
+      : doc?.locked && !facilitates ? "A facilitator locked this document: it is read-only for now."
+      : refused;
     editor.setEditable(!reason);
     editorNote.textContent = reason ?? "";
     chatInput.disabled = muted || role === "observer";
@@ -202,6 +210,22 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       ] : []));
   }
 
+  async function showAuthors(on: boolean): Promise<void> {
+    authorsButton.setAttribute("aria-pressed", String(on));
+    authorsButton.textContent = on ? "Hide authors" : "Show authors";
+    legend.hidden = !on;
+    if (!on || !doc) {
+      editor?.showAuthors(null);
+      return;
+    }
+    const authorship = await api<Authorship>("GET", `/api/documents/${doc.documentId}/authorship`);
+    const runs = authorship.spans.map((r) => ({ memberId: r.author ?? "", name: r.author ? names.get(r.author) ?? "former member" : "original text", length: r.length }));
+    editor?.showAuthors(runs);
+    const people = [...new Set(runs.filter((r) => r.memberId).map((r) => r.memberId))];
+    clear(legend, ...people.map((id) => h("li", { style: `--swatch: ${colorOf(id)}` }, names.get(id) ?? "former member")));
+  }
+  authorsButton.addEventListener("click", () => void showAuthors(authorsButton.getAttribute("aria-pressed") !== "true").catch(show));
+
   async function sendChat(): Promise<void> {
     if (!roomId || !chatInput.value.trim()) return;
     const reply = await call<RoomState>("SendChat", roomId, chatInput.value);
@@ -224,6 +248,14 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     try {
       apply(await hub.invoke<SessionState>("JoinSession", sessionId));
     } catch (e) {
+      if (refusalCode(e) === "Forbidden") {
+        // Removed from the session (or from the community): say so, and stop editing.
+        banner.hidden = false;
+        banner.textContent = refusalMessage(e);
+        refused = refusalMessage(e);
+        updateEditable();
+        return;
+      }
       // Not live yet: show the plan read-only until a facilitator starts it.
       phase.textContent = refusalMessage(e);
       renderControlsForScheduled();
