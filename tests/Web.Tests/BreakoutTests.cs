@@ -26,7 +26,7 @@ public sealed class BreakoutTests(GatewayFixture gateway, Browser browser) : ICl
         }
         await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ben Okafor");
 
-        await rivera.GetByLabel("Rooms").FillAsync("2");
+        await rivera.GetByRole(AriaRole.Spinbutton, new() { Name = "Rooms" }).FillAsync("2");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
         var notes = new Dictionary<IPage, string> { [ana] = "Ana: try bar models 🍫", [ben] = "Ben: compare with ½ and ¼" };
         foreach (var (page, text) in notes)

@@ -8,9 +8,15 @@ export async function homePage(root: HTMLElement, go: (path: string) => void): P
     return;
   }
   const mine = await api<MySessions>("GET", "/api/me/sessions");
+  const me = await api<{ displayName: string; communities: string[] }>("GET", "/api/me");
+  const communities = await Promise.all(me.communities.map((id) => api<{ name: string; members: unknown[] }>("GET", `/api/communities/${id}`)));
   const list = h("ul", { class: "sessions" }, ...mine.sessions.map((s) => h("li", {},
     h("a", { href: `/sessions/${s.id}`, onclick: (e) => { e.preventDefault(); go(`/sessions/${s.id}`); } }, s.title),
     ` · ${s.communityName ?? ""} · ${s.localStart.replace("T", " ").slice(0, 16)} · ${s.status}`)));
-  clear(root, h("main", { class: "card" }, h("h1", {}, "My sessions"), h("p", {}, `Times in ${mine.timeZone}.`),
-    mine.sessions.length ? list : h("p", {}, "No sessions scheduled.")));
+  clear(root, h("main", { class: "card" },
+    h("p", {}, `Signed in as ${me.displayName}.`),
+    h("h1", {}, "My sessions"), h("p", {}, `Times in ${mine.timeZone}.`),
+    mine.sessions.length ? list : h("p", {}, "No sessions scheduled."),
+    h("h2", {}, "My communities"),
+    h("ul", { class: "communities" }, ...communities.map((c) => h("li", {}, `${c.name} · ${c.members.length} members`)))));
 }

@@ -3,6 +3,7 @@ import { api } from "../api";
 import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
+import { FacilitatorPanel } from "./facilitator";
 import { colorOf } from "../decorations";
 import { connect } from "../live";
 import { countdown, type RoomState, type SessionState } from "../session-state";
@@ -33,11 +34,19 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const chatInput = h("input", { id: "chat-input", maxlength: 2000, "aria-label": "Message" });
   const handButton = h("button", { type: "button" }, "✋ Raise hand");
   const helpButton = h("button", { type: "button", hidden: true }, "Ask for help");
-  const controls = h("section", { class: "controls", "aria-label": "Facilitator controls", hidden: !facilitates });
   const error = h("p", { class: "error", role: "alert" });
+  const show = (e: unknown) => { error.textContent = refusalMessage(e); };
+  const choice = h("section", { class: "choose-room", "aria-label": "Choose your room", hidden: true });
   const authorsButton = h("button", { type: "button", "aria-pressed": "false" }, "Show authors");
   const legend = h("ul", { class: "legend", "aria-label": "Authors", hidden: true });
   const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
+
+  const hub: HubConnection = connect();
+  const call = async <T>(method: string, ...args: unknown[]): Promise<T | undefined> => {
+    error.textContent = "";
+    try { return await hub.invoke<T>(method, ...args); } catch (e) { show(e); return undefined; }
+  };
+  const panel = facilitates ? new FacilitatorPanel(sessionId, call, () => join()) : null;
 
   clear(root,
     h("header", {}, title, phase, clock),
@@ -50,9 +59,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
         h("h2", {}, "Chat"), chatLog,
         h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
           h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send")),
-        controls)));
+        panel?.element ?? "",
+        choice)));
 
-  const hub: HubConnection = connect();
   let state: SessionState | null = null;
   let room: RoomState | null = null;
   let roomId: string | null = null;
@@ -61,11 +70,6 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   let refused: string | null = null;
   let switching: Promise<void> = Promise.resolve();
 
-  const show = (e: unknown) => { error.textContent = refusalMessage(e); };
-  const call = async <T>(method: string, ...args: unknown[]): Promise<T | undefined> => {
-    error.textContent = "";
-    try { return await hub.invoke<T>(method, ...args); } catch (e) { show(e); return undefined; }
-  };
 
   hub.on("SessionChanged", (s: SessionState) => { if (s.sessionId === sessionId) apply(s); });
   hub.on("RoomChanged", (r: RoomState) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
@@ -164,7 +168,18 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       : "Agenda not started";
     clear(people, ...state.present.map((p) => h("li", {}, `${p.displayName} (${p.role})${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
     renderControls();
+    renderChoice();
     tick();
+  }
+
+  /** In a self-select round, members not yet in a room pick one. */
+  function renderChoice(): void {
+    const round = state?.breakout;
+    const open = !!round && round.assignment === "self" && !facilitates && !round.rooms.some((r) => r.members.includes(me.memberId));
+    choice.hidden = !open;
+    if (!open) return;
+    clear(choice, h("h2", {}, "Choose your room"), ...round!.rooms.map((r) =>
+      h("button", { type: "button", onclick: () => void call("ChooseRoom", sessionId, r.roomId) }, `${r.name} (${r.members.length})`)));
   }
 
   function renderRoom(): void {
@@ -182,32 +197,15 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   function tick(): void {
     if (!state || state.status !== "live") { clock.textContent = ""; return; }
-    const round = state.breakout ? ` · round ${countdown(state.breakout.deadline)}` : "";
+    const round = state.breakout ? `round ${countdown(state.breakout.deadline)}` : "";
     const left = state.agendaStatus === "paused" && state.remainingSeconds !== null
       ? `paused ${Math.floor(state.remainingSeconds / 60)}:${String(Math.floor(state.remainingSeconds % 60)).padStart(2, "0")}`
       : state.deadline ? countdown(state.deadline) : "";
-    clock.textContent = `${left}${round}`;
+    clock.textContent = [left, round].filter((part) => part).join(" · ");
   }
 
   function renderControls(): void {
-    if (!facilitates || !state) return;
-    const button = (label: string, action: () => Promise<unknown>) => h("button", { type: "button", onclick: () => void action() }, label);
-    const live = state.status === "live";
-    const rooms = h("input", { id: "rooms", type: "number", min: 1, max: 20, value: 2, "aria-label": "Rooms" });
-    const minutes = h("input", { id: "minutes", type: "number", min: 1, max: 240, value: 10, "aria-label": "Minutes" });
-    const mode = h("select", { id: "mode", "aria-label": "Assignment" }, h("option", { value: "auto" }, "automatic"), h("option", { value: "self" }, "self-select"));
-    clear(controls, h("h2", {}, "Facilitator"),
-      ...(state.status === "scheduled" ? [button("Start session", async () => { if (await call("StartSession", sessionId)) await join(); })] : []),
-      ...(live ? [
-        button(state.phase < 0 ? "Start agenda" : "Next phase", () => call(state!.phase < 0 ? "StartAgenda" : "AdvancePhase", sessionId)),
-        button("+5 min", () => call("ExtendPhase", sessionId, 5)),
-        ...(state.breakout
-          ? [button("Close breakout round", () => call("CloseRound", sessionId)), button("Round +5 min", () => call("ExtendRound", sessionId, 5))]
-          : [h("form", { class: "breakout", onsubmit: (e) => { e.preventDefault(); void call("OpenBreakouts", sessionId, { rooms: Number(rooms.value), assignment: mode.value, minutes: Number(minutes.value) }); } },
-              h("label", { for: "rooms" }, "Rooms"), rooms, h("label", { for: "minutes" }, "Minutes"), minutes, h("label", { for: "mode" }, "Assignment"), mode,
-              h("button", { type: "submit" }, "Open breakout rooms"))]),
-        button("End session", () => call("EndSession", sessionId, null)),
-      ] : []));
+    if (panel && state) panel.update(state);
   }
 
   async function showAuthors(on: boolean): Promise<void> {

@@ -1,0 +1,108 @@
+import { h, clear } from "../dom";
+import type { SessionState } from "../session-state";
+
+type Call = <T>(method: string, ...args: unknown[]) => Promise<T | undefined>;
+
+/**
+ * The facilitator's controls on the session page: start, agenda, breakout rounds (automatic, manual or
+ * self-select; move people, broadcast, extend, close) and end. Inputs are created once so that a session update
+ * arriving while the facilitator types does not wipe what they typed.
+ */
+export class FacilitatorPanel {
+  readonly element = h("section", { class: "controls", "aria-label": "Facilitator controls" });
+  private readonly rooms = h("input", { id: "rooms", type: "number", min: 1, max: 20, value: 2 });
+  private readonly minutes = h("input", { id: "minutes", type: "number", min: 1, max: 240, value: 10 });
+  private readonly mode = h("select", { id: "mode" },
+    h("option", { value: "auto" }, "automatic"), h("option", { value: "manual" }, "manual"), h("option", { value: "self" }, "self-select"));
+  private readonly broadcast = h("input", { id: "broadcast", maxlength: 2000 });
+  private readonly manual = new Map<string, HTMLSelectElement>();
+  private state: SessionState | null = null;
+
+  constructor(private readonly sessionId: string, private readonly call: Call, private readonly started: () => Promise<void>) {
+    this.mode.addEventListener("change", () => this.render());
+    this.rooms.addEventListener("change", () => this.render());
+  }
+
+  update(state: SessionState): void {
+    this.state = state;
+    this.render();
+  }
+
+  private button(label: string, action: () => Promise<unknown>): HTMLButtonElement {
+    return h("button", { type: "button", onclick: () => void action() }, label);
+  }
+
+  private render(): void {
+    const s = this.state;
+    if (!s) return;
+    const id = this.sessionId;
+    const parts: Node[] = [h("h2", {}, "Facilitator")];
+    if (s.status === "scheduled") {
+      parts.push(this.button("Start session", async () => { if (await this.call("StartSession", id)) await this.started(); }));
+    }
+    if (s.status === "live") {
+      parts.push(
+        this.button(s.phase < 0 ? "Start agenda" : "Next phase", () => this.call(s.phase < 0 ? "StartAgenda" : "AdvancePhase", id)),
+        this.button("+5 min", () => this.call("ExtendPhase", id, 5)),
+        s.breakout ? this.roundControls(s) : this.openForm(s),
+        this.button("End session", () => this.call("EndSession", id, null)));
+    }
+    clear(this.element, ...parts);
+  }
+
+  private openForm(s: SessionState): HTMLElement {
+    const count = Math.max(1, Math.min(20, Number(this.rooms.value) || 1));
+    const members = s.present.filter((p) => p.role !== "facilitator" && p.role !== "owner");
+    const assignments = this.mode.value !== "manual" ? [] : members.map((m, i) => {
+      let select = this.manual.get(m.memberId);
+      if (!select) {
+        select = h("select", { id: `assign-${m.memberId}` });
+        this.manual.set(m.memberId, select);
+      }
+      const chosen = select.value || String(i % count);
+      clear(select, ...Array.from({ length: count }, (_, r) => h("option", { value: r, selected: String(r) === chosen }, `Room ${r + 1}`)));
+      return h("div", {}, h("label", { for: select.id }, m.displayName), select);
+    });
+    const form = h("form", { class: "breakout", "aria-label": "Open breakout rooms" },
+      h("label", { for: "rooms" }, "Rooms"), this.rooms,
+      h("label", { for: "minutes" }, "Minutes"), this.minutes,
+      h("label", { for: "mode" }, "Assignment"), this.mode,
+      ...assignments,
+      h("button", { type: "submit" }, "Open breakout rooms"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.call("OpenBreakouts", this.sessionId, {
+        rooms: count,
+        assignment: this.mode.value,
+        minutes: Number(this.minutes.value),
+        assignments: this.mode.value === "manual"
+          ? members.map((m) => ({ memberId: m.memberId, room: Number(this.manual.get(m.memberId)!.value) }))
+          : undefined,
+      });
+    });
+    return form;
+  }
+
+  private roundControls(s: SessionState): HTMLElement {
+    const round = s.breakout!;
+    const names = new Map(s.present.map((p) => [p.memberId, p.displayName]));
+    const rooms = round.rooms.map((room) => h("li", {}, h("strong", {}, room.name), " ",
+      ...room.members.map((m) => {
+        const move = h("select", { "aria-label": `Move ${names.get(m) ?? "member"} to` },
+          ...round.rooms.map((r) => h("option", { value: r.roomId, selected: r.roomId === room.roomId }, r.name)));
+        move.addEventListener("change", () => void this.call("MoveMember", this.sessionId, m, move.value));
+        return h("span", { class: "member" }, names.get(m) ?? "(away)", " ", move);
+      })));
+    const broadcast = h("form", { class: "broadcast" },
+      h("label", { for: "broadcast" }, "Message to every room"), this.broadcast, h("button", { type: "submit" }, "Broadcast"));
+    broadcast.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if (await this.call("BroadcastToRooms", this.sessionId, this.broadcast.value)) this.broadcast.value = "";
+    });
+    return h("div", { class: "round" },
+      h("ul", { class: "rooms", "aria-label": "Breakout rooms" }, ...rooms),
+      broadcast,
+      this.button("Round +5 min", () => this.call("ExtendRound", this.sessionId, 5)),
+      this.button("Close breakout round", () => this.call("CloseRound", this.sessionId)));
+  }
+}
