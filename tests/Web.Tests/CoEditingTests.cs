@@ -75,6 +75,7 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IC
         await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page.png"), FullPage = true });
         await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page-authors.png"), FullPage = true });
         await chloe.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "session-page-narrow.png"), FullPage = true });
+        Assert.True(await chloe.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 400"), "The session page scrolls sideways on a 400 px screen.");
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }

@@ -58,4 +58,31 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) :
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
+
+    [Fact]
+    public async Task AMutedTeacher_SeesWhy_AndTheEditorIsReadOnly_UntilUnmuted()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Mute check");
+        await rivera.GotoAsync($"/sessions/{session}");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await ana.GotoAsync($"/sessions/{session}");
+        await Assertions.Expect(ana.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "true");
+        var anaId = await ana.EvaluateAsync<string>("() => JSON.parse(atob(localStorage.getItem('coplive.token').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub");
+
+        await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/members/{anaId}/mute",
+            new { muted = true, reason = "let others speak" }, GatewayFixture.AdminKey);
+        await Assertions.Expect(ana.GetByText("A facilitator muted you")).ToBeVisibleAsync();
+        await Assertions.Expect(ana.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false");
+        await Assertions.Expect(ana.GetByLabel("Message")).ToBeDisabledAsync();
+
+        await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/members/{anaId}/mute",
+            new { muted = false }, GatewayFixture.AdminKey);
+        await Assertions.Expect(ana.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "true");
+        await Assertions.Expect(ana.GetByText("A facilitator muted you")).ToBeHiddenAsync();
+        await meeting.DisposeAsync();
+    }
 }
