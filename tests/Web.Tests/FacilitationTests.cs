@@ -13,7 +13,7 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) :
         await meeting.CreateAsync();
         var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
         var ana = await meeting.JoinAsync("member", "Ana Ruiz");
-        var ben = await meeting.JoinAsync("member", "Ben Okafor");
+        var ben = await meeting.JoinAsync("member", "Ben Okafor", zone: "UTC");
         var session = await meeting.ScheduleAsync(rivera, "Facilitation check");
         await rivera.GotoAsync($"/sessions/{session}");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();

@@ -21,13 +21,13 @@ internal sealed class Meeting(GatewayFixture gateway, Browser browser)
     }
 
     /// <summary>Opens the invite link in a fresh browser context, types the name, joins; returns the page on the home screen.</summary>
-    public async Task<IPage> JoinAsync(string role, string name, int width = 1280, int height = 800)
+    public async Task<IPage> JoinAsync(string role, string name, int width = 1280, int height = 800, string zone = "America/Chicago")
     {
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = gateway.Api.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            TimezoneId = "America/Chicago",
+            TimezoneId = zone,
         });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
@@ -40,7 +40,7 @@ internal sealed class Meeting(GatewayFixture gateway, Browser browser)
         };
         page.PageError += (_, error) => ConsoleErrors.Add($"{name}: {error}");
         await page.GotoAsync($"/join/{ApiClient.Text(Invites, role)}");
-        await Assertions.Expect(page.GetByLabel("Your time zone")).ToHaveValueAsync("America/Chicago");
+        await Assertions.Expect(page.GetByLabel("Your time zone")).ToHaveValueAsync(zone);
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My sessions" })).ToBeVisibleAsync();

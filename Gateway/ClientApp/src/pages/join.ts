@@ -4,7 +4,9 @@ import { h, clear } from "../dom";
 /** `/join/<code>`: a name and a time zone (the browser's, preselected), and the teacher is in. */
 export function joinPage(root: HTMLElement, code: string, go: (path: string) => void): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [zone];
+  const known = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  // The list leaves out aliases such as "UTC"; the browser's own zone is always offered, first if need be.
+  const zones = known.includes(zone) ? known : [zone, ...known];
   const name = h("input", { id: "name", name: "name", autocomplete: "name", required: true, maxlength: 100 });
   const select = h("select", { id: "zone", name: "zone" }, ...zones.map((z) => h("option", { value: z, selected: z === zone }, z)));
   const error = h("p", { class: "error", role: "alert" });
