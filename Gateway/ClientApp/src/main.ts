@@ -5,6 +5,7 @@ import { sessionPage } from "./pages/session";
 import { h, clear } from "./dom";
 
 const root = document.getElementById("app")!;
+let leave: (() => void) | undefined;
 
 function go(path: string): void {
   history.pushState(null, "", path);
@@ -13,11 +14,13 @@ function go(path: string): void {
 
 async function route(): Promise<void> {
   const path = location.pathname;
+  leave?.();
+  leave = undefined;
   try {
     const join = /^\/join\/([^/]+)$/.exec(path);
     const session = /^\/sessions\/([0-9a-f-]{36})$/i.exec(path);
     if (join) joinPage(root, decodeURIComponent(join[1]), go);
-    else if (session) await sessionPage(root, session[1]);
+    else if (session) leave = await sessionPage(root, session[1]);
     else await homePage(root, go);
   } catch (e) {
     clear(root, h("main", { class: "card" }, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, e instanceof Error ? e.message : String(e))));

@@ -15,7 +15,7 @@ interface Community { members: { memberId: string; displayName: string; role: st
 interface Authorship { version: number; spans: { author: string | null; length: number }[] }
 
 /** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
-export async function sessionPage(root: HTMLElement, sessionId: string): Promise<void> {
+export async function sessionPage(root: HTMLElement, sessionId: string): Promise<() => void> {
   const me = await api<Me>("GET", "/api/me");
   const details = await api<SessionDetails>("GET", `/api/sessions/${sessionId}`);
   const community = await api<Community>("GET", `/api/communities/${details.communityId}`);
@@ -69,7 +69,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   let editor: SharedEditor | null = null;
   let refused: string | null = null;
   let switching: Promise<void> = Promise.resolve();
-
+  let wantedRoom: string | null = null;
 
   hub.on("SessionChanged", (s: SessionState) => { if (s.sessionId === sessionId) apply(s); });
   hub.on("RoomChanged", (r: RoomState) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
@@ -82,14 +82,6 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     banner.hidden = false;
     banner.textContent = "Disconnected. Reload the page to reconnect.";
   });
-  // The browser knows before the socket does when the network is gone (a laptop leaving Wi-Fi): stop at once,
-  // keep editing locally, and come back when it returns.
-  window.addEventListener("offline", () => {
-    offline = true;
-    reconnecting();
-    void hub.stop();
-  });
-  window.addEventListener("online", () => void comeBack());
 
   async function comeBack(): Promise<void> {
     if (!offline) return;
@@ -121,8 +113,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     state = s;
     renderSession();
     const target = myRoom(s);
-    if (s.status === "live" && target.id !== roomId) {
-      switching = switching.then(() => enterRoom(target));
+    if (s.status === "live" && target.id !== wantedRoom) {
+      // Room changes are applied one after another, in the order the session announced them.
+      wantedRoom = target.id;
+      switching = switching.then(() => enterRoom(target)).catch(show);
     }
     updateEditable();
   }
@@ -267,7 +261,23 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     }
   }
 
-  setInterval(tick, 1000);
+  const timer = setInterval(tick, 1000);
+  // The browser knows before the socket does when the network is gone (a laptop leaving Wi-Fi): stop at once,
+  // keep editing locally, and come back when it returns.
+  const onOffline = () => { offline = true; reconnecting(); void hub.stop(); };
+  const onOnline = () => void comeBack();
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
   await hub.start();
   await join();
+
+  // Leaving the page (back to the session list): stop the countdown, the connection and the editor.
+  return () => {
+    clearInterval(timer);
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
+    offline = true;
+    editor?.destroy();
+    void hub.stop();
+  };
 }
