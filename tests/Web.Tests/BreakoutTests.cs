@@ -17,13 +17,7 @@ public sealed class BreakoutTests(GatewayFixture gateway, Browser browser) : ICl
         var ana = await meeting.JoinAsync("member", "Ana Ruiz");
         var ben = await meeting.JoinAsync("member", "Ben Okafor");
         var session = await meeting.ScheduleAsync(rivera, "Breakout check");
-        await rivera.GotoAsync($"/sessions/{session}");
-        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-        foreach (var page in new[] { ana, ben })
-        {
-            await page.GotoAsync($"/sessions/{session}");
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
-        }
+        await meeting.StartAsync(rivera, session, ana, ben);
         await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ben Okafor");
 
         await rivera.GetByRole(AriaRole.Spinbutton, new() { Name = "Rooms" }).FillAsync("2");

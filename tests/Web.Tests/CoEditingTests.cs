@@ -88,10 +88,7 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IC
         var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
         var ana = await meeting.JoinAsync("member", "Ana Ruiz");
         var session = await meeting.ScheduleAsync(rivera, "Offline check");
-        await rivera.GotoAsync($"/sessions/{session}");
-        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-        await ana.GotoAsync($"/sessions/{session}");
-        await Assertions.Expect(ana.Locator(".cm-content")).ToContainTextAsync("# Offline check");
+        await meeting.StartAsync(rivera, session, ana);
 
         await ana.Context.SetOfflineAsync(true);
         await Assertions.Expect(ana.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" })).ToBeVisibleAsync();

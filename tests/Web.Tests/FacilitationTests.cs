@@ -15,13 +15,7 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) :
         var ana = await meeting.JoinAsync("member", "Ana Ruiz");
         var ben = await meeting.JoinAsync("member", "Ben Okafor", zone: "UTC");
         var session = await meeting.ScheduleAsync(rivera, "Facilitation check");
-        await rivera.GotoAsync($"/sessions/{session}");
-        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-        foreach (var page in new[] { ana, ben })
-        {
-            await page.GotoAsync($"/sessions/{session}");
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
-        }
+        await meeting.StartAsync(rivera, session, ana, ben);
         var people = rivera.GetByRole(AriaRole.List, new() { Name = "Participants" });
         await Assertions.Expect(people).ToContainTextAsync("Ben Okafor");
 
@@ -67,9 +61,7 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) :
         var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
         var ana = await meeting.JoinAsync("member", "Ana Ruiz");
         var session = await meeting.ScheduleAsync(rivera, "Mute check");
-        await rivera.GotoAsync($"/sessions/{session}");
-        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-        await ana.GotoAsync($"/sessions/{session}");
+        await meeting.StartAsync(rivera, session, ana);
         await Assertions.Expect(ana.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "true");
         var anaId = await ana.EvaluateAsync<string>("() => JSON.parse(atob(localStorage.getItem('coplive.token').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub");
 

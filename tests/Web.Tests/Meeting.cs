@@ -65,6 +65,20 @@ internal sealed class Meeting(GatewayFixture gateway, Browser browser)
         return ApiClient.Text(scheduled, "id");
     }
 
+    /// <summary>The facilitator starts the session from its page; then each member opens it and sees the plan.</summary>
+    public async Task StartAsync(IPage facilitator, string session, params IPage[] members)
+    {
+        await facilitator.GotoAsync($"/sessions/{session}");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Assertions.Expect(facilitator.GetByRole(AriaRole.Button, new() { Name = "Start agenda" })).ToBeVisibleAsync();
+        foreach (var page in members)
+        {
+            await page.GotoAsync($"/sessions/{session}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("# ");
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts)
