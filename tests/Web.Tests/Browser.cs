@@ -20,6 +20,8 @@ public sealed class Browser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(Executable), $"The browser tests need Debian's chromium at {Executable} (apt-get install -y chromium).");
+        // A busy CI machine shares two cores between the server, the browser and the tests: wait patiently.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
