@@ -62,6 +62,19 @@ public abstract class GrainStorageContractTests<TFixture>(TFixture fixture) wher
     }
 
     [Fact]
+    public async Task Write_ClaimingAVersion_OfAGrainWithNoRow_Throws_AndCreatesNothing()
+    {
+        var id = NewGrainId();
+        var claimed = new GrainState<ProbeState>(new ProbeState { Text = "ghost" }) { ETag = "3", RecordExists = true };
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.GrainStorage.WriteStateAsync(StateName, id, claimed));
+
+        var read = new GrainState<ProbeState>();
+        await fixture.GrainStorage.ReadStateAsync(StateName, id, read);
+        Assert.False(read.RecordExists);
+    }
+
+    [Fact]
     public async Task Read_OfUnknownGrain_IsEmpty()
     {
         var read = new GrainState<ProbeState>();
