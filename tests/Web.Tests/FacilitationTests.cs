@@ -77,4 +77,24 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) :
         await Assertions.Expect(ana.GetByText("A facilitator muted you")).ToBeHiddenAsync();
         await meeting.DisposeAsync();
     }
+
+    [Fact]
+    public async Task ATeacherWaitingOnTheSessionPage_IsLetInWhenTheFacilitatorStarts()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Waiting room");
+        await ana.GotoAsync($"/sessions/{session}");
+        await Assertions.Expect(ana.Locator(".phase")).ToContainTextAsync("has not started yet");
+
+        await meeting.StartAsync(rivera, session);
+
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.Locator(".cm-content")).ToContainTextAsync("# Waiting room");
+        await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ana Ruiz");
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
 }

@@ -70,6 +70,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   let refused: string | null = null;
   let switching: Promise<void> = Promise.resolve();
   let wantedRoom: string | null = null;
+  let active = true;
 
   hub.on("SessionChanged", (s: SessionState) => { if (s.sessionId === sessionId) apply(s); });
   hub.on("RoomChanged", (r: RoomState) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
@@ -248,9 +249,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
         updateEditable();
         return;
       }
-      // Not live yet: show the plan read-only until a facilitator starts it.
+      // Not live yet: say so, and try again shortly, so the page comes alive when the facilitator starts.
       phase.textContent = refusalMessage(e);
       renderControlsForScheduled();
+      if (active && details.status === "scheduled") setTimeout(() => { if (active && state?.status !== "live") void join(); }, 3000);
     }
   }
 
@@ -273,6 +275,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   // Leaving the page (back to the session list): stop the countdown, the connection and the editor.
   return () => {
+    active = false;
     clearInterval(timer);
     window.removeEventListener("offline", onOffline);
     window.removeEventListener("online", onOnline);
