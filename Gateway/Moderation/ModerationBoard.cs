@@ -131,8 +131,15 @@ public sealed partial class ModerationBoard(
             _watching = true;
             await ApplyDirectoryAsync(await grains.GetDirectory().GetAsync());
         }
-        _consoles[opened.ConnectionId] = opened.Scope;
-        metrics.ConsoleConnected();
+        if (_consoles.TryAdd(opened.ConnectionId, opened.Scope))
+        {
+            metrics.ConsoleConnected();
+        }
+        else
+        {
+            // Opened again on the same connection: the scope is worked out afresh.
+            _consoles[opened.ConnectionId] = opened.Scope;
+        }
         opened.Reply.TrySetResult(new BoardMessage(
             new ModeratorMessage(opened.Scope.Caller.IsAdmin, opened.Scope.Name, [.. opened.Scope.Communities.Select(c => c.Value)]),
             [.. _directory.Communities.Where(c => opened.Scope.Includes(c.Id)).Select(c => CommunityRow(c.Id))],
@@ -185,9 +192,17 @@ public sealed partial class ModerationBoard(
             }
             if (summary.Status == SessionStatus.Live && !_live.ContainsKey(summary.Id))
             {
-                await grains.GetSession(summary.Id).SubscribeAsync(SessionReference);
-                await ApplySessionAsync(await grains.GetSession(summary.Id).GetLiveAsync(Caller.Admin));
-                await RefreshCommunityAsync(summary.Community);
+                try
+                {
+                    await grains.GetSession(summary.Id).SubscribeAsync(SessionReference);
+                    await ApplySessionAsync(await grains.GetSession(summary.Id).GetLiveAsync(Caller.Admin));
+                    await RefreshCommunityAsync(summary.Community);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One unreachable session must not hide the others; the next directory change retries it.
+                    LogSessionUnavailable(e, summary.Id);
+                }
             }
         }
         var listed = directory.Sessions.Where(s => s.Status == SessionStatus.Live).Select(s => s.Id).ToHashSet();
@@ -406,6 +421,9 @@ public sealed partial class ModerationBoard(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The moderation board could not read community {CommunityId}")]
     private partial void LogCommunityUnavailable(Exception error, CommunityId communityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The moderation board could not follow session {SessionId}")]
+    private partial void LogSessionUnavailable(Exception error, SessionId sessionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not send to console {ConnectionId}")]
     private partial void LogSendFailed(Exception error, string connectionId);
