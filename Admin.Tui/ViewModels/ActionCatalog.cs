@@ -28,29 +28,21 @@ public static class ActionCatalog
     private static readonly ActionKey EndSession = new('E', "end the session (reason required)", c =>
         LiveSession(c) is { } s ? ModerationAction.WithReason($"End {s.Title}", (a, reason) => a.EndSessionAsync(s.SessionId, reason)) : NoSession);
 
-    private static readonly ActionKey Mute = new('m', "mute or unmute the selected member", c =>
-        Member(c) is var (s, m) && m is not null
-            ? ModerationAction.Confirmed($"{(m.Muted ? "Unmute" : "Mute")} {m.Name}", a => a.MuteAsync(s.SessionId, m.MemberId, !m.Muted, null))
-            : "Select a member first.");
+    private static readonly ActionKey Mute = new('m', "mute or unmute the selected member", c => OnMember(c, (s, m) =>
+        ModerationAction.Confirmed($"{(m.Muted ? "Unmute" : "Mute")} {m.Name}", a => a.MuteAsync(s.SessionId, m.MemberId, !m.Muted, null))));
 
-    private static readonly ActionKey Move = new('v', "move the selected member to another room", c =>
-        Member(c) is var (s, m) && m is not null
-            ? s.Rooms.Count(r => r.Kind == "breakout") == 0
-                ? "There is no breakout round to move members between."
-                : new ModerationAction($"Move {m.Name}", Risk.YesNo, ActionInput.Room,
-                    (a, room) => a.MoveMemberAsync(s.SessionId, m.MemberId, Guid.Parse(room)),
-                    [.. s.Rooms.Where(r => r.Kind == "breakout" && r.RoomId != m.RoomId)])
-            : "Select a member first.");
+    private static readonly ActionKey Move = new('v', "move the selected member to another room", c => OnMember(c, (s, m) =>
+        s.Rooms.Count(r => r.Kind == "breakout") == 0
+            ? "There is no breakout round to move members between."
+            : new ModerationAction($"Move {m.Name}", Risk.YesNo, ActionInput.Room,
+                (a, room) => a.MoveMemberAsync(s.SessionId, m.MemberId, Guid.Parse(room)),
+                [.. s.Rooms.Where(r => r.Kind == "breakout" && r.RoomId != m.RoomId)])));
 
-    private static readonly ActionKey Remove = new('x', "remove the selected member from the session (reason required)", c =>
-        Member(c) is var (s, m) && m is not null
-            ? ModerationAction.WithReason($"Remove {m.Name} from {s.Title}", (a, reason) => a.RemoveAsync(s.SessionId, m.MemberId, reason))
-            : "Select a member first.");
+    private static readonly ActionKey Remove = new('x', "remove the selected member from the session (reason required)", c => OnMember(c, (s, m) =>
+        ModerationAction.WithReason($"Remove {m.Name} from {s.Title}", (a, reason) => a.RemoveAsync(s.SessionId, m.MemberId, reason))));
 
-    private static readonly ActionKey Ban = new('B', "ban the selected member from the community (reason required)", c =>
-        Member(c) is var (s, m) && m is not null
-            ? ModerationAction.WithReason($"Ban {m.Name} from {s.Community}", (a, reason) => a.BanAsync(s.CommunityId, m.MemberId, reason))
-            : "Select a member first.");
+    private static readonly ActionKey Ban = new('B', "ban the selected member from the community (reason required)", c => OnMember(c, (s, m) =>
+        ModerationAction.WithReason($"Ban {m.Name} from {s.Community}", (a, reason) => a.BanAsync(s.CommunityId, m.MemberId, reason))));
 
     private static readonly ActionKey LockDocument = new('L', "lock or unlock this document", c =>
         c.Document is { } d
@@ -84,8 +76,10 @@ public static class ActionCatalog
 
     private static SessionBoard? Round(ActionContext c) => LiveSession(c) is { RoundDeadline: not null } s ? s : null;
 
-    private static (SessionBoard Session, MemberRow? Member) Member(ActionContext c) =>
+    /// <summary>An action on the member selected on the Members screen of a live session.</summary>
+    private static ActionOffer OnMember(ActionContext c, Func<SessionBoard, MemberRow, ActionOffer> make) =>
         c.Route.Screen == Screen.Members && LiveSession(c) is { } s && c.Selected is { } row
-            ? (s, s.Members.FirstOrDefault(m => m.MemberId == row.Key))
-            : (c.Session!, null);
+            && s.Members.FirstOrDefault(m => m.MemberId == row.Key) is { } member
+            ? make(s, member)
+            : "Select a member first.";
 }

@@ -33,9 +33,6 @@ public sealed class ConsoleStore
     /// <summary>The latest pulses, oldest first.</summary>
     public IReadOnlyCollection<Pulse> Pulses => _pulses;
 
-    /// <summary>Increases with every change, so views redraw only when something changed.</summary>
-    public long Version { get; private set; }
-
     /// <summary>Replaces everything with a freshly opened board (at start and after each reconnect).</summary>
     public void Load(Board board)
     {
@@ -62,14 +59,12 @@ public sealed class ConsoleStore
             return;
         }
         _sessions[session.SessionId] = session;
-        Version++;
     }
 
     /// <summary>A community changed.</summary>
     public void Apply(CommunityRow community)
     {
         _communities[community.CommunityId] = community;
-        Version++;
     }
 
     /// <summary>A second's figures.</summary>
@@ -80,7 +75,6 @@ public sealed class ConsoleStore
         {
             _pulses.Dequeue();
         }
-        Version++;
     }
 
     /// <summary>The link changed state.</summary>
@@ -88,7 +82,6 @@ public sealed class ConsoleStore
     {
         Connection = state;
         ConnectionProblem = problem;
-        Version++;
     }
 
     /// <summary>A session by id, if in scope.</summary>

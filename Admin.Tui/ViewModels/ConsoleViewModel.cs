@@ -7,7 +7,8 @@ namespace CopLive.Admin.Tui.ViewModels;
 /// <summary>
 /// The console's screen logic, free of any terminal type: where we are, what the table shows, what the prompt
 /// asks, and what the keys do. Server calls run in the background; their results come back through
-/// <c>onUi</c> (the UI thread in the real console), so all state changes happen on one thread.
+/// <c>onUi</c> (the UI thread in the real console, which redraws after running them), so all state changes happen
+/// on one thread.
 /// </summary>
 public sealed class ConsoleViewModel
 {
@@ -33,9 +34,6 @@ public sealed class ConsoleViewModel
         _zone = zone;
         Navigator = new Navigator(new Route(Screen.Sessions));
     }
-
-    /// <summary>Raised on the UI thread when background work changed what is shown.</summary>
-    public event Action? Changed;
 
     /// <summary>What the gateway told us.</summary>
     public ConsoleStore Store { get; }
@@ -397,11 +395,7 @@ public sealed class ConsoleViewModel
             try
             {
                 var result = await call();
-                _onUi(() =>
-                {
-                    apply(result);
-                    Changed?.Invoke();
-                });
+                _onUi(() => apply(result));
             }
             catch (Exception e)
             {
@@ -410,7 +404,6 @@ public sealed class ConsoleViewModel
                     failed?.Invoke();
                     Message = null;
                     Notice = new Notice("The server refused", [HubError.Describe(e)]);
-                    Changed?.Invoke();
                 });
             }
         }

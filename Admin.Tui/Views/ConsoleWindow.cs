@@ -40,7 +40,6 @@ public sealed class ConsoleWindow : Window
         _notice.Add(_noticeText);
         Add(_breadcrumb, _subtitle, _table, _text, _promptLabel, _promptField, _status, _notice);
 
-        _model.Changed += Render;
         _app.Keyboard.KeyDown += OnKeyDown;
         IsRunningChanged += (_, e) =>
         {
@@ -86,7 +85,6 @@ public sealed class ConsoleWindow : Window
     public void Stop()
     {
         _app.Keyboard.KeyDown -= OnKeyDown;
-        _model.Changed -= Render;
         if (_ticker is not null)
         {
             _app.RemoveTimeout(_ticker);
