@@ -130,6 +130,10 @@ public sealed class ConsoleViewModel
             ConnectionState.Reconnecting => $"○ reconnecting to {gateway.Authority}…",
             _ => $"✕ disconnected from {gateway.Authority}",
         };
+        if (Store.Connection != ConnectionState.Connected && Store.ConnectionProblem is { } problem)
+        {
+            link += $" ({problem})";
+        }
         var who = Store.Moderator is { } m ? (m.IsAdmin ? "admin" : $"{m.Name} (facilitator)") : "";
         var filter = Filter.Length > 0 ? $" · filter '{Filter}'" : "";
         return $"{link} · {who}{filter} · {Message ?? "? keys  / filter  : jump  Esc back  q quit"}";

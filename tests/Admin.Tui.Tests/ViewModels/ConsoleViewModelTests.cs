@@ -213,6 +213,17 @@ public sealed class ConsoleViewModelTests
     }
 
     [Fact]
+    public void StatusBar_SaysWhyTheLinkIsDown_AndForgetsItOnceBack()
+    {
+        var gateway = new Uri("http://127.0.0.1:5000");
+        _store.SetConnection(ConnectionState.Reconnecting, "reconnected, but the board did not open");
+
+        Assert.StartsWith("○ reconnecting to 127.0.0.1:5000… (reconnected, but the board did not open)", _console.StatusLine(gateway));
+        _store.SetConnection(ConnectionState.Connected, null);
+        Assert.StartsWith("● 127.0.0.1:5000 · admin", _console.StatusLine(gateway));
+    }
+
+    [Fact]
     public void OlderRevisions_DoNotOverwriteNewerOnes()
     {
         _store.Apply(Boards.Live(_live.SessionId, revision: 5, anaMuted: true));
