@@ -47,9 +47,20 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>User + system CPU time of the server so far.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => StatCpu($"/proc/{Pid}/stat");
+
+    /// <summary>
+    /// CPU time of the runtime's background JIT (the thread that recompiles hot methods as they warm up): while it
+    /// is busy the server is not yet in its steady state.
+    /// </summary>
+    public TimeSpan JitCpuTime() => Directory.EnumerateDirectories($"/proc/{Pid}/task")
+        .Where(task => File.Exists(Path.Combine(task, "comm"))
+                       && File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+        .Aggregate(TimeSpan.Zero, (sum, task) => sum + StatCpu(Path.Combine(task, "stat")));
+
+    private static TimeSpan StatCpu(string statFile)
     {
-        var fields = File.ReadAllText($"/proc/{Pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fields = File.ReadAllText(statFile).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15 of stat)
         return TimeSpan.FromSeconds(ticks / 100.0);
     }

@@ -19,13 +19,24 @@ public static class DocumentLimits
     public const int SegmentSize = 32;
 
     /// <summary>
-    /// Unarchived ops at which whole segments are archived and a snapshot is taken. The often-written tail stays
-    /// between <see cref="SegmentSize"/> and this many ops, so a write's cost does not grow with the history.
+    /// Unarchived ops at which whole segments are archived. The often-written tail stays under this many ops, so a
+    /// write's cost does not grow with the history.
     /// </summary>
-    public const int ArchiveThreshold = 2 * SegmentSize;
+    public const int ArchiveThreshold = SegmentSize;
 
     /// <summary>Every this many segments carries the full text at its start, so any version is rebuilt from at most this many segments.</summary>
     public const int CheckpointEverySegments = 16;
+
+    /// <summary>Code points of text that earn one more archived segment between snapshots.</summary>
+    private const int SnapshotCodePointsPerSegment = 2_048;
+
+    /// <summary>
+    /// Archived segments between snapshots of a document of <paramref name="length"/> code points. A snapshot holds
+    /// the whole text and authorship, so a longer document takes one less often and its cost per op stays bounded;
+    /// never fewer than every <see cref="CheckpointEverySegments"/>, so activation replays at most that many segments.
+    /// </summary>
+    public static int SegmentsPerSnapshot(int length) =>
+        Math.Clamp(length / SnapshotCodePointsPerSegment, 1, CheckpointEverySegments);
 
     /// <summary>Sustained ops per second one member may submit to one document.</summary>
     public const double OpsPerSecond = 40;

@@ -24,10 +24,14 @@ public sealed class LiveDocument
     private string _archiveText;
     private int _length;
 
-    /// <summary>Rebuilds the document from its archive checkpoint and the ops committed after it.</summary>
-    public LiveDocument(DocumentCheckpoint archive, IEnumerable<CommittedOp> tail)
+    /// <summary>
+    /// Rebuilds the document from a snapshot and the ops committed after it: those through
+    /// <paramref name="archivedVersion"/> (default: the snapshot's) come from history segments, the rest from the tail.
+    /// </summary>
+    public LiveDocument(DocumentCheckpoint archive, IEnumerable<CommittedOp> tail, long? archivedVersion = null)
     {
         ArchivedVersion = archive.Version;
+        SnapshotVersion = archive.Version;
         Version = archive.Version;
         _recentStart = archive.Version;
         _archiveText = archive.Text;
@@ -46,6 +50,14 @@ public sealed class LiveDocument
             }
             Append(op);
         }
+        if (archivedVersion > Version)
+        {
+            throw new InvalidOperationException($"Stored history ends at version {Version}, before the archive boundary {archivedVersion}.");
+        }
+        while (ArchivedVersion < archivedVersion)
+        {
+            Archive(_recent[(int)(ArchivedVersion - _recentStart)]);
+        }
     }
 
     /// <summary>The number of committed ops; the text is at this version.</summary>
@@ -56,6 +68,19 @@ public sealed class LiveDocument
 
     /// <summary>Ops up to this version are in history segments; later ones are only in the tail.</summary>
     public long ArchivedVersion { get; private set; }
+
+    /// <summary>The version of the last stored snapshot (at or before <see cref="ArchivedVersion"/>).</summary>
+    public long SnapshotVersion { get; private set; }
+
+    /// <summary>
+    /// Whether enough has been archived since the last snapshot to store a new one at the archive boundary
+    /// (see <see cref="DocumentLimits.SegmentsPerSnapshot"/>).
+    /// </summary>
+    public bool SnapshotDue =>
+        ArchivedVersion - SnapshotVersion >= (long)DocumentLimits.SegmentSize * DocumentLimits.SegmentsPerSnapshot(_length);
+
+    /// <summary>Records that a snapshot at the archive boundary has been stored.</summary>
+    public void SnapshotTaken() => SnapshotVersion = ArchivedVersion;
 
     /// <summary>The oldest base version a submission can be transformed from without loading history.</summary>
     public long RecentStart => _recentStart;
@@ -175,13 +200,19 @@ public sealed class LiveDocument
             blocks.Add(new ArchiveBlock(index, ops, index % DocumentLimits.CheckpointEverySegments == 0 ? _archiveText : null));
             foreach (var op in ops)
             {
-                _archiveText = TextType.Apply(_archiveText, op.Op);
-                Attribute(_archiveAuthorship, op);
-                Count(_archiveContributions, op);
+                Archive(op);
             }
-            ArchivedVersion += DocumentLimits.SegmentSize;
         }
         return blocks;
+    }
+
+    /// <summary>Moves the archive boundary over the op just after it.</summary>
+    private void Archive(CommittedOp op)
+    {
+        _archiveText = TextType.Apply(_archiveText, op.Op);
+        Attribute(_archiveAuthorship, op);
+        Count(_archiveContributions, op);
+        ArchivedVersion = op.Version;
     }
 
     /// <summary>Adds older ops (loaded from history) in front of the recent ones, so older bases can be transformed.</summary>

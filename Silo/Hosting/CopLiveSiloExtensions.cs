@@ -1,14 +1,18 @@
 using System.Net;
 using CopLive.Silo.Observability;
 using CopLive.Silo.Storage;
+using CopLive.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace CopLive.Silo.Hosting;
@@ -63,10 +67,16 @@ public static class CopLiveSiloExtensions
 
         if (storage.Provider == StorageProvider.Sqlite)
         {
-            // SQLite takes one writer at a time: queue writes in-process instead of letting them collide.
-            silo.AddAdoNetGrainStorage(StorageNames.SqliteWriter, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
-                new SingleWriterGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteWriter)));
+            // SQLite takes one writer at a time: CopLive's own storage commits many grains' writes together.
+            silo.AddAdoNetGrainStorage(StorageNames.SqliteLegacy, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) => new SqliteGrainStorage(
+                storage.ConnectionString,
+                services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteLegacy),
+                services.GetRequiredService<IOptions<ClusterOptions>>(),
+                services.GetRequiredService<IGrainStorageSerializer>(),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<CopLiveMetrics>(),
+                services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         }
         else
         {

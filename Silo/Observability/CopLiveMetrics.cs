@@ -13,6 +13,8 @@ public sealed class CopLiveMetrics : IDisposable
     private readonly Histogram<double> _writeLatency;
     private readonly Histogram<int> _writeBatch;
     private readonly Counter<long> _opsRejected;
+    private readonly Histogram<double> _commitLatency;
+    private readonly Histogram<int> _commitSize;
 
     public CopLiveMetrics(IMeterFactory meters)
     {
@@ -22,6 +24,8 @@ public sealed class CopLiveMetrics : IDisposable
         _writeLatency = _meter.CreateHistogram<double>("coplive.storage.write_latency", "ms", "Duration of a document's tail write");
         _writeBatch = _meter.CreateHistogram<int>("coplive.storage.write_batch", "{op}", "Ops stored by one write (group commit)");
         _opsRejected = _meter.CreateCounter<long>("coplive.ops.rejected", "{op}", "Ops refused, by reason");
+        _commitLatency = _meter.CreateHistogram<double>("coplive.storage.commit_latency", "ms", "Duration of one SQLite commit of grain states");
+        _commitSize = _meter.CreateHistogram<int>("coplive.storage.commit_size", "{state}", "Grain states written by one SQLite commit (shared across grains)");
     }
 
     public void OpAcknowledged(TimeSpan latency)
@@ -34,6 +38,12 @@ public sealed class CopLiveMetrics : IDisposable
     {
         _writeLatency.Record(latency.TotalMilliseconds);
         _writeBatch.Record(ops);
+    }
+
+    public void StorageCommit(int states, TimeSpan latency)
+    {
+        _commitSize.Record(states);
+        _commitLatency.Record(latency.TotalMilliseconds);
     }
 
     public void OpRejected(string reason) => _opsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));

@@ -1,11 +1,14 @@
 namespace CopLive.Silo.Storage;
 
-/// <summary>Names of the grain storage providers. They are persisted with every row: never rename one.</summary>
+/// <summary>Names of the grain storage providers.</summary>
 public static class StorageNames
 {
-    /// <summary>The ADO.NET store (SQLite or PostgreSQL) holding all grain state.</summary>
+    /// <summary>The store (SQLite or PostgreSQL) holding all grain state.</summary>
     public const string Default = "coplive";
 
-    /// <summary>The ADO.NET provider behind <see cref="Default"/> when it is SQLite (see <see cref="SingleWriterGrainStorage"/>).</summary>
-    public const string SqliteWriter = "coplive-sqlite";
+    /// <summary>
+    /// Orleans' ADO.NET provider over the SQLite table earlier builds stored grain state in; read only, to carry
+    /// such state over (see <see cref="Sqlite.SqliteGrainStorage"/>).
+    /// </summary>
+    public const string SqliteLegacy = "coplive-sqlite";
 }

@@ -64,7 +64,7 @@ public sealed partial class DocumentGrain(
 
     private LiveDocument Document => _document ?? throw CopLiveException.NotFound("There is no such document.");
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (head.State.Created)
         {
@@ -72,7 +72,16 @@ public sealed partial class DocumentGrain(
                 snapshot.State.Version, snapshot.State.Text,
                 [.. snapshot.State.Runs.Select(r => new AuthorRun(r.Author, r.Length))],
                 snapshot.State.Contributions);
-            _document = new LiveDocument(archive, head.State.Tail.Select(o => o.ToCommitted()));
+            // Snapshots are rarer than archiving: replay the segments archived since the last one, then the tail.
+            // (After a crash between the two writes the snapshot can be ahead of the head's boundary.)
+            var archived = Math.Max(head.State.ArchivedVersion, snapshot.State.Version);
+            var ops = new List<CommittedOp>();
+            for (var index = snapshot.State.Version / DocumentLimits.SegmentSize; index < archived / DocumentLimits.SegmentSize; index++)
+            {
+                ops.AddRange((await Segment(index)).Ops);
+            }
+            ops.AddRange(head.State.Tail.Where(o => o.Version > archived).Select(o => o.ToCommitted()));
+            _document = new LiveDocument(archive, ops, archived);
             foreach (var op in head.State.Tail.Where(o => o.Version > _document.ArchivedVersion))
             {
                 _stored[op.Version] = op;
@@ -84,7 +93,6 @@ public sealed partial class DocumentGrain(
                 _marks[client] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
             }
         }
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -454,9 +462,9 @@ public sealed partial class DocumentGrain(
     }
 
     /// <summary>
-    /// Writes full segments, then the snapshot at the new boundary, then the trimmed tail. A crash between any
-    /// two steps leaves storage consistent: segments are write-once, and loading applies only tail ops after
-    /// the snapshot's version.
+    /// Writes full segments, then (when one is due) the snapshot at the new boundary, then the trimmed tail. A crash
+    /// between any two steps leaves storage consistent: segments are write-once, and loading replays the segments
+    /// after the snapshot and then only the tail ops after the boundary.
     /// </summary>
     private async Task ArchiveAsync(IReadOnlyList<ArchiveBlock> blocks)
     {
@@ -466,15 +474,19 @@ public sealed partial class DocumentGrain(
                 .StoreAsync(new DocumentSegment(block.Index, [.. block.Ops], block.CheckpointText));
         }
 
-        var checkpoint = Document.ArchiveCheckpoint;
-        snapshot.State = new DocumentSnapshotState
+        if (Document.SnapshotDue)
         {
-            Version = checkpoint.Version,
-            Text = checkpoint.Text,
-            Runs = [.. checkpoint.Runs.Select(r => new StoredRun { Author = r.Author, Length = r.Length })],
-            Contributions = checkpoint.Contributions.ToDictionary(p => p.Key, p => p.Value),
-        };
-        await snapshot.WriteStateAsync();
+            var checkpoint = Document.ArchiveCheckpoint;
+            snapshot.State = new DocumentSnapshotState
+            {
+                Version = checkpoint.Version,
+                Text = checkpoint.Text,
+                Runs = [.. checkpoint.Runs.Select(r => new StoredRun { Author = r.Author, Length = r.Length })],
+                Contributions = checkpoint.Contributions.ToDictionary(p => p.Key, p => p.Value),
+            };
+            await snapshot.WriteStateAsync();
+            Document.SnapshotTaken();
+        }
 
         var cutoff = clock.GetCurrentInstant() - ClientMarkLifetime;
         foreach (var stale in _marks.Where(m => m.Value.At < cutoff && m.Value.Durable.IsCompleted).Select(m => m.Key).ToList())
@@ -486,11 +498,11 @@ public sealed partial class DocumentGrain(
         head.State = HeadView();
         await head.WriteStateAsync();
         Document.TrimRecent();
-        foreach (var version in _stored.Keys.Where(v => v <= checkpoint.Version).ToList())
+        foreach (var version in _stored.Keys.Where(v => v <= Document.ArchivedVersion).ToList())
         {
             _stored.Remove(version);
         }
-        LogArchived(Id, checkpoint.Version);
+        LogArchived(Id, Document.ArchivedVersion);
     }
 
     /// <summary>

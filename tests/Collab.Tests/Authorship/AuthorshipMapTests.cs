@@ -54,4 +54,71 @@ public sealed class AuthorshipMapTests
                 && map.CharactersByAuthor().GetValueOrDefault(Ben) == inserted
                 && map.Runs.Zip(map.Runs.Skip(1)).All(pair => pair.First.Author != pair.Second.Author);
         }, iter: 5_000);
+
+    [Fact]
+    public void Apply_AgreesWithAnAuthorPerCodePoint_OverRandomEditSequences()
+    {
+        // Three authors take turns, so edits keep landing inside, beside and across each other's runs.
+        Guid[] authors = [Ana, Ben, Guid.Parse("00000000-0000-0000-0000-00000000000c")];
+        var cases = Generators.Document.SelectMany(doc => Gen.Int[1, 12].SelectMany(n => Edits(doc, n)).Select(edits => (doc, edits)));
+        cases.Sample((doc, edits) =>
+        {
+            var map = new AuthorshipMap(CodePoints.Count(doc));
+            var model = Enumerable.Repeat(Guid.Empty, CodePoints.Count(doc)).ToList();
+            foreach (var (author, op) in edits)
+            {
+                map.Apply(op, authors[author]);
+                ApplyToModel(model, op, authors[author]);
+            }
+            var expanded = map.Runs.SelectMany(r => Enumerable.Repeat(r.Author, r.Length)).ToList();
+            return expanded.SequenceEqual(model)
+                && map.Length == model.Count
+                && map.Runs.All(r => r.Length > 0)
+                && map.Runs.Zip(map.Runs.Skip(1)).All(pair => pair.First.Author != pair.Second.Author);
+        }, iter: 5_000);
+    }
+
+    [Fact]
+    public void Apply_OfAnOpPastTheEnd_ThrowsAndChangesNothing()
+    {
+        var map = new AuthorshipMap(4, Ana);
+        map.Apply(TextOpJson.Parse("[2, \"xy\"]"), Ben);
+
+        Assert.Throws<InvalidOpException>(() => map.Apply(TextOpJson.Parse("[3, \"z\", {\"d\": 4}]"), Ben));
+
+        Assert.Equal([new AuthorRun(Ana, 2), new AuthorRun(Ben, 2), new AuthorRun(Ana, 2)], map.Runs);
+        Assert.Equal(6, map.Length);
+    }
+
+    /// <summary><paramref name="count"/> ops in sequence from <paramref name="text"/>, each by one of three authors.</summary>
+    private static Gen<List<(int Author, TextOp Op)>> Edits(string text, int count) =>
+        count == 0
+            ? Gen.Const(() => new List<(int Author, TextOp Op)>())
+            : Gen.Int[0, 2].SelectMany(author => Generators.OpFor(text).SelectMany(op =>
+                Edits(TextType.Apply(text, op), count - 1).Select(rest =>
+                {
+                    rest.Insert(0, (author, op));
+                    return rest;
+                })));
+
+    private static void ApplyToModel(List<Guid> model, TextOp op, Guid author)
+    {
+        var position = 0;
+        foreach (var c in op)
+        {
+            switch (c.Kind)
+            {
+                case ComponentKind.Skip:
+                    position += c.Length;
+                    break;
+                case ComponentKind.Insert:
+                    model.InsertRange(position, Enumerable.Repeat(author, c.Length));
+                    position += c.Length;
+                    break;
+                default:
+                    model.RemoveRange(position, c.Length);
+                    break;
+            }
+        }
+    }
 }

@@ -103,12 +103,15 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(0, (await document.OpenAsync(writers[0])).Document.Version);
     }
 
-    [Fact]
-    public async Task LongHistory_IsArchived_AndEveryVersionCanBeRebuilt_AfterReactivation()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_000)] // long enough that snapshots are rarer than archiving: reactivation replays segments
+    public async Task LongHistory_IsArchived_AndEveryVersionCanBeRebuilt_AfterReactivation(int startLength)
     {
-        var (doc, writers, _) = await DocumentAsync("");
+        var start = new string('s', startLength);
+        var (doc, writers, _) = await DocumentAsync(start);
         var document = Grains.GetDocument(doc);
-        var texts = new List<string> { "" };
+        var texts = new List<string> { start };
         const int Ops = 3 * DocumentLimits.SegmentSize * 2 + 5;
         for (var i = 1; i <= Ops; i++)
         {

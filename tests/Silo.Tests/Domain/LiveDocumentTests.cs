@@ -53,7 +53,7 @@ public sealed class LiveDocumentTests
     public void TakeArchiveBlocks_ArchivesWholeSegments_AndKeepsTheRestInTheTail()
     {
         var doc = At(0, "");
-        for (var i = 0; i < DocumentLimits.ArchiveThreshold + 3; i++)
+        for (var i = 0; i < 2 * DocumentLimits.SegmentSize + 3; i++)
         {
             Commit(doc, doc.Version, i == 0 ? "[\"a\"]" : $"[{i}, \"a\"]");
         }
@@ -66,5 +66,48 @@ public sealed class LiveDocumentTests
         Assert.Equal(2 * DocumentLimits.SegmentSize, doc.ArchivedVersion);
         Assert.Equal(3, doc.Unarchived.Count);
         Assert.Equal(new string('a', 2 * DocumentLimits.SegmentSize), doc.ArchiveCheckpoint.Text);
+    }
+
+    [Fact]
+    public void Rebuilt_FromAnOlderSnapshotAndArchivedOps_IsTheSameDocument()
+    {
+        var doc = At(0, "start");
+        var snapshot = doc.ArchiveCheckpoint;
+        for (var i = 0; i < 2 * DocumentLimits.SegmentSize + 3; i++)
+        {
+            Commit(doc, doc.Version, i % 3 == 2 ? "[{\"d\": 1}]" : i % 4 == 0 ? "[\"é🙂\"]" : $"[{i % 4}, \"é🙂\"]");
+        }
+        doc.TakeArchiveBlocks();
+
+        var rebuilt = new LiveDocument(snapshot, doc.Range(0, doc.Version)!, doc.ArchivedVersion);
+
+        Assert.Equal(doc.Text, rebuilt.Text);
+        Assert.Equal(doc.Version, rebuilt.Version);
+        Assert.Equal(doc.ArchivedVersion, rebuilt.ArchivedVersion);
+        Assert.Equal(doc.ArchiveCheckpoint.Text, rebuilt.ArchiveCheckpoint.Text);
+        Assert.Equal(doc.ArchiveCheckpoint.Runs, rebuilt.ArchiveCheckpoint.Runs);
+        Assert.Equal(doc.Runs, rebuilt.Runs);
+        Assert.Equal(doc.Unarchived.Select(o => o.Version), rebuilt.Unarchived.Select(o => o.Version));
+        Assert.Equal(0, rebuilt.SnapshotVersion);
+    }
+
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(5_000, 2)]
+    [InlineData(900_000, DocumentLimits.CheckpointEverySegments)]
+    public void SnapshotDue_AfterMoreSegmentsTheLongerTheDocument(int length, int segments)
+    {
+        var doc = At(0, new string('x', length));
+        for (var i = 0; i < segments * DocumentLimits.SegmentSize; i++)
+        {
+            Assert.False(doc.SnapshotDue);
+            Commit(doc, doc.Version, "[\"a\"]");
+            doc.TakeArchiveBlocks();
+        }
+
+        Assert.True(doc.SnapshotDue);
+        doc.SnapshotTaken();
+        Assert.False(doc.SnapshotDue);
+        Assert.Equal(doc.ArchivedVersion, doc.SnapshotVersion);
     }
 }

@@ -75,6 +75,49 @@ public abstract class GrainStorageContractTests<TFixture>(TFixture fixture) wher
     }
 
     [Fact]
+    public async Task ManyGrainsWritingAtOnce_EachGetsItsOwnStateAndVersion()
+    {
+        // On SQLite these share commits; every one must still land on its own row with its own version.
+        var ids = Enumerable.Range(0, 40).Select(_ => NewGrainId()).ToList();
+        var states = ids.Select((_, i) => new GrainState<ProbeState>(new ProbeState { Text = $"plan {i}" })).ToList();
+
+        await Task.WhenAll(ids.Select((id, i) => Task.Run(() => fixture.GrainStorage.WriteStateAsync(StateName, id, states[i]))));
+        await Task.WhenAll(ids.Select((id, i) =>
+        {
+            states[i].State!.Text += " revised";
+            return Task.Run(() => fixture.GrainStorage.WriteStateAsync(StateName, id, states[i]));
+        }));
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var read = new GrainState<ProbeState>();
+            await fixture.GrainStorage.ReadStateAsync(StateName, ids[i], read);
+            Assert.Equal($"plan {i} revised", read.State!.Text);
+            Assert.Equal(states[i].ETag, read.ETag);
+            Assert.Equal("2", read.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Clear_AtTheCurrentVersion_EmptiesTheState_AndAStaleClearThrows()
+    {
+        var id = NewGrainId();
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "draft" });
+        await fixture.GrainStorage.WriteStateAsync(StateName, id, state);
+        var stale = new GrainState<ProbeState>(new ProbeState()) { ETag = state.ETag, RecordExists = true };
+
+        await fixture.GrainStorage.ClearStateAsync(StateName, id, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.GrainStorage.ClearStateAsync(StateName, id, stale));
+        var read = new GrainState<ProbeState>();
+        await fixture.GrainStorage.ReadStateAsync(StateName, id, read);
+        Assert.False(read.RecordExists);
+        Assert.Equal("", read.State!.Text);
+        Assert.Equal(state.ETag, read.ETag);
+        await fixture.GrainStorage.WriteStateAsync(StateName, id, new GrainState<ProbeState>(new ProbeState { Text = "again" }) { ETag = read.ETag });
+    }
+
+    [Fact]
     public async Task Read_OfUnknownGrain_IsEmpty()
     {
         var read = new GrainState<ProbeState>();

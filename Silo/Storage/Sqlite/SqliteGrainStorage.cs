@@ -1,0 +1,154 @@
+using System.Globalization;
+using CopLive.Silo.Observability;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace CopLive.Silo.Storage.Sqlite;
+
+/// <summary>
+/// Grain storage for the embedded SQLite database, keeping the ADO.NET provider's contract (versions as ETags, a
+/// lost race is an <see cref="InconsistentStateException"/>, the same serializer) while writing through one
+/// <see cref="StateWriter"/>, so that concurrent grain writes share commits. Reads use pooled connections beside
+/// the writer (WAL). A grain with no row here is looked up once in the table of the ADO.NET provider earlier builds
+/// wrote to, and carried over at the version it had.
+/// </summary>
+internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
+{
+    private const string ReadQuery = """
+        SELECT Payload, Version FROM GrainState
+        WHERE ServiceId = $service AND StateName = $state AND GrainId = $grain
+        """;
+
+    private readonly string _connectionString;
+    private readonly string _serviceId;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly IGrainStorage _legacy;
+    private readonly Lazy<StateWriter> _writer;
+    private readonly Lazy<bool> _legacyHasRows;
+
+    public SqliteGrainStorage(
+        string connectionString,
+        IGrainStorage legacy,
+        IOptions<ClusterOptions> cluster,
+        IGrainStorageSerializer serializer,
+        IActivatorProvider activators,
+        CopLiveMetrics metrics,
+        ILogger<SqliteGrainStorage> logger)
+    {
+        _connectionString = connectionString;
+        _serviceId = cluster.Value.ServiceId;
+        _serializer = serializer;
+        _activators = activators;
+        _legacy = legacy;
+        // Opened on first use: the schema is installed when the silo starts, after this object is built.
+        _writer = new(() => new StateWriter(connectionString, metrics.StorageCommit, logger));
+        _legacyHasRows = new(LegacyHasRows);
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = Key(stateName, grainId);
+        if (Read(key) is { } row)
+        {
+            Load(grainState, row.Payload, row.Version);
+            return;
+        }
+        if (_legacyHasRows.Value && await AdoptLegacyAsync(stateName, grainId, grainState, key))
+        {
+            return;
+        }
+        grainState.State = _activators.GetActivator<T>().Create();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // Serialized now, on the grain's turn: the grain may change its state object as soon as this returns a task.
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var version = await ApplyAsync(new StateChange(StateChangeKind.Write, Key(stateName, grainId), payload, Version(grainState.ETag)), "WriteState", grainId, grainState.ETag);
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var version = await ApplyAsync(new StateChange(StateChangeKind.Clear, Key(stateName, grainId), null, Version(grainState.ETag)), "ClearState", grainId, grainState.ETag);
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = false;
+        grainState.State = _activators.GetActivator<T>().Create();
+    }
+
+    public void Dispose()
+    {
+        if (_writer.IsValueCreated)
+        {
+            _writer.Value.Dispose();
+        }
+    }
+
+    private async Task<long> ApplyAsync(StateChange change, string operation, GrainId grainId, string? etag) =>
+        await _writer.Value.ApplyAsync(change) ?? throw new InconsistentStateException(
+            $"Version conflict ({operation}): ServiceId={_serviceId} State={change.Key.StateName} GrainId={grainId} ETag={etag}.");
+
+    private async Task<bool> AdoptLegacyAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, StateKey key)
+    {
+        await _legacy.ReadStateAsync(stateName, grainId, grainState);
+        if (!grainState.RecordExists)
+        {
+            return false;
+        }
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        if (await _writer.Value.ApplyAsync(new StateChange(StateChangeKind.Adopt, key, payload, Version(grainState.ETag) ?? 0)) is null
+            && Read(key) is { } row)
+        {
+            // Carried over meanwhile by another activation's read: that row is the truth now.
+            Load(grainState, row.Payload, row.Version);
+        }
+        return true;
+    }
+
+    private void Load<T>(IGrainState<T> grainState, byte[]? payload, long version)
+    {
+        grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = payload is not null;
+    }
+
+    private (byte[]? Payload, long Version)? Read(StateKey key)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ReadQuery;
+        command.Parameters.AddWithValue("$service", key.ServiceId);
+        command.Parameters.AddWithValue("$state", key.StateName);
+        command.Parameters.AddWithValue("$grain", key.GrainId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0), reader.GetInt64(1))
+            : null;
+    }
+
+    private bool LegacyHasRows()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM OrleansStorage WHERE ServiceId = $service)";
+        command.Parameters.AddWithValue("$service", _serviceId);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    private StateKey Key(string stateName, GrainId grainId) => new(_serviceId, stateName, grainId.ToString());
+
+    private static long? Version(string? etag) =>
+        string.IsNullOrWhiteSpace(etag) ? null : long.Parse(etag, CultureInfo.InvariantCulture);
+
+    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
+}
