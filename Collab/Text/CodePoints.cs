@@ -9,13 +9,11 @@ public static class CodePoints
     /// <summary>The number of code points in well-formed UTF-16 text.</summary>
     public static int Count(ReadOnlySpan<char> text)
     {
+        // A pair is two units and one code point: count the low halves, jumping over plain text a vector at a time.
         var count = text.Length;
-        foreach (var c in text)
+        for (int at; (at = text.IndexOfAnyInRange('\uDC00', '\uDFFF')) >= 0; text = text[(at + 1)..])
         {
-            if (char.IsLowSurrogate(c))
-            {
-                count--;
-            }
+            count--;
         }
         return count;
     }
@@ -51,13 +49,23 @@ public static class CodePoints
     public static int Utf16Length(ReadOnlySpan<char> text, int codePoints)
     {
         var i = 0;
-        for (var n = 0; n < codePoints; n++)
+        while (codePoints > 0)
         {
             if (i >= text.Length)
             {
                 return -1;
             }
-            i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            // Text without surrogates is one unit per code point: jump over it a vector at a time.
+            var stretch = text.Slice(i, Math.Min(codePoints, text.Length - i));
+            var plain = stretch.IndexOfAnyInRange('\uD800', '\uDFFF');
+            plain = plain < 0 ? stretch.Length : plain;
+            i += plain;
+            codePoints -= plain;
+            if (codePoints > 0 && i < text.Length)
+            {
+                i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                codePoints--;
+            }
         }
         return i;
     }

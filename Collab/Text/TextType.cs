@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace CopLive.Collab.Text;
 
@@ -18,36 +18,71 @@ public static class TextType
             return document;
         }
 
-        var result = new StringBuilder(document.Length + 16);
-        var position = 0;
-        var consumed = 0;
-        foreach (var c in op.Components)
+        // First find (and check) the UTF-16 units each component covers, then build the result with one copy: a
+        // document can be a megabyte, and every op is applied to it.
+        var units = ArrayPool<int>.Shared.Rent(op.Count);
+        try
         {
-            switch (c.Kind)
+            var position = 0;
+            var consumed = 0;
+            var length = document.Length;
+            for (var i = 0; i < op.Count; i++)
             {
-                case ComponentKind.Insert:
-                    result.Append(c.Text);
-                    break;
-                case ComponentKind.Skip:
-                    var skipped = Advance(document, position, c.Length, consumed);
-                    result.Append(document, position, skipped);
-                    position += skipped;
-                    consumed += c.Length;
-                    break;
-                default:
-                    var deleted = Advance(document, position, c.Length, consumed);
-                    if (c.Text is not null && !document.AsSpan(position, deleted).SequenceEqual(c.Text))
-                    {
-                        throw new InvalidOpException(
-                            $"The delete at position {consumed} names text the document does not have there.");
-                    }
-                    position += deleted;
-                    consumed += c.Length;
-                    break;
+                var c = op[i];
+                switch (c.Kind)
+                {
+                    case ComponentKind.Insert:
+                        units[i] = c.Text!.Length;
+                        length += units[i];
+                        break;
+                    case ComponentKind.Skip:
+                        units[i] = Advance(document, position, c.Length, consumed);
+                        position += units[i];
+                        consumed += c.Length;
+                        break;
+                    default:
+                        units[i] = Advance(document, position, c.Length, consumed);
+                        if (c.Text is not null && !document.AsSpan(position, units[i]).SequenceEqual(c.Text))
+                        {
+                            throw new InvalidOpException(
+                                $"The delete at position {consumed} names text the document does not have there.");
+                        }
+                        position += units[i];
+                        consumed += c.Length;
+                        length -= units[i];
+                        break;
+                }
             }
+            return string.Create(length, (document, op, units), static (result, state) =>
+            {
+                var (document, op, units) = state;
+                var from = 0;
+                for (var i = 0; i < op.Count; i++)
+                {
+                    var c = op[i];
+                    if (c.Kind == ComponentKind.Insert)
+                    {
+                        c.Text.AsSpan().CopyTo(result);
+                        result = result[units[i]..];
+                    }
+                    else if (c.Kind == ComponentKind.Skip)
+                    {
+                        document.AsSpan(from, units[i]).CopyTo(result);
+                        result = result[units[i]..];
+                        from += units[i];
+                    }
+                    else
+                    {
+                        from += units[i];
+                    }
+                }
+                document.AsSpan(from).CopyTo(result);
+            });
         }
-        result.Append(document, position, document.Length - position);
-        return result.ToString();
+        finally
+        {
+            ArrayPool<int>.Shared.Return(units);
+        }
     }
 
     /// <summary>
