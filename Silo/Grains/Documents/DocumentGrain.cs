@@ -68,10 +68,7 @@ public sealed partial class DocumentGrain(
     {
         if (head.State.Created)
         {
-            var archive = new DocumentCheckpoint(
-                snapshot.State.Version, snapshot.State.Text,
-                [.. snapshot.State.Runs.Select(r => new AuthorRun(r.Author, r.Length))],
-                snapshot.State.Contributions);
+            var archive = snapshot.State.ToCheckpoint();
             // Snapshots are rarer than archiving: replay the segments archived since the last one, then the tail.
             // (After a crash between the two writes the snapshot can be ahead of the head's boundary.)
             var archived = Math.Max(head.State.ArchivedVersion, snapshot.State.Version);
@@ -113,12 +110,9 @@ public sealed partial class DocumentGrain(
         }
 
         var length = CodePoints.Count(setup.Text);
-        snapshot.State = new DocumentSnapshotState
-        {
-            Version = 0,
-            Text = setup.Text,
-            Runs = length > 0 ? [new StoredRun { Author = setup.CreatedBy.Value, Length = length }] : [],
-        };
+        var checkpoint = new DocumentCheckpoint(
+            0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>());
+        snapshot.State = DocumentSnapshotState.From(checkpoint);
         await snapshot.WriteStateAsync();
         head.State = new DocumentHeadState
         {
@@ -133,9 +127,7 @@ public sealed partial class DocumentGrain(
         _muted.UnionWith(head.State.Muted);
         await head.WriteStateAsync();
 
-        _document = new LiveDocument(
-            new DocumentCheckpoint(0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>()),
-            []);
+        _document = new LiveDocument(checkpoint, []);
         return View(0, setup.Text);
     }
 
@@ -476,14 +468,7 @@ public sealed partial class DocumentGrain(
 
         if (Document.SnapshotDue)
         {
-            var checkpoint = Document.ArchiveCheckpoint;
-            snapshot.State = new DocumentSnapshotState
-            {
-                Version = checkpoint.Version,
-                Text = checkpoint.Text,
-                Runs = [.. checkpoint.Runs.Select(r => new StoredRun { Author = r.Author, Length = r.Length })],
-                Contributions = checkpoint.Contributions.ToDictionary(p => p.Key, p => p.Value),
-            };
+            snapshot.State = DocumentSnapshotState.From(Document.ArchiveCheckpoint);
             await snapshot.WriteStateAsync();
             Document.SnapshotTaken();
         }
