@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 // watchers receive every op; the server runs as its own process so its CPU and memory are measured alone.
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 5 --rate 10 --seconds 20
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
+//   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
 // Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
 var options = BenchOptions.Parse(args);
 var dll = options.Server ?? FindGateway();
@@ -123,7 +124,12 @@ for (var d = 0; d < documents.Count; d++)
                     break;
                 }
                 var at = random.Next(initial.Length);
-                var op = TextOp.Create(OpComponent.Skip(at), OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture)));
+                // With --steady-length, once the document has grown about that long (every op so far an 8-code-point
+                // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
+                var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
+                var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
+                // An op never starts with an empty skip.
+                var op = at == 0 ? TextOp.Create(edit) : TextOp.Create(OpComponent.Skip(at), edit);
                 var started = Stopwatch.GetTimestamp();
                 sentAt[(client, seq)] = started;
                 var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, op);
@@ -167,6 +173,12 @@ var elapsed = clock.Elapsed;
 measuring = false;
 stop.Cancel();
 await Task.WhenAll(editorTasks.Select(t => t.ContinueWith(_ => { })));
+// An editor whose call failed stops: say how many did and why, since fewer editors mean fewer ops offered.
+var failures = editorTasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
+if (failures.Count > 0)
+{
+    Console.WriteLine($"{failures.Count} of {editorTasks.Count} editors stopped early; the first because: {failures[0].GetType().Name}: {failures[0].Message}");
+}
 var totalCpu = server.CpuTime() - cpuAtStart;
 var totalOps = Interlocked.Read(ref acked);
 
