@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CopLive.Collab.Text;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
@@ -17,7 +18,10 @@ public sealed class StoredOp
     [Id(5)] public Instant At { get; set; }
 
     /// <summary>Authors of the inserted text when they are not all <see cref="Author"/>; null otherwise.</summary>
-    [Id(6)] public List<StoredRun>? InsertAuthors { get; set; }
+    /// <remarks>Left out of the stored JSON when null: almost every op, and every tail write repeats every op.</remarks>
+    [Id(6)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<StoredRun>? InsertAuthors { get; set; }
 
     public static StoredOp From(CommittedOp op) => new()
     {
