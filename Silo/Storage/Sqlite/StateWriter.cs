@@ -76,9 +76,13 @@ internal sealed partial class StateWriter : IDisposable
     /// <summary>Queues a change; the task completes once it is committed (or refused, or failed).</summary>
     public Task<long?> ApplyAsync(StateChange change)
     {
-        if (!_queue.TryAdd(change))
+        try
         {
-            throw new ObjectDisposedException(nameof(StateWriter), "The storage writer has stopped.");
+            _queue.Add(change);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(StateWriter), "The storage writer has stopped; the silo is shutting down.");
         }
         return change.Done.Task;
     }

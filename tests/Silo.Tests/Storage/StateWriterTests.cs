@@ -1,0 +1,75 @@
+using CopLive.Silo.Hosting;
+using CopLive.Silo.Storage;
+using CopLive.Silo.Storage.Sqlite;
+using CopLive.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CopLive.Silo.Tests.Storage;
+
+/// <summary>The SQLite writer thread on a real database file, below the grain-storage contract.</summary>
+public sealed class StateWriterTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("coplive-writer");
+    private StorageSettings _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = StorageSettings.ForSqlite(Path.Combine(_folder.Path, "coplive.db"));
+        await new SchemaInstaller(_storage, NullLogger<SchemaInstaller>.Instance).InstallAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AChangeTheDatabaseRefuses_FailsAlone_AndTheOthersAreCommitted()
+    {
+        var commits = new List<int>();
+        var writer = new StateWriter(_storage.ConnectionString, (count, _) => { lock (commits) { commits.Add(count); } }, NullLogger.Instance);
+        try
+        {
+            // Queued together, so they can share a commit; the row adopted without a version breaks a NOT NULL constraint.
+            var good = Enumerable.Range(0, 50).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
+            var bad = writer.ApplyAsync(new StateChange(StateChangeKind.Adopt, new StateKey("service", "probe", "broken"), [1], null));
+            var more = Enumerable.Range(50, 50).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
+
+            await Assert.ThrowsAsync<SqliteException>(() => bad);
+            Assert.All(await Task.WhenAll(good.Concat(more)), version => Assert.Equal(1, version));
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+        Assert.Equal(100, Rows());
+    }
+
+    [Fact]
+    public async Task Dispose_CommitsWhatIsQueued_ThenRefusesNewChanges()
+    {
+        var writer = new StateWriter(_storage.ConnectionString, (_, _) => { }, NullLogger.Instance);
+        var queued = Enumerable.Range(0, 20).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
+
+        writer.Dispose();
+
+        Assert.All(await Task.WhenAll(queued), version => Assert.Equal(1, version));
+        Assert.Throws<ObjectDisposedException>(() => { _ = writer.ApplyAsync(Write("late")); });
+        Assert.Equal(20, Rows());
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static StateChange Write(string grainId) =>
+        new(StateChangeKind.Write, new StateKey("service", "probe", grainId), [1, 2, 3], null);
+
+    private long Rows()
+    {
+        using var connection = new SqliteConnection(_storage.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM GrainState";
+        return (long)command.ExecuteScalar()!;
+    }
+}
