@@ -72,14 +72,11 @@ public sealed partial class DocumentGrain(
             // Snapshots are rarer than archiving: replay the segments archived since the last one, then the tail.
             // (After a crash between the two writes the snapshot can be ahead of the head's boundary.)
             var archived = Math.Max(head.State.ArchivedVersion, snapshot.State.Version);
-            var ops = new List<CommittedOp>();
-            for (var index = snapshot.State.Version / DocumentLimits.SegmentSize; index < archived / DocumentLimits.SegmentSize; index++)
-            {
-                ops.AddRange((await Segment(index)).Ops);
-            }
-            ops.AddRange(head.State.Tail.Where(o => o.Version > archived).Select(o => o.ToCommitted()));
-            _document = new LiveDocument(archive, ops, archived);
-            foreach (var op in head.State.Tail.Where(o => o.Version > _document.ArchivedVersion))
+            var first = snapshot.State.Version / DocumentLimits.SegmentSize;
+            var segments = await Task.WhenAll(Enumerable.Range(0, (int)(archived / DocumentLimits.SegmentSize - first)).Select(i => Segment(first + i)));
+            var tail = head.State.Tail.Where(o => o.Version > archived).ToList();
+            _document = new LiveDocument(archive, [.. segments.SelectMany(s => s.Ops), .. tail.Select(o => o.ToCommitted())], archived);
+            foreach (var op in tail)
             {
                 _stored[op.Version] = op;
             }
