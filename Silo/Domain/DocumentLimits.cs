@@ -15,14 +15,11 @@ public static class DocumentLimits
     /// <summary>How far back a submission's base version may be: the server transforms against at most this many ops.</summary>
     public const int RebaseWindow = 1_024;
 
-    /// <summary>Ops per archived history segment (written once, never again).</summary>
-    public const int SegmentSize = 32;
-
     /// <summary>
-    /// Unarchived ops at which whole segments are archived. The often-written tail stays under this many ops, so a
-    /// write's cost does not grow with the history.
+    /// Ops per archived history segment (written once, never again). A segment is archived as soon as it is full, so
+    /// the often-written tail stays under this many ops and a write's cost does not grow with the history.
     /// </summary>
-    public const int ArchiveThreshold = SegmentSize;
+    public const int SegmentSize = 32;
 
     /// <summary>Every this many segments carries the full text at its start, so any version is rebuilt from at most this many segments.</summary>
     public const int CheckpointEverySegments = 16;

@@ -187,7 +187,7 @@ public sealed class LiveDocument
     /// </summary>
     public IReadOnlyList<ArchiveBlock> TakeArchiveBlocks()
     {
-        if (Version - ArchivedVersion < DocumentLimits.ArchiveThreshold)
+        if (Version - ArchivedVersion < DocumentLimits.SegmentSize)
         {
             return [];
         }

@@ -6,13 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace CopLive.Silo.Hosting;
@@ -69,14 +66,8 @@ public static class CopLiveSiloExtensions
         {
             // SQLite takes one writer at a time: CopLive's own storage commits many grains' writes together.
             silo.AddAdoNetGrainStorage(StorageNames.SqliteLegacy, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) => new SqliteGrainStorage(
-                storage.ConnectionString,
-                services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteLegacy),
-                services.GetRequiredService<IOptions<ClusterOptions>>(),
-                services.GetRequiredService<IGrainStorageSerializer>(),
-                services.GetRequiredService<IActivatorProvider>(),
-                services.GetRequiredService<CopLiveMetrics>(),
-                services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
+                SqliteGrainStorage.Create(services, storage.ConnectionString));
         }
         else
         {

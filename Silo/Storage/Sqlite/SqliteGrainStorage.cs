@@ -1,6 +1,7 @@
 using System.Globalization;
 using CopLive.Silo.Observability;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -49,6 +50,16 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         _writer = new(() => new StateWriter(connectionString, metrics.StorageCommit, logger));
         _legacyHasRows = new(LegacyHasRows);
     }
+
+    /// <summary>The storage for the database at <paramref name="connectionString"/>, with the silo's services.</summary>
+    public static SqliteGrainStorage Create(IServiceProvider services, string connectionString) => new(
+        connectionString,
+        services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteLegacy),
+        services.GetRequiredService<IOptions<ClusterOptions>>(),
+        services.GetRequiredService<IGrainStorageSerializer>(),
+        services.GetRequiredService<IActivatorProvider>(),
+        services.GetRequiredService<CopLiveMetrics>(),
+        services.GetRequiredService<ILogger<SqliteGrainStorage>>());
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

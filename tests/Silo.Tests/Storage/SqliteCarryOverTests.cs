@@ -1,12 +1,7 @@
-using CopLive.Silo.Observability;
 using CopLive.Silo.Storage;
 using CopLive.Silo.Storage.Sqlite;
 using CopLive.Silo.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace CopLive.Silo.Tests.Storage;
@@ -61,16 +56,5 @@ public sealed class SqliteCarryOverTests(SqliteClusterFixture fixture) : IClassF
     private IGrainStorage Legacy => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteLegacy);
 
     /// <summary>The storage as a freshly started silo builds it (it looks at the old table once).</summary>
-    private SqliteGrainStorage NewStorage()
-    {
-        var services = fixture.SiloServices;
-        return new SqliteGrainStorage(
-            fixture.Storage.ConnectionString,
-            Legacy,
-            services.GetRequiredService<IOptions<ClusterOptions>>(),
-            services.GetRequiredService<IGrainStorageSerializer>(),
-            services.GetRequiredService<IActivatorProvider>(),
-            services.GetRequiredService<CopLiveMetrics>(),
-            services.GetRequiredService<ILogger<SqliteGrainStorage>>());
-    }
+    private SqliteGrainStorage NewStorage() => SqliteGrainStorage.Create(fixture.SiloServices, fixture.Storage.ConnectionString);
 }
