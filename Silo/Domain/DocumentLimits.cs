@@ -21,6 +21,13 @@ public static class DocumentLimits
     /// </summary>
     public const int SegmentSize = 32;
 
+    /// <summary>
+    /// Slots in a document's tail ring: each op after the archive boundary is stored alone in slot
+    /// <c>version % TailSlots</c>. Twice a segment, so the ops of a full segment awaiting archiving and the ops
+    /// committed meanwhile never share a slot. Persisted geometry: never change it.
+    /// </summary>
+    public const int TailSlots = 2 * SegmentSize;
+
     /// <summary>Every this many segments carries the full text at its start, so any version is rebuilt from at most this many segments.</summary>
     public const int CheckpointEverySegments = 16;
 

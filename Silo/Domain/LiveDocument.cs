@@ -182,18 +182,20 @@ public sealed class LiveDocument
     }
 
     /// <summary>
-    /// Moves the archive boundary over every whole segment of unarchived ops, once there are enough of them.
-    /// Returns the segments to write (each with the text at its start when it is a checkpoint segment).
+    /// Moves the archive boundary over every whole segment of unarchived ops through <paramref name="storedThrough"/>
+    /// (ops after it are not stored yet, so they are not archived either). Returns the segments to write (each with
+    /// the text at its start when it is a checkpoint segment).
     /// </summary>
-    public IReadOnlyList<ArchiveBlock> TakeArchiveBlocks()
+    public IReadOnlyList<ArchiveBlock> TakeArchiveBlocks(long storedThrough)
     {
-        if (Version - ArchivedVersion < DocumentLimits.SegmentSize)
+        var through = Math.Min(storedThrough, Version);
+        if (through - ArchivedVersion < DocumentLimits.SegmentSize)
         {
             return [];
         }
 
         var blocks = new List<ArchiveBlock>();
-        while (Version - ArchivedVersion >= DocumentLimits.SegmentSize)
+        while (through - ArchivedVersion >= DocumentLimits.SegmentSize)
         {
             var index = ArchivedVersion / DocumentLimits.SegmentSize;
             var ops = Range(ArchivedVersion, ArchivedVersion + DocumentLimits.SegmentSize)!;

@@ -11,10 +11,12 @@ using CopLive.Silo.Domain;
 using CopLive.Silo.Hosting;
 using CopLive.Silo.Observability;
 using CopLive.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using Orleans.Utilities;
 
 namespace CopLive.Silo.Grains.Documents;
@@ -30,6 +32,7 @@ namespace CopLive.Silo.Grains.Documents;
 public sealed partial class DocumentGrain(
     [PersistentState("documentHead", StorageNames.Default)] IPersistentState<DocumentHeadState> head,
     [PersistentState("documentSnapshot", StorageNames.Default)] IPersistentState<DocumentSnapshotState> snapshot,
+    [FromKeyedServices(StorageNames.Default)] IGrainStorage storage,
     IClock clock,
     IOptions<DocumentOptions> options,
     CopLiveMetrics metrics,
@@ -53,8 +56,11 @@ public sealed partial class DocumentGrain(
 
     // Each unarchived op in its stored form, made once when the op is committed: every tail write reuses it.
     private readonly Dictionary<long, StoredOp> _stored = [];
+    private DocumentTail? _tail;
+    private long _durable;  // every op through this version is stored
     private LiveDocument? _document;
-    private Task? _writer;
+    private Task? _writer;  // the write loop, awaited on deactivation
+    private bool _writing;  // set while the loop runs; not _writer, which a loop that finishes synchronously outlives
     private Exception? _failure;
     private TaskCompletionSource? _settingsUnwritten;
     private bool _locked;
@@ -63,6 +69,8 @@ public sealed partial class DocumentGrain(
     private DocumentId Id => new(this.GetPrimaryKey());
 
     private LiveDocument Document => _document ?? throw CopLiveException.NotFound("There is no such document.");
+
+    private DocumentTail Tail => _tail ??= new DocumentTail(storage, Id.Value);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -74,17 +82,24 @@ public sealed partial class DocumentGrain(
             var archived = Math.Max(head.State.ArchivedVersion, snapshot.State.Version);
             var first = snapshot.State.Version / DocumentLimits.SegmentSize;
             var segments = await Task.WhenAll(Enumerable.Range(0, (int)(archived / DocumentLimits.SegmentSize - first)).Select(i => Segment(first + i)));
-            var tail = head.State.Tail.Where(o => o.Version > archived).ToList();
+            var tail = await Tail.LoadAsync(archived, head.State.Tail);
             _document = new LiveDocument(archive, [.. segments.SelectMany(s => s.Ops), .. tail.Select(o => o.ToCommitted())], archived);
-            foreach (var op in tail)
-            {
-                _stored[op.Version] = op;
-            }
+            _durable = _document.Version;
             _locked = head.State.Locked;
             _muted.UnionWith(head.State.Muted);
             foreach (var (client, mark) in head.State.Clients)
             {
                 _marks[client] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
+            }
+            foreach (var op in tail)
+            {
+                _stored[op.Version] = op;
+                // Each client's last op in the tail is newer than any mark the head holds for it.
+                _marks[op.ClientId] = new Mark(op.Seq, op.Version, Task.FromResult(op.Version), op.At);
+            }
+            if (head.State.Tail.Count > 0)
+            {
+                await MoveTailOutOfHeadAsync();
             }
         }
     }
@@ -111,6 +126,7 @@ public sealed partial class DocumentGrain(
             0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>());
         snapshot.State = DocumentSnapshotState.From(checkpoint);
         await snapshot.WriteStateAsync();
+        await Tail.LoadAsync(0, []);
         head.State = new DocumentHeadState
         {
             Created = true,
@@ -252,7 +268,7 @@ public sealed partial class DocumentGrain(
             throw Unavailable();
         }
         var written = _settingsUnwritten ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _writer ??= WriteLoopAsync();
+        StartWriting();
         return written.Task;
     }
 
@@ -271,7 +287,7 @@ public sealed partial class DocumentGrain(
         _marks[committed.ClientId] = new Mark(committed.Seq, committed.Version, ack.Task, committed.At);
         _unwritten.Add(new Pending(committed, ack, Stopwatch.GetTimestamp()));
         MoveCursorsThrough(committed.Op);
-        _writer ??= WriteLoopAsync();
+        StartWriting();
         return ack.Task;
     }
 
@@ -391,6 +407,15 @@ public sealed partial class DocumentGrain(
         return Task.CompletedTask;
     }
 
+    private void StartWriting()
+    {
+        if (!_writing)
+        {
+            _writing = true;
+            _writer = WriteLoopAsync();
+        }
+    }
+
     /// <summary>
     /// Stores everything applied since the last write, acknowledges it, tells the gateways, and archives history
     /// when the tail is long enough. Runs while there is something to store; ops applied during a write ride the
@@ -402,16 +427,31 @@ public sealed partial class DocumentGrain(
         {
             while ((_unwritten.Count > 0 || _settingsUnwritten is not null) && _failure is null)
             {
-                var batch = _unwritten.ToArray();
-                _unwritten.Clear();
+                // An op may take its tail slot only once the op that held it is archived (see DocumentTail).
+                var writable = _unwritten.TakeWhile(p => p.Op.Version <= Document.ArchivedVersion + DocumentLimits.TailSlots).Count();
+                var batch = _unwritten.GetRange(0, writable).ToArray();
+                _unwritten.RemoveRange(0, writable);
                 var settings = _settingsUnwritten;
                 _settingsUnwritten = null;
+                if (batch.Length == 0 && settings is null)
+                {
+                    // Unreachable while archiving keeps up (it runs after every write); never spin if it did not.
+                    Fail(new InvalidOperationException($"The tail of {Id} is full and was not archived."), []);
+                    return;
+                }
 
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    head.State = HeadView();
-                    await head.WriteStateAsync();
+                    await Tail.WriteAsync(batch.Select(p => _stored[p.Op.Version]));
+                    if (batch.Length > 0)
+                    {
+                        _durable = batch[^1].Op.Version;
+                    }
+                    if (settings is not null)
+                    {
+                        await WriteHeadAsync();
+                    }
                 }
                 catch (Exception e)
                 {
@@ -430,7 +470,7 @@ public sealed partial class DocumentGrain(
                 }
                 await _observers.Notify(o => o.OpsCommitted(Id, ops));
 
-                if (Document.TakeArchiveBlocks() is { Count: > 0 } blocks)
+                if (Document.TakeArchiveBlocks(_durable) is { Count: > 0 } blocks)
                 {
                     try
                     {
@@ -446,14 +486,15 @@ public sealed partial class DocumentGrain(
         }
         finally
         {
-            _writer = null;
+            _writing = false;
         }
     }
 
     /// <summary>
-    /// Writes full segments, then (when one is due) the snapshot at the new boundary, then the trimmed tail. A crash
-    /// between any two steps leaves storage consistent: segments are write-once, and loading replays the segments
-    /// after the snapshot and then only the tail ops after the boundary.
+    /// Writes full segments, then (when one is due) the snapshot at the new boundary, then the head with the new
+    /// boundary. A crash between any two steps leaves storage consistent: segments are write-once, and loading
+    /// replays the segments after the snapshot and then only the tail ops after the boundary. Until the head is
+    /// stored, no op takes the tail slot of an op being archived (the write loop waits for this).
     /// </summary>
     private async Task ArchiveAsync(IReadOnlyList<ArchiveBlock> blocks)
     {
@@ -476,9 +517,7 @@ public sealed partial class DocumentGrain(
             _marks.Remove(stale);
         }
 
-        // Ops applied meanwhile are in this write too; they are acknowledged when the loop writes them again.
-        head.State = HeadView();
-        await head.WriteStateAsync();
+        await WriteHeadAsync();
         Document.TrimRecent();
         foreach (var version in _stored.Keys.Where(v => v <= Document.ArchivedVersion).ToList())
         {
@@ -503,6 +542,30 @@ public sealed partial class DocumentGrain(
         DeactivateOnIdle();
     }
 
+    /// <summary>
+    /// Earlier builds kept the tail inside the head. Moves it to the tail ring once: archives the whole segments
+    /// first (so the rest fits the ring), stores the rest in its slots, and only then the head without it.
+    /// </summary>
+    private async Task MoveTailOutOfHeadAsync()
+    {
+        var blocks = Document.TakeArchiveBlocks(Document.Version);
+        await Tail.WriteAsync(Document.Unarchived.Select(o => _stored[o.Version]));
+        if (blocks.Count > 0)
+        {
+            await ArchiveAsync(blocks);
+        }
+        else
+        {
+            await WriteHeadAsync();
+        }
+    }
+
+    private Task WriteHeadAsync()
+    {
+        head.State = HeadView();
+        return head.WriteStateAsync();
+    }
+
     private DocumentHeadState HeadView() => new()
     {
         Created = true,
@@ -511,12 +574,14 @@ public sealed partial class DocumentGrain(
         CreatedBy = head.State.CreatedBy,
         CreatedAt = head.State.CreatedAt,
         ArchivedVersion = Document.ArchivedVersion,
-        Tail = [.. Document.Unarchived.Select(o => _stored[o.Version])],
+        Tail = [],
         Locked = _locked,
         Session = head.State.Session,
         Muted = [.. _muted],
+        // Only stored ops: a mark must never vouch for an op a crash could still lose. A client whose last op is
+        // not stored yet is covered by the tail once it is.
         Clients = _marks
-            .Where(m => m.Value.Version <= Document.Version)
+            .Where(m => m.Value.Version <= _durable)
             .ToDictionary(m => m.Key, m => new ClientMark { Seq = m.Value.Seq, Version = m.Value.Version, At = m.Value.At }),
     };
 
@@ -642,3 +707,4 @@ public sealed partial class DocumentGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId} archived through version {Version}")]
     private partial void LogArchived(DocumentId documentId, long version);
 }
+

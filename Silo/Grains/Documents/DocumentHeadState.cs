@@ -4,9 +4,9 @@ using NodaTime;
 namespace CopLive.Silo.Grains.Documents;
 
 /// <summary>
-/// The often-written part of a document: identity, the ops after the archive boundary and the last op of each
-/// client (for dedupe across restarts). Its size is bounded by the archive threshold and the number of active
-/// clients, never by the text or the history.
+/// A document's identity, settings, archive boundary and the last stored op of each client (for dedupe across
+/// restarts). Written when ops are archived and when a setting changes; the ops themselves go to
+/// <see cref="DocumentTail"/>. Its size is bounded by the number of active clients, never by the text or the history.
 /// </summary>
 [GenerateSerializer, Alias("coplive.DocumentHeadState")]
 public sealed class DocumentHeadState
@@ -17,6 +17,7 @@ public sealed class DocumentHeadState
     [Id(3)] public MemberId CreatedBy { get; set; }
     [Id(4)] public Instant CreatedAt { get; set; }
     [Id(5)] public long ArchivedVersion { get; set; }
+    /// <summary>Unarchived ops as builds before December 2026 stored them; moved to the tail ring on first load, then empty.</summary>
     [Id(6)] public List<StoredOp> Tail { get; set; } = [];
     [Id(7)] public Dictionary<string, ClientMark> Clients { get; set; } = [];
     [Id(8)] public bool Locked { get; set; }

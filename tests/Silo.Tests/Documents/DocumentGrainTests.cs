@@ -8,6 +8,7 @@ using CopLive.Grains.Ids;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Security;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Grains.Documents;
 using CopLive.Silo.Tests.Fixtures;
 
 namespace CopLive.Silo.Tests.Documents;
@@ -35,6 +36,33 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         var replayed = page.Ops.Aggregate("Lesson plan: fractions\n", (text, op) => TextType.Apply(text, op.Op));
         Assert.Equal(opened.Document.Text, replayed);
         Assert.All(Enumerable.Range(0, 8), i => Assert.Contains($"[{i} é😀]", opened.Document.Text));
+    }
+
+    [Fact]
+    public async Task ClientsTypingTogether_AcrossManySegments_AreAllStored_AndSurviveReactivation()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        const int Clients = 6, OpsEach = 30;
+
+        // Each client keeps one op in flight, so ops are applied while earlier ones are written and archived.
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            var seen = 0L;
+            for (var seq = 1; seq <= OpsEach; seq++)
+            {
+                seen = await document.SubmitAsync(writers[c % writers.Count], new OpSubmission($"tab-{c}", seq, seen, Insert(0, $"<{c}:{seq}>")));
+            }
+        }));
+        await fixture.DeactivateAllAsync();
+        var opened = await document.OpenAsync(writers[0]);
+        var page = await document.GetOpsAsync(writers[0], 0, 1_000);
+
+        Assert.Equal(Clients * OpsEach, opened.Document.Version);
+        Assert.Equal(Enumerable.Range(1, Clients * OpsEach).Select(v => (long)v), page.Ops.Select(o => o.Version));
+        Assert.Equal(opened.Document.Text, page.Ops.Aggregate("", (text, op) => TextType.Apply(text, op.Op)));
+        Assert.All(Enumerable.Range(0, Clients), c => Assert.All(Enumerable.Range(1, OpsEach), seq =>
+            Assert.Contains($"<{c}:{seq}>", opened.Document.Text)));
     }
 
     [Fact]
@@ -135,6 +163,46 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         var authorship = await document.GetAuthorshipAsync(writers[0]);
         Assert.Equal(opened.Document.Text.Length, authorship.Spans.Sum(s => s.Length));
         Assert.Equal(Ops, authorship.Contributions.Sum(c => c.Ops));
+    }
+
+    [Fact]
+    public async Task ATailStoredInTheHeadByAnEarlierBuild_IsMovedToTheRing_WithNothingLostOrAppliedTwice()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        const int Ops = DocumentLimits.SegmentSize + 8;
+        for (var i = 1; i <= Ops; i++)
+        {
+            await document.SubmitAsync(writers[0], new OpSubmission("tab", i, i - 1, Insert(i - 1, "x")));
+        }
+        await fixture.DeactivateAllAsync();
+
+        // Rewrite storage as an earlier build left it: the unarchived ops inside the head, none in the ring.
+        var headId = document.GetGrainId();
+        var head = new GrainState<DocumentHeadState>();
+        await fixture.GrainStorage.ReadStateAsync("documentHead", headId, head);
+        for (var version = DocumentLimits.SegmentSize + 1L; version <= Ops; version++)
+        {
+            var slot = new GrainState<StoredOp>();
+            var slotId = DocumentTail.SlotId(doc.Value, DocumentTail.SlotOf(version));
+            await fixture.GrainStorage.ReadStateAsync(DocumentTail.StateName, slotId, slot);
+            head.State!.Tail.Add(slot.State!);
+            await fixture.GrainStorage.ClearStateAsync(DocumentTail.StateName, slotId, slot);
+        }
+        await fixture.GrainStorage.WriteStateAsync("documentHead", headId, head);
+
+        var opened = await document.OpenAsync(writers[1]);
+        var resubmitted = await document.SubmitAsync(writers[0], new OpSubmission("tab", Ops, Ops - 1, Insert(Ops - 1, "x")));
+        await fixture.DeactivateAllAsync();
+        var moved = new GrainState<DocumentHeadState>();
+        await fixture.GrainStorage.ReadStateAsync("documentHead", headId, moved);
+        var reopened = await document.OpenAsync(writers[1]);
+
+        Assert.Equal(new string('x', Ops), opened.Document.Text);
+        Assert.Equal(Ops, resubmitted);
+        Assert.Empty(moved.State!.Tail);
+        Assert.Equal((long)Ops, reopened.Document.Version);
+        Assert.Equal(new string('x', Ops), reopened.Document.Text);
     }
 
     [Fact]

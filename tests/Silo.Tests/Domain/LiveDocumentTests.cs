@@ -58,7 +58,7 @@ public sealed class LiveDocumentTests
             Commit(doc, doc.Version, i == 0 ? "[\"a\"]" : $"[{i}, \"a\"]");
         }
 
-        var blocks = doc.TakeArchiveBlocks();
+        var blocks = doc.TakeArchiveBlocks(doc.Version);
 
         Assert.Equal([0L, 1L], blocks.Select(b => b.Index));
         Assert.Equal("", blocks[0].CheckpointText);
@@ -66,6 +66,23 @@ public sealed class LiveDocumentTests
         Assert.Equal(2 * DocumentLimits.SegmentSize, doc.ArchivedVersion);
         Assert.Equal(3, doc.Unarchived.Count);
         Assert.Equal(new string('a', 2 * DocumentLimits.SegmentSize), doc.ArchiveCheckpoint.Text);
+    }
+
+    [Fact]
+    public void TakeArchiveBlocks_LeavesOpsNotYetStored_InTheTail()
+    {
+        var doc = At(0, "");
+        for (var i = 0; i < DocumentLimits.SegmentSize + 3; i++)
+        {
+            Commit(doc, doc.Version, i == 0 ? "[\"a\"]" : $"[{i}, \"a\"]");
+        }
+
+        var early = doc.TakeArchiveBlocks(DocumentLimits.SegmentSize - 1);
+        var stored = doc.TakeArchiveBlocks(DocumentLimits.SegmentSize);
+
+        Assert.Empty(early);
+        Assert.Single(stored);
+        Assert.Equal(DocumentLimits.SegmentSize, doc.ArchivedVersion);
     }
 
     [Fact]
@@ -77,7 +94,7 @@ public sealed class LiveDocumentTests
         {
             Commit(doc, doc.Version, i % 3 == 2 ? "[{\"d\": 1}]" : i % 4 == 0 ? "[\"é🙂\"]" : $"[{i % 4}, \"é🙂\"]");
         }
-        doc.TakeArchiveBlocks();
+        doc.TakeArchiveBlocks(doc.Version);
 
         var rebuilt = new LiveDocument(snapshot, doc.Range(0, doc.Version)!, doc.ArchivedVersion);
 
@@ -102,7 +119,7 @@ public sealed class LiveDocumentTests
         {
             Assert.False(doc.SnapshotDue);
             Commit(doc, doc.Version, "[\"a\"]");
-            doc.TakeArchiveBlocks();
+            doc.TakeArchiveBlocks(doc.Version);
         }
 
         Assert.True(doc.SnapshotDue);

@@ -1,0 +1,82 @@
+using CopLive.Silo.Domain;
+using Orleans.Storage;
+
+namespace CopLive.Silo.Grains.Documents;
+
+/// <summary>
+/// The stored ops after a document's archive boundary: a ring of <see cref="DocumentLimits.TailSlots"/> rows, one op
+/// per row in slot <c>version % TailSlots</c>. Committing an op writes one small row, so an op's write costs the
+/// same however long the tail, the text or the history, and the document's head is written only when it changes or
+/// a segment is archived.
+/// </summary>
+/// <remarks>
+/// The document writes a slot only for a version at most <see cref="DocumentLimits.TailSlots"/> past its stored
+/// archive boundary, so a slot is reused only once the op it held is in an archived segment. A slot holding an op at
+/// or before the boundary is therefore stale, never missing data.
+/// </remarks>
+internal sealed class DocumentTail(IGrainStorage storage, Guid document)
+{
+    /// <summary>The state name of the slots' rows.</summary>
+    internal const string StateName = "documentTail";
+
+    private readonly GrainState<StoredOp>?[] _slots = new GrainState<StoredOp>?[DocumentLimits.TailSlots];
+
+    /// <summary>
+    /// Reads every slot and returns the ops after <paramref name="archivedVersion"/> in version order, up to the
+    /// first missing version. Ops past a missing one are the unacknowledged rest of a write interrupted by a crash
+    /// (an op is acknowledged only once it and every op before it are stored): their slots are cleared, so they can
+    /// never reappear after the versions they held are given to new ops.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredOp>> LoadAsync(long archivedVersion, IEnumerable<StoredOp> alsoStored)
+    {
+        await Task.WhenAll(Enumerable.Range(0, _slots.Length).Select(async slot =>
+        {
+            var state = new GrainState<StoredOp>(new StoredOp());
+            await storage.ReadStateAsync(StateName, SlotId(slot), state);
+            _slots[slot] = state;
+        }));
+
+        var found = _slots
+            .Select(s => s!.State)
+            .OfType<StoredOp>()
+            .Concat(alsoStored)
+            .Where(o => o.Version > archivedVersion)
+            .GroupBy(o => o.Version)
+            .ToDictionary(g => g.Key, g => g.First());
+        var ops = new List<StoredOp>();
+        for (var version = archivedVersion + 1; found.Remove(version, out var op); version++)
+        {
+            ops.Add(op);
+        }
+
+        var stale = found.Keys.Select(SlotOf).Distinct().Where(slot => _slots[slot]!.State?.Version > archivedVersion + ops.Count);
+        await Task.WhenAll(stale.Select(ClearAsync));
+        return ops;
+    }
+
+    /// <summary>Stores each op in its slot; completes when all are stored.</summary>
+    public Task WriteAsync(IEnumerable<StoredOp> ops) => Task.WhenAll(ops.Select(WriteAsync));
+
+    private async Task WriteAsync(StoredOp op)
+    {
+        var slot = SlotOf(op.Version);
+        var state = _slots[slot] ?? throw new InvalidOperationException("The tail is written before it was loaded.");
+        state.State = op;
+        await storage.WriteStateAsync(StateName, SlotId(slot), state);
+    }
+
+    private async Task ClearAsync(int slot)
+    {
+        var state = _slots[slot]!;
+        await storage.ClearStateAsync(StateName, SlotId(slot), state);
+        state.State = new StoredOp();
+    }
+
+    /// <summary>The slot that holds the op of <paramref name="version"/>.</summary>
+    internal static int SlotOf(long version) => (int)(version % DocumentLimits.TailSlots);
+
+    /// <summary>The storage key of a slot of a document's tail.</summary>
+    internal static GrainId SlotId(Guid document, int slot) => GrainId.Create("coplive.document-tail", $"{document:N}/{slot}");
+
+    private GrainId SlotId(int slot) => SlotId(document, slot);
+}
