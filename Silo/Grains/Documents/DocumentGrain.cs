@@ -443,7 +443,7 @@ public sealed partial class DocumentGrain(
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await Tail.WriteAsync(batch.Select(p => _stored[p.Op.Version]));
+                    await Tail.WriteAsync([.. batch.Select(p => _stored[p.Op.Version])]);
                     if (batch.Length > 0)
                     {
                         _durable = batch[^1].Op.Version;
@@ -549,7 +549,7 @@ public sealed partial class DocumentGrain(
     private async Task MoveTailOutOfHeadAsync()
     {
         var blocks = Document.TakeArchiveBlocks(Document.Version);
-        await Tail.WriteAsync(Document.Unarchived.Select(o => _stored[o.Version]));
+        await Tail.WriteAsync([.. Document.Unarchived.Select(o => _stored[o.Version])]);
         if (blocks.Count > 0)
         {
             await ArchiveAsync(blocks);

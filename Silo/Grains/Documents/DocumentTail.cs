@@ -19,6 +19,12 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
     /// <summary>The state name of the slots' rows.</summary>
     internal const string StateName = "documentTail";
 
+    /// <summary>
+    /// Most slot reads or writes in flight at once for one document: on PostgreSQL each takes a pooled connection,
+    /// and a document loading all 64 slots at once could exhaust the server's connections.
+    /// </summary>
+    private const int Width = 8;
+
     private readonly GrainState<StoredOp>?[] _slots = new GrainState<StoredOp>?[DocumentLimits.TailSlots];
 
     /// <summary>
@@ -29,12 +35,12 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
     /// </summary>
     public async Task<IReadOnlyList<StoredOp>> LoadAsync(long archivedVersion, IEnumerable<StoredOp> alsoStored)
     {
-        await Task.WhenAll(Enumerable.Range(0, _slots.Length).Select(async slot =>
+        await InGroupsAsync(Enumerable.Range(0, _slots.Length), async slot =>
         {
             var state = new GrainState<StoredOp>(new StoredOp());
             await storage.ReadStateAsync(StateName, SlotId(slot), state);
             _slots[slot] = state;
-        }));
+        });
 
         var found = _slots
             .Select(s => s!.State)
@@ -50,12 +56,23 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
         }
 
         var stale = found.Keys.Select(SlotOf).Distinct().Where(slot => _slots[slot]!.State?.Version > archivedVersion + ops.Count);
-        await Task.WhenAll(stale.Select(ClearAsync));
+        await InGroupsAsync(stale.ToList(), ClearAsync);
         return ops;
     }
 
     /// <summary>Stores each op in its slot; completes when all are stored.</summary>
-    public Task WriteAsync(IEnumerable<StoredOp> ops) => Task.WhenAll(ops.Select(WriteAsync));
+    /// <remarks>Ops of one write go to storage together, so SQLite's writer commits them in one transaction.</remarks>
+    public Task WriteAsync(IReadOnlyList<StoredOp> ops) => ops.Count <= Width * 2
+        ? Task.WhenAll(ops.Select(WriteAsync))
+        : InGroupsAsync(ops, WriteAsync, Width * 2);
+
+    private static async Task InGroupsAsync<T>(IEnumerable<T> items, Func<T, Task> action, int width = Width)
+    {
+        foreach (var group in items.Chunk(width))
+        {
+            await Task.WhenAll(group.Select(action));
+        }
+    }
 
     private async Task WriteAsync(StoredOp op)
     {

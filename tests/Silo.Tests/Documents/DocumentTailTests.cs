@@ -17,8 +17,8 @@ public abstract class DocumentTailTests<TFixture>(TFixture fixture) where TFixtu
         var tail = new DocumentTail(fixture.GrainStorage, document);
         await tail.LoadAsync(0, []);
         const int Last = DocumentLimits.TailSlots + DocumentLimits.SegmentSize / 2;
-        await tail.WriteAsync(Enumerable.Range(1, DocumentLimits.TailSlots).Select(v => Op(v, $"op {v}")));
-        await tail.WriteAsync(Enumerable.Range(DocumentLimits.TailSlots + 1, Last - DocumentLimits.TailSlots).Select(v => Op(v, $"op {v}")));
+        await tail.WriteAsync([.. Enumerable.Range(1, DocumentLimits.TailSlots).Select(v => Op(v, $"op {v}"))]);
+        await tail.WriteAsync([.. Enumerable.Range(DocumentLimits.TailSlots + 1, Last - DocumentLimits.TailSlots).Select(v => Op(v, $"op {v}"))]);
 
         var read = await new DocumentTail(fixture.GrainStorage, document).LoadAsync(DocumentLimits.SegmentSize, []);
 
