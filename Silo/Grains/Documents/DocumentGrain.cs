@@ -54,8 +54,6 @@ public sealed partial class DocumentGrain(
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
     private readonly List<Pending> _unwritten = [];
 
-    // Each unarchived op in its stored form, made once when the op is committed: every tail write reuses it.
-    private readonly Dictionary<long, StoredOp> _stored = [];
     private DocumentTail? _tail;
     private long _durable;  // every op through this version is stored
     private LiveDocument? _document;
@@ -93,13 +91,12 @@ public sealed partial class DocumentGrain(
             }
             foreach (var op in tail)
             {
-                _stored[op.Version] = op;
                 // Each client's last op in the tail is newer than any mark the head holds for it.
                 _marks[op.ClientId] = new Mark(op.Seq, op.Version, Task.FromResult(op.Version), op.At);
             }
             if (head.State.Tail.Count > 0)
             {
-                await MoveTailOutOfHeadAsync();
+                await MoveTailOutOfHeadAsync(tail);
             }
         }
     }
@@ -126,7 +123,7 @@ public sealed partial class DocumentGrain(
             0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>());
         snapshot.State = DocumentSnapshotState.From(checkpoint);
         await snapshot.WriteStateAsync();
-        await Tail.LoadAsync(0, []);
+        Tail.StartEmpty();
         head.State = new DocumentHeadState
         {
             Created = true,
@@ -282,10 +279,9 @@ public sealed partial class DocumentGrain(
     /// <summary>Queues a just-applied op for the next write and waits until it is stored.</summary>
     private Task<long> StoreAsync(CommittedOp committed)
     {
-        _stored[committed.Version] = StoredOp.From(committed);
         var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _marks[committed.ClientId] = new Mark(committed.Seq, committed.Version, ack.Task, committed.At);
-        _unwritten.Add(new Pending(committed, ack, Stopwatch.GetTimestamp()));
+        _unwritten.Add(new Pending(committed, StoredOp.From(committed), ack, Stopwatch.GetTimestamp()));
         MoveCursorsThrough(committed.Op);
         StartWriting();
         return ack.Task;
@@ -443,7 +439,7 @@ public sealed partial class DocumentGrain(
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await Tail.WriteAsync([.. batch.Select(p => _stored[p.Op.Version])]);
+                    await Tail.WriteAsync([.. batch.Select(p => p.Stored)]);
                     if (batch.Length > 0)
                     {
                         _durable = batch[^1].Op.Version;
@@ -519,10 +515,6 @@ public sealed partial class DocumentGrain(
 
         await WriteHeadAsync();
         Document.TrimRecent();
-        foreach (var version in _stored.Keys.Where(v => v <= Document.ArchivedVersion).ToList())
-        {
-            _stored.Remove(version);
-        }
         LogArchived(Id, Document.ArchivedVersion);
     }
 
@@ -546,10 +538,10 @@ public sealed partial class DocumentGrain(
     /// Earlier builds kept the tail inside the head. Moves it to the tail ring once: archives the whole segments
     /// first (so the rest fits the ring), stores the rest in its slots, and only then the head without it.
     /// </summary>
-    private async Task MoveTailOutOfHeadAsync()
+    private async Task MoveTailOutOfHeadAsync(IReadOnlyList<StoredOp> tail)
     {
         var blocks = Document.TakeArchiveBlocks(Document.Version);
-        await Tail.WriteAsync([.. Document.Unarchived.Select(o => _stored[o.Version])]);
+        await Tail.WriteAsync([.. tail.Where(o => o.Version > Document.ArchivedVersion)]);
         if (blocks.Count > 0)
         {
             await ArchiveAsync(blocks);
@@ -695,7 +687,8 @@ public sealed partial class DocumentGrain(
     private static CopLiveException Unavailable() =>
         new(CopLiveError.Unavailable, "The document could not be saved just now; nothing was changed. Please retry.");
 
-    private sealed record Pending(CommittedOp Op, TaskCompletionSource<long> Ack, long AppliedAt);
+    /// <summary>An applied op waiting for its write, in the form it is stored in (made once, on the grain's turn).</summary>
+    private sealed record Pending(CommittedOp Op, StoredOp Stored, TaskCompletionSource<long> Ack, long AppliedAt);
 
     private sealed record Mark(long Seq, long Version, Task<long> Durable, Instant At);
 

@@ -60,8 +60,17 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
         return ops;
     }
 
+    /// <summary>A new document's tail: nothing can be stored under its id yet, so nothing is read.</summary>
+    public void StartEmpty()
+    {
+        for (var slot = 0; slot < _slots.Length; slot++)
+        {
+            _slots[slot] = new GrainState<StoredOp>(new StoredOp());
+        }
+    }
+
     /// <summary>Stores each op in its slot; completes when all are stored.</summary>
-    /// <remarks>Ops of one write go to storage together, so SQLite's writer commits them in one transaction.</remarks>
+    /// <remarks>Up to 16 ops go to storage together, so SQLite's writer commits them in one transaction.</remarks>
     public Task WriteAsync(IReadOnlyList<StoredOp> ops) => ops.Count <= Width * 2
         ? Task.WhenAll(ops.Select(WriteAsync))
         : InGroupsAsync(ops, WriteAsync, Width * 2);
