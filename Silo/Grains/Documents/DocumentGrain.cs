@@ -56,9 +56,12 @@ public sealed partial class DocumentGrain(
 
     private DocumentTail? _tail;
     private long _durable;  // every op through this version is stored
+    private long _storedBoundary;  // the archive boundary storage knows of: tail slots of ops after it are live
     private LiveDocument? _document;
     private Task? _writer;  // the write loop, awaited on deactivation
     private bool _writing;  // set while the loop runs; not _writer, which a loop that finishes synchronously outlives
+    private Task? _archiver;  // the archive loop, beside the write loop
+    private bool _archiving;  // as _writing, for the archive loop
     private Exception? _failure;
     private TaskCompletionSource? _settingsUnwritten;
     private bool _locked;
@@ -83,6 +86,8 @@ public sealed partial class DocumentGrain(
             var tail = await Tail.LoadAsync(archived, head.State.Tail);
             _document = new LiveDocument(archive, [.. segments.SelectMany(s => s.Ops), .. tail.Select(o => o.ToCommitted())], archived);
             _durable = _document.Version;
+            // Slots at or before it were treated as stale just now, so they are free to take (see DocumentTail).
+            _storedBoundary = archived;
             _locked = head.State.Locked;
             _muted.UnionWith(head.State.Muted);
             foreach (var (client, mark) in head.State.Clients)
@@ -106,6 +111,10 @@ public sealed partial class DocumentGrain(
         if (_writer is { } writer)
         {
             await writer;
+        }
+        if (_archiver is { } archiver)
+        {
+            await archiver;
         }
     }
 
@@ -413,9 +422,9 @@ public sealed partial class DocumentGrain(
     }
 
     /// <summary>
-    /// Stores everything applied since the last write, acknowledges it, tells the gateways, and archives history
-    /// when the tail is long enough. Runs while there is something to store; ops applied during a write ride the
-    /// next one.
+    /// Stores everything applied since the last write, acknowledges it and tells the gateways. Runs while there is
+    /// something to store; ops applied during a write ride the next one. Archiving runs beside it
+    /// (<see cref="ArchiveLoopAsync"/>), so an op is never kept waiting for a segment, snapshot and head to be stored.
     /// </summary>
     private async Task WriteLoopAsync()
     {
@@ -423,18 +432,24 @@ public sealed partial class DocumentGrain(
         {
             while ((_unwritten.Count > 0 || _settingsUnwritten is not null) && _failure is null)
             {
-                // An op may take its tail slot only once the op that held it is archived (see DocumentTail).
-                var writable = _unwritten.TakeWhile(p => p.Op.Version <= Document.ArchivedVersion + DocumentLimits.TailSlots).Count();
+                // An op may take its tail slot only once the op that held it is archived and the head says so.
+                var writable = _unwritten.TakeWhile(p => p.Op.Version <= _storedBoundary + DocumentLimits.TailSlots).Count();
+                if (_archiving && (writable == 0 || _settingsUnwritten is not null))
+                {
+                    // Wait for the ring to free up, or let the archive's head write go first: the head has one writer at a time.
+                    await _archiver!;
+                    continue;
+                }
+                if (writable == 0 && _settingsUnwritten is null)
+                {
+                    // Unreachable while archiving keeps up (it starts after every write); never spin if it did not.
+                    Fail(new InvalidOperationException($"The tail of {Id} is full and was not archived."), []);
+                    return;
+                }
                 var batch = _unwritten.GetRange(0, writable).ToArray();
                 _unwritten.RemoveRange(0, writable);
                 var settings = _settingsUnwritten;
                 _settingsUnwritten = null;
-                if (batch.Length == 0 && settings is null)
-                {
-                    // Unreachable while archiving keeps up (it runs after every write); never spin if it did not.
-                    Fail(new InvalidOperationException($"The tail of {Id} is full and was not archived."), []);
-                    return;
-                }
 
                 var started = Stopwatch.GetTimestamp();
                 try
@@ -465,19 +480,7 @@ public sealed partial class DocumentGrain(
                     metrics.OpAcknowledged(Stopwatch.GetElapsedTime(pending.AppliedAt));
                 }
                 await _observers.Notify(o => o.OpsCommitted(Id, ops));
-
-                if (Document.TakeArchiveBlocks(_durable) is { Count: > 0 } blocks)
-                {
-                    try
-                    {
-                        await ArchiveAsync(blocks);
-                    }
-                    catch (Exception e)
-                    {
-                        Fail(e, []);
-                        return;
-                    }
-                }
+                StartArchiving();
             }
         }
         finally
@@ -486,11 +489,40 @@ public sealed partial class DocumentGrain(
         }
     }
 
+    private void StartArchiving()
+    {
+        if (!_archiving && _failure is null && Document.TakeArchiveBlocks(_durable) is { Count: > 0 } blocks)
+        {
+            _archiving = true;
+            _archiver = ArchiveLoopAsync(blocks);
+        }
+    }
+
+    /// <summary>Archives stored ops a segment at a time while enough have accumulated, beside the write loop.</summary>
+    private async Task ArchiveLoopAsync(IReadOnlyList<ArchiveBlock> blocks)
+    {
+        try
+        {
+            for (; blocks.Count > 0 && _failure is null; blocks = Document.TakeArchiveBlocks(_durable))
+            {
+                await ArchiveAsync(blocks);
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(e, []);
+        }
+        finally
+        {
+            _archiving = false;
+        }
+    }
+
     /// <summary>
     /// Writes full segments, then (when one is due) the snapshot at the new boundary, then the head with the new
     /// boundary. A crash between any two steps leaves storage consistent: segments are write-once, and loading
     /// replays the segments after the snapshot and then only the tail ops after the boundary. Until the head is
-    /// stored, no op takes the tail slot of an op being archived (the write loop waits for this).
+    /// stored, no op takes the tail slot of an op being archived (the write loop goes by the stored boundary).
     /// </summary>
     private async Task ArchiveAsync(IReadOnlyList<ArchiveBlock> blocks)
     {
@@ -552,10 +584,12 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    private Task WriteHeadAsync()
+    private async Task WriteHeadAsync()
     {
-        head.State = HeadView();
-        return head.WriteStateAsync();
+        var view = HeadView();
+        head.State = view;
+        await head.WriteStateAsync();
+        _storedBoundary = Math.Max(_storedBoundary, view.ArchivedVersion);
     }
 
     private DocumentHeadState HeadView() => new()

@@ -206,6 +206,50 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
     }
 
     [Fact]
+    public async Task Typing_IsAcknowledged_WhileHistoryIsBeingArchived_UntilTheTailRingIsFull()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        var guard = TimeSpan.FromSeconds(30);  // turns a hang into a failure, never a measure
+        Task<long> Type(int seq)
+        {
+            fixture.Clock.Advance(NodaTime.Duration.FromMilliseconds(100));
+            return document.SubmitAsync(writers[0], new OpSubmission("tab", seq, seq - 1, Insert(seq - 1, "x")));
+        }
+
+        fixture.StorageGate.Hold("segment");
+        try
+        {
+            for (var seq = 1; seq <= DocumentLimits.SegmentSize; seq++)
+            {
+                await Type(seq).WaitAsync(guard);
+            }
+            // The first segment is full: its archiving has begun, and its write waits at the gate...
+            await fixture.StorageGate.Reached.WaitAsync(guard);
+            // ...while the next ops are stored in the tail ring and acknowledged all the same,
+            for (var seq = DocumentLimits.SegmentSize + 1; seq <= DocumentLimits.TailSlots; seq++)
+            {
+                Assert.Equal(seq, await Type(seq).WaitAsync(guard));
+            }
+            // until the ring is full: the next op's slot still holds op 1, which is not archived yet.
+            var waiting = Type(DocumentLimits.TailSlots + 1);
+            Assert.False(waiting.IsCompleted);
+            fixture.StorageGate.Release();
+            Assert.Equal(DocumentLimits.TailSlots + 1, await waiting.WaitAsync(guard));
+        }
+        finally
+        {
+            fixture.StorageGate.Release();
+        }
+
+        await fixture.DeactivateAllAsync();
+        var reopened = await document.OpenAsync(writers[1]);
+        Assert.Equal(DocumentLimits.TailSlots + 1L, reopened.Document.Version);
+        Assert.Equal(new string('x', DocumentLimits.TailSlots + 1), reopened.Document.Text);
+        Assert.Equal("x", (await document.GetAtVersionAsync(writers[1], 1)).Text);
+    }
+
+    [Fact]
     public async Task Gateways_HearOnlyAcknowledgedOps_InOrder()
     {
         var (doc, writers, _) = await DocumentAsync("");

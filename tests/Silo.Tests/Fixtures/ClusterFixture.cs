@@ -20,6 +20,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public StorageSettings Storage { get; private set; } = null!;
 
+    /// <summary>Holds writes of one kind of state when a test asks; open otherwise.</summary>
+    public StorageGate StorageGate { get; } = new();
+
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
 
     /// <summary>The grain storage provider CopLive grains write to.</summary>
@@ -35,6 +38,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<IClock>(Clock);
             silo.AddCopLiveStorage(Storage);
+            StorageGate.Install(silo.Services, Silo.Storage.StorageNames.Default);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
