@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ internal sealed partial class StateWriter : IDisposable
     private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     private const string KeyMatches = "ServiceId = $service AND StateName = $state AND GrainId = $grain";
 
-    private readonly BlockingCollection<StateChange> _queue = new();
+    private readonly ChangeQueue _queue = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
@@ -80,7 +79,7 @@ internal sealed partial class StateWriter : IDisposable
         {
             _queue.Add(change);
         }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        catch (InvalidOperationException)
         {
             throw new ObjectDisposedException(nameof(StateWriter), "The storage writer has stopped; the silo is shutting down.");
         }
@@ -90,24 +89,21 @@ internal sealed partial class StateWriter : IDisposable
     /// <summary>Commits what is queued, then closes the connection.</summary>
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        _queue.Complete();
         _thread.Join();
-        _queue.Dispose();
         _connection.Dispose();
     }
 
     private void Run()
     {
-        var batch = new List<StateChange>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        var taken = new List<StateChange>();
+        while (_queue.TakeAll(ref taken))
         {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            for (var start = 0; start < taken.Count; start += MaxBatch)
             {
-                batch.Add(next);
+                CommitBatch(taken.Count <= MaxBatch ? taken : taken.GetRange(start, Math.Min(MaxBatch, taken.Count - start)));
             }
-            CommitBatch(batch);
-            batch.Clear();
+            taken.Clear();
         }
     }
 
