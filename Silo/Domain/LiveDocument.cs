@@ -54,9 +54,9 @@ public sealed class LiveDocument
         {
             throw new InvalidOperationException($"Stored history ends at version {Version}, before the archive boundary {archivedVersion}.");
         }
-        while (ArchivedVersion < archivedVersion)
+        if (archivedVersion is { } boundary && boundary > ArchivedVersion)
         {
-            Archive(_recent[(int)(ArchivedVersion - _recentStart)]);
+            Archive(Range(ArchivedVersion, boundary)!);
         }
     }
 
@@ -200,21 +200,27 @@ public sealed class LiveDocument
             var index = ArchivedVersion / DocumentLimits.SegmentSize;
             var ops = Range(ArchivedVersion, ArchivedVersion + DocumentLimits.SegmentSize)!;
             blocks.Add(new ArchiveBlock(index, ops, index % DocumentLimits.CheckpointEverySegments == 0 ? _archiveText : null));
-            foreach (var op in ops)
-            {
-                Archive(op);
-            }
+            Archive(ops);
         }
         return blocks;
     }
 
-    /// <summary>Moves the archive boundary over the op just after it.</summary>
-    private void Archive(CommittedOp op)
+    /// <summary>Moves the archive boundary over <paramref name="ops"/>, the ops just after it.</summary>
+    private void Archive(IReadOnlyList<CommittedOp> ops)
     {
-        _archiveText = TextType.Apply(_archiveText, op.Op);
-        Attribute(_archiveAuthorship, op);
-        Count(_archiveContributions, op);
-        ArchivedVersion = op.Version;
+        // One pass over the text for the whole run: applying each op on its own would copy the text once per op.
+        var composed = ops[0].Op;
+        for (var i = 1; i < ops.Count; i++)
+        {
+            composed = TextType.Compose(composed, ops[i].Op);
+        }
+        _archiveText = TextType.Apply(_archiveText, composed);
+        foreach (var op in ops)
+        {
+            Attribute(_archiveAuthorship, op);
+            Count(_archiveContributions, op);
+        }
+        ArchivedVersion = ops[^1].Version;
     }
 
     /// <summary>Adds older ops (loaded from history) in front of the recent ones, so older bases can be transformed.</summary>

@@ -69,6 +69,33 @@ public sealed class LiveDocumentTests
     }
 
     [Fact]
+    public void ArchiveCheckpoint_IsTheTextAtTheBoundary_AfterInsertsAndDeletesAnywhere()
+    {
+        var doc = At(0, "Lesson plan: fractions 🍕\n");
+        var texts = new List<string> { doc.Text };
+        var random = new Random(7);
+        string[] pieces = ["a", "é", "🙂", "e\u0301", "note ", "\\n"];
+        for (var i = 0; i < 3 * DocumentLimits.SegmentSize + 5; i++)
+        {
+            var length = CodePoints.Count(doc.Text);
+            var at = random.Next(length + 1);
+            var op = length > 4 && random.Next(3) == 0
+                ? (at > 0 ? $"[{Math.Min(at, length - 2)}, {{\"d\": 2}}]" : "[{\"d\": 2}]")
+                : (at > 0 ? $"[{at}, \"{pieces[random.Next(pieces.Length)]}\"]" : $"[\"{pieces[random.Next(pieces.Length)]}\"]");
+            Commit(doc, doc.Version, op);
+            texts.Add(doc.Text);
+        }
+
+        var blocks = doc.TakeArchiveBlocks(doc.Version);
+
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal(texts[(int)doc.ArchivedVersion], doc.ArchiveCheckpoint.Text);
+        Assert.Equal(texts[0], blocks[0].CheckpointText);
+        Assert.Equal(texts[^1], doc.TextAt(doc.Version));
+        Assert.Equal(texts[(int)doc.ArchivedVersion + 2], doc.TextAt(doc.ArchivedVersion + 2));
+    }
+
+    [Fact]
     public void TakeArchiveBlocks_LeavesOpsNotYetStored_InTheTail()
     {
         var doc = At(0, "");
