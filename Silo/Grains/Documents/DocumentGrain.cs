@@ -434,6 +434,11 @@ public sealed partial class DocumentGrain(
             {
                 // An op may take its tail slot only once the op that held it is archived and the head says so.
                 var writable = _unwritten.TakeWhile(p => p.Op.Version <= _storedBoundary + DocumentLimits.TailSlots).Count();
+                if (writable == 0)
+                {
+                    // A tail loaded full (its archiving failed or was cut short) is archived before anything else.
+                    StartArchiving();
+                }
                 if (_archiving && (writable == 0 || _settingsUnwritten is not null))
                 {
                     // Wait for the ring to free up, or let the archive's head write go first: the head has one writer at a time.
@@ -442,7 +447,7 @@ public sealed partial class DocumentGrain(
                 }
                 if (writable == 0 && _settingsUnwritten is null)
                 {
-                    // Unreachable while archiving keeps up (it starts after every write); never spin if it did not.
+                    // Unreachable: a full ring always holds a whole segment to archive. Never spin if it did not.
                     Fail(new InvalidOperationException($"The tail of {Id} is full and was not archived."), []);
                     return;
                 }

@@ -211,11 +211,7 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         var (doc, writers, _) = await DocumentAsync("");
         var document = Grains.GetDocument(doc);
         var guard = TimeSpan.FromSeconds(30);  // turns a hang into a failure, never a measure
-        Task<long> Type(int seq)
-        {
-            fixture.Clock.Advance(NodaTime.Duration.FromMilliseconds(100));
-            return document.SubmitAsync(writers[0], new OpSubmission("tab", seq, seq - 1, Insert(seq - 1, "x")));
-        }
+        Task<long> Type(int seq) => AppendX(document, writers[0], seq);
 
         fixture.StorageGate.Hold("segment");
         try
@@ -247,6 +243,62 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(DocumentLimits.TailSlots + 1L, reopened.Document.Version);
         Assert.Equal(new string('x', DocumentLimits.TailSlots + 1), reopened.Document.Text);
         Assert.Equal("x", (await document.GetAtVersionAsync(writers[1], 1)).Text);
+    }
+
+    [Fact]
+    public async Task AFailedArchive_LosesNothingAcknowledged_AndTheDocumentArchivesItsFullTailOnReload()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        var guard = TimeSpan.FromSeconds(30);
+        Task<long> Type(int seq) => AppendX(document, writers[0], seq);
+
+        fixture.StorageGate.Hold("segment");
+        try
+        {
+            for (var seq = 1; seq <= DocumentLimits.TailSlots; seq++)
+            {
+                await Type(seq).WaitAsync(guard);
+                if (seq == DocumentLimits.SegmentSize)
+                {
+                    await fixture.StorageGate.Reached.WaitAsync(guard);
+                }
+            }
+        }
+        finally
+        {
+            // The archive's segment write fails (as on a full disk) after ops 33-64 were acknowledged beside it:
+            // the tail ring is full, and stays so in storage.
+            fixture.StorageGate.Release(new IOException("No space left on device"));
+        }
+
+        // Typing goes on as a client would: an op refused as unavailable is sent again with the same seq. The
+        // document must not archive later segments over the missing one, but start again from storage, where it
+        // finds its ring full and archives before it stores the next op.
+        var refused = 0;
+        for (var seq = DocumentLimits.TailSlots + 1; seq <= DocumentLimits.TailSlots + 10; seq++)
+        {
+            while (true)
+            {
+                try
+                {
+                    await Type(seq).WaitAsync(guard);
+                    break;
+                }
+                catch (CopLiveException e) when (e.Code == CopLiveError.Unavailable && ++refused < 100)
+                {
+                    await Task.Delay(10);
+                }
+            }
+        }
+        await fixture.DeactivateAllAsync();
+        var final = await document.OpenAsync(writers[1]);
+
+        Assert.Equal(DocumentLimits.TailSlots + 10L, final.Document.Version);
+        Assert.Equal(new string('x', DocumentLimits.TailSlots + 10), final.Document.Text);
+        Assert.Equal("xx", (await document.GetAtVersionAsync(writers[1], 2)).Text);
+        var all = await document.GetOpsAsync(writers[1], 0, 1_000);
+        Assert.Equal(Enumerable.Range(1, DocumentLimits.TailSlots + 10).Select(v => (long)v), all.Ops.Select(o => o.Version));
     }
 
     [Fact]
@@ -311,6 +363,13 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         Assert.Contains("retry after", limited.Message);
         Assert.Equal(DocumentLimits.OpsBurst, version);
         Assert.Equal(version + 1, other);
+    }
+
+    /// <summary>One client's op <paramref name="seq"/>, typing "x" at the end, a tenth of a second after the last.</summary>
+    private Task<long> AppendX(IDocumentGrain document, Caller writer, int seq)
+    {
+        fixture.Clock.Advance(NodaTime.Duration.FromMilliseconds(100));
+        return document.SubmitAsync(writer, new OpSubmission("tab", seq, seq - 1, Insert(seq - 1, "x")));
     }
 
     private static TextOp Insert(int at, string text) =>

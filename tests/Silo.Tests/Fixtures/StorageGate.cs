@@ -5,7 +5,8 @@ namespace CopLive.Silo.Tests.Fixtures;
 
 /// <summary>
 /// Lets a test hold every write of one kind of grain state (archived history segments, say) and watch what the rest
-/// of the silo does meanwhile. Open unless a test holds it; the storage behind it is the real one.
+/// of the silo does meanwhile, then let them through or fail them. Open unless a test holds it; the storage behind
+/// it is the real one.
 /// </summary>
 public sealed class StorageGate
 {
@@ -37,13 +38,20 @@ public sealed class StorageGate
         }
     }
 
-    /// <summary>Lets the held writes through, and every later one.</summary>
-    public void Release()
+    /// <summary>Lets the held writes through, or fails them with <paramref name="fault"/>; every later write passes.</summary>
+    public void Release(Exception? fault = null)
     {
         lock (_lock)
         {
             _held = null;
-            _released.TrySetResult();
+            if (fault is null)
+            {
+                _released.TrySetResult();
+            }
+            else
+            {
+                _released.TrySetException(fault);
+            }
         }
     }
 
