@@ -739,4 +739,3 @@ public sealed partial class DocumentGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId} archived through version {Version}")]
     private partial void LogArchived(DocumentId documentId, long version);
 }
-

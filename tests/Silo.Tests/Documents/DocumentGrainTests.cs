@@ -173,7 +173,7 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         const int Ops = DocumentLimits.SegmentSize + 8;
         for (var i = 1; i <= Ops; i++)
         {
-            await document.SubmitAsync(writers[0], new OpSubmission("tab", i, i - 1, Insert(i - 1, "x")));
+            await AppendX(document, writers[0], i);
         }
         await fixture.DeactivateAllAsync();
 
@@ -192,7 +192,7 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         await fixture.GrainStorage.WriteStateAsync("documentHead", headId, head);
 
         var opened = await document.OpenAsync(writers[1]);
-        var resubmitted = await document.SubmitAsync(writers[0], new OpSubmission("tab", Ops, Ops - 1, Insert(Ops - 1, "x")));
+        var resubmitted = await AppendX(document, writers[0], Ops);
         await fixture.DeactivateAllAsync();
         var moved = new GrainState<DocumentHeadState>();
         await fixture.GrainStorage.ReadStateAsync("documentHead", headId, moved);
@@ -312,7 +312,7 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
 
         for (var i = 1; i <= 5; i++)
         {
-            var version = await document.SubmitAsync(writers[0], new OpSubmission("tab", i, i - 1, Insert(i - 1, "x")));
+            var version = await AppendX(document, writers[0], i);
             Assert.Equal(i, version);
         }
         await observer.WaitForVersionAsync(5);
