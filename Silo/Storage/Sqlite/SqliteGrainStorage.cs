@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Orleans.Configuration;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -38,6 +39,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         IOptions<ClusterOptions> cluster,
         IGrainStorageSerializer serializer,
         IActivatorProvider activators,
+        IClock clock,
         CopLiveMetrics metrics,
         ILogger<SqliteGrainStorage> logger)
     {
@@ -47,7 +49,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         _activators = activators;
         _legacy = legacy;
         // Opened on first use: the schema is installed when the silo starts, after this object is built.
-        _writer = new(() => new StateWriter(connectionString, metrics.StorageCommit, logger));
+        _writer = new(() => new StateWriter(connectionString, clock, metrics.StorageCommit, logger));
         _legacyHasRows = new(LegacyHasRows);
     }
 
@@ -58,6 +60,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         services.GetRequiredService<IOptions<ClusterOptions>>(),
         services.GetRequiredService<IGrainStorageSerializer>(),
         services.GetRequiredService<IActivatorProvider>(),
+        services.GetRequiredService<IClock>(),
         services.GetRequiredService<CopLiveMetrics>(),
         services.GetRequiredService<ILogger<SqliteGrainStorage>>());
 

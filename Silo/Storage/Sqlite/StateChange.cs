@@ -28,5 +28,9 @@ internal sealed class StateChange(StateChangeKind kind, StateKey key, byte[]? pa
     /// <summary>The version the grain read (null on a first write), or the version to adopt.</summary>
     public long? Version { get; } = version;
 
-    public TaskCompletionSource<long?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completed on a thread-pool thread (<see cref="ChangeCompletion"/>), never on the writer's, so continuations may
+    /// run inline.
+    /// </summary>
+    public TaskCompletionSource<long?> Done { get; } = new();
 }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Text;
+using SQLitePCL;
 
 namespace CopLive.Silo.Storage.Sqlite;
 
@@ -15,24 +18,32 @@ internal sealed partial class StateWriter : IDisposable
     /// <summary>Most changes per transaction, so one commit's latency stays bounded under a flood.</summary>
     private const int MaxBatch = 256;
 
-    private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     private const string KeyMatches = "ServiceId = $service AND StateName = $state AND GrainId = $grain";
+
+    private static readonly InstantPattern ModifiedOnPattern =
+        InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'");
 
     private readonly ChangeQueue _queue = new();
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _update;
-    private readonly SqliteCommand _clear;
-    private readonly SqliteCommand _adopt;
+    private readonly IClock _clock;
+    private readonly Statement _begin;
+    private readonly Statement _commit;
+    private readonly Statement _rollback;
+    private readonly Statement _insert;
+    private readonly Statement _update;
+    private readonly Statement _clear;
+    private readonly Statement _adopt;
     private readonly Thread _thread;
     private readonly Action<int, TimeSpan> _committed;
     private readonly ILogger _logger;
 
     /// <param name="connectionString">The database; its schema must already be installed.</param>
+    /// <param name="clock">Stamps each row's <c>ModifiedOn</c> with its commit's time.</param>
     /// <param name="committed">Told the number of changes and the duration of every commit (for metrics).</param>
     /// <param name="logger">Where failed commits are logged.</param>
-    public StateWriter(string connectionString, Action<int, TimeSpan> committed, ILogger logger)
+    public StateWriter(string connectionString, IClock clock, Action<int, TimeSpan> committed, ILogger logger)
     {
+        _clock = clock;
         _committed = committed;
         _logger = logger;
         _connection = new SqliteConnection(connectionString);
@@ -46,27 +57,29 @@ internal sealed partial class StateWriter : IDisposable
             pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;";
             pragmas.ExecuteNonQuery();
         }
-        _insert = Prepare($"""
+        // The transaction is run by prepared statements rather than SqliteTransaction, which parses its BEGIN and
+        // COMMIT anew every time. The writes report success by the number of rows they changed: a RETURNING clause
+        // would make SQLite build a temporary b-tree for every statement.
+        _begin = Prepare("BEGIN IMMEDIATE");
+        _commit = Prepare("COMMIT");
+        _rollback = Prepare("ROLLBACK");
+        _insert = Prepare("""
             INSERT INTO GrainState (ServiceId, StateName, GrainId, Payload, Version, ModifiedOn)
-            VALUES ($service, $state, $grain, $payload, 1, {Now})
+            VALUES ($service, $state, $grain, $payload, 1, $now)
             ON CONFLICT DO NOTHING
-            RETURNING Version
             """);
         _update = Prepare($"""
-            UPDATE GrainState SET Payload = $payload, Version = Version + 1, ModifiedOn = {Now}
+            UPDATE GrainState SET Payload = $payload, Version = Version + 1, ModifiedOn = $now
             WHERE {KeyMatches} AND Version = $version
-            RETURNING Version
             """);
         _clear = Prepare($"""
-            UPDATE GrainState SET Payload = NULL, Version = Version + 1, ModifiedOn = {Now}
+            UPDATE GrainState SET Payload = NULL, Version = Version + 1, ModifiedOn = $now
             WHERE {KeyMatches} AND Version = $version
-            RETURNING Version
             """);
-        _adopt = Prepare($"""
+        _adopt = Prepare("""
             INSERT INTO GrainState (ServiceId, StateName, GrainId, Payload, Version, ModifiedOn)
-            VALUES ($service, $state, $grain, $payload, $version, {Now})
+            VALUES ($service, $state, $grain, $payload, $version, $now)
             ON CONFLICT DO NOTHING
-            RETURNING Version
             """);
         _thread = new Thread(Run) { IsBackground = true, Name = "CopLive SQLite writer" };
         _thread.Start();
@@ -91,6 +104,10 @@ internal sealed partial class StateWriter : IDisposable
     {
         _queue.Complete();
         _thread.Join();
+        foreach (var statement in new[] { _begin, _commit, _rollback, _insert, _update, _clear, _adopt })
+        {
+            statement.Command.Dispose();
+        }
         _connection.Dispose();
     }
 
@@ -114,10 +131,7 @@ internal sealed partial class StateWriter : IDisposable
             var started = Stopwatch.GetTimestamp();
             var versions = Commit(batch);
             _committed(batch.Count, Stopwatch.GetElapsedTime(started));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(versions[i]);
-            }
+            ChangeCompletion.Queue([.. batch], versions);
         }
         catch (Exception error) when (batch.Count > 1)
         {
@@ -132,60 +146,65 @@ internal sealed partial class StateWriter : IDisposable
         catch (Exception error)
         {
             LogCommitFailed(error, batch[0].Key.StateName, batch[0].Key.GrainId);
-            batch[0].Done.TrySetException(error);
+            ChangeCompletion.Queue(batch[0], error);
         }
     }
 
     private long?[] Commit(List<StateChange> batch)
     {
         var versions = new long?[batch.Count];
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        for (var i = 0; i < batch.Count; i++)
+        var now = ModifiedOnPattern.Format(_clock.GetCurrentInstant());
+        _begin.Command.ExecuteNonQuery();
+        try
         {
-            versions[i] = Execute(batch[i], transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                versions[i] = Execute(batch[i], now);
+            }
+            _commit.Command.ExecuteNonQuery();
         }
-        transaction.Commit();
+        catch
+        {
+            // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors itself).
+            if (raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            {
+                _rollback.Command.ExecuteNonQuery();
+            }
+            throw;
+        }
         return versions;
     }
 
-    private long? Execute(StateChange change, SqliteTransaction transaction)
+    private long? Execute(StateChange change, string now)
     {
-        var command = change.Kind switch
+        var statement = change.Kind switch
         {
             StateChangeKind.Write when change.Version is null => _insert,
             StateChangeKind.Write => _update,
             StateChangeKind.Clear => _clear,
             _ => _adopt,
         };
-        command.Transaction = transaction;
-        command.Parameters["$service"].Value = change.Key.ServiceId;
-        command.Parameters["$state"].Value = change.Key.StateName;
-        command.Parameters["$grain"].Value = change.Key.GrainId;
-        if (command.Parameters.Contains("$payload"))
+        statement.Bind(change, now);
+        if (statement.Command.ExecuteNonQuery() == 0)
         {
-            command.Parameters["$payload"].Value = (object?)change.Payload ?? DBNull.Value;
+            return null;
         }
-        if (command.Parameters.Contains("$version"))
+        return change.Kind switch
         {
-            command.Parameters["$version"].Value = (object?)change.Version ?? DBNull.Value;
-        }
-        return command.ExecuteScalar() is long version ? version : null;
+            StateChangeKind.Write when change.Version is null => 1,
+            StateChangeKind.Adopt => change.Version,
+            _ => change.Version + 1,
+        };
     }
 
-    private SqliteCommand Prepare(string sql)
+    private Statement Prepare(string sql)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var name in new[] { "$service", "$state", "$grain", "$payload", "$version" })
-        {
-            if (sql.Contains(name, StringComparison.Ordinal))
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-        }
+        var statement = new Statement(command);
         // Parsed once here; every later execution reuses the compiled statement.
         command.Prepare();
-        return command;
+        return statement;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A storage commit of {ChangeCount} grain states failed; retrying each on its own")]

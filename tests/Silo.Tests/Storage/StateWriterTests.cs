@@ -4,6 +4,7 @@ using CopLive.Silo.Storage.Sqlite;
 using CopLive.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 namespace CopLive.Silo.Tests.Storage;
 
@@ -23,7 +24,7 @@ public sealed class StateWriterTests : IAsyncLifetime
     public async Task AChangeTheDatabaseRefuses_FailsAlone_AndTheOthersAreCommitted()
     {
         var commits = new List<int>();
-        var writer = new StateWriter(_storage.ConnectionString, (count, _) => { lock (commits) { commits.Add(count); } }, NullLogger.Instance);
+        var writer = new StateWriter(_storage.ConnectionString, SystemClock.Instance, (count, _) => { lock (commits) { commits.Add(count); } }, NullLogger.Instance);
         try
         {
             // Queued together, so they can share a commit; the row adopted without a version breaks a NOT NULL constraint.
@@ -44,7 +45,7 @@ public sealed class StateWriterTests : IAsyncLifetime
     [Fact]
     public async Task Dispose_CommitsWhatIsQueued_ThenRefusesNewChanges()
     {
-        var writer = new StateWriter(_storage.ConnectionString, (_, _) => { }, NullLogger.Instance);
+        var writer = new StateWriter(_storage.ConnectionString, SystemClock.Instance, (_, _) => { }, NullLogger.Instance);
         var queued = Enumerable.Range(0, 20).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
 
         writer.Dispose();
