@@ -17,12 +17,10 @@ public sealed class LiveDocument
 {
     private readonly List<CommittedOp> _recent = [];  // versions _recentStart + 1 .. Version
     private long _recentStart;
-    private readonly AuthorshipMap _authorship;
+    private readonly AttributedText _live;
     private readonly Dictionary<Guid, ContributionCounts> _contributions;
-    private readonly AuthorshipMap _archiveAuthorship;
+    private readonly AttributedText _archive;
     private readonly Dictionary<Guid, ContributionCounts> _archiveContributions;
-    private string _archiveText;
-    private int _length;
 
     /// <summary>
     /// Rebuilds the document from a snapshot and the ops committed after it: those through
@@ -34,11 +32,8 @@ public sealed class LiveDocument
         SnapshotVersion = archive.Version;
         Version = archive.Version;
         _recentStart = archive.Version;
-        _archiveText = archive.Text;
-        Text = archive.Text;
-        _length = CodePoints.Count(Text);
-        _archiveAuthorship = new AuthorshipMap(archive.Runs);
-        _authorship = new AuthorshipMap(archive.Runs);
+        _archive = new AttributedText(archive.Text, archive.Runs);
+        _live = new AttributedText(archive.Text, archive.Runs);
         _archiveContributions = archive.Contributions.ToDictionary(p => p.Key, p => p.Value.Clone());
         _contributions = archive.Contributions.ToDictionary(p => p.Key, p => p.Value.Clone());
 
@@ -63,8 +58,11 @@ public sealed class LiveDocument
     /// <summary>The number of committed ops; the text is at this version.</summary>
     public long Version { get; private set; }
 
-    /// <summary>The current text.</summary>
-    public string Text { get; private set; }
+    /// <summary>The current text (built from the live text's chunks when asked for after a change).</summary>
+    public string Text => _live.Text;
+
+    /// <summary>The current length in code points.</summary>
+    public int Length => _live.Length;
 
     /// <summary>Ops up to this version are in history segments; later ones are only in the tail.</summary>
     public long ArchivedVersion { get; private set; }
@@ -77,7 +75,7 @@ public sealed class LiveDocument
     /// (see <see cref="DocumentLimits.SegmentsPerSnapshot"/>).
     /// </summary>
     public bool SnapshotDue =>
-        ArchivedVersion - SnapshotVersion >= (long)DocumentLimits.SegmentSize * DocumentLimits.SegmentsPerSnapshot(_length);
+        ArchivedVersion - SnapshotVersion >= (long)DocumentLimits.SegmentSize * DocumentLimits.SegmentsPerSnapshot(Length);
 
     /// <summary>Records that a snapshot at the archive boundary has been stored.</summary>
     public void SnapshotTaken() => SnapshotVersion = ArchivedVersion;
@@ -86,21 +84,21 @@ public sealed class LiveDocument
     public long RecentStart => _recentStart;
 
     /// <summary>Who wrote what now.</summary>
-    public IReadOnlyList<AuthorRun> Runs => _authorship.Runs;
+    public IReadOnlyList<AuthorRun> Runs => _live.Runs;
 
     /// <summary>The ops not yet archived, oldest first.</summary>
     public IReadOnlyList<CommittedOp> Unarchived => _recent.GetRange((int)(ArchivedVersion - _recentStart), (int)(Version - ArchivedVersion));
 
     /// <summary>The document at the archive boundary, as stored in the snapshot.</summary>
     public DocumentCheckpoint ArchiveCheckpoint => new(
-        ArchivedVersion, _archiveText, [.. _archiveAuthorship.Runs],
+        ArchivedVersion, _archive.Text, [.. _archive.Runs],
         _archiveContributions.ToDictionary(p => p.Key, p => p.Value.Clone()));
 
     /// <summary>Each member's contribution.</summary>
     public IEnumerable<Contribution> Contributions()
     {
         // Members with text here by way of a merge (breakout notes) count, even without ops of their own here.
-        var present = _authorship.CharactersByAuthor();
+        var present = _live.CharactersByAuthor();
         return _contributions.Keys.Union(present.Keys)
             .Where(author => author != Guid.Empty)
             .Select(author =>
@@ -137,18 +135,16 @@ public sealed class LiveDocument
     public CommittedOp Commit(TextOp op, MemberId author, string clientId, long seq, Instant at, ImmutableArray<AuthorSpan> insertAuthors = default)
     {
         CheckLimits(op);
-        string text;
+        var committed = new CommittedOp(Version + 1, op, author, clientId, seq, at, insertAuthors);
         try
         {
-            text = TextType.Apply(Text, op);
+            Apply(_live, committed);
         }
         catch (InvalidOpException e)
         {
             throw new CopLiveException(CopLiveError.InvalidOp, e.Message, "op");
         }
-
-        var committed = new CommittedOp(Version + 1, op, author, clientId, seq, at, insertAuthors);
-        Append(committed, text);
+        Record(committed);
         return committed;
     }
 
@@ -173,7 +169,7 @@ public sealed class LiveDocument
         {
             return null;
         }
-        var text = _archiveText;
+        var text = _archive.Text;
         foreach (var op in Range(ArchivedVersion, version)!)
         {
             text = TextType.Apply(text, op.Op);
@@ -199,7 +195,7 @@ public sealed class LiveDocument
         {
             var index = ArchivedVersion / DocumentLimits.SegmentSize;
             var ops = Range(ArchivedVersion, ArchivedVersion + DocumentLimits.SegmentSize)!;
-            blocks.Add(new ArchiveBlock(index, ops, index % DocumentLimits.CheckpointEverySegments == 0 ? _archiveText : null));
+            blocks.Add(new ArchiveBlock(index, ops, index % DocumentLimits.CheckpointEverySegments == 0 ? _archive.Text : null));
             Archive(ops);
         }
         return blocks;
@@ -208,16 +204,9 @@ public sealed class LiveDocument
     /// <summary>Moves the archive boundary over <paramref name="ops"/>, the ops just after it.</summary>
     private void Archive(IReadOnlyList<CommittedOp> ops)
     {
-        // One pass over the text for the whole run: applying each op on its own would copy the text once per op.
-        var composed = ops[0].Op;
-        for (var i = 1; i < ops.Count; i++)
-        {
-            composed = TextType.Compose(composed, ops[i].Op);
-        }
-        _archiveText = TextType.Apply(_archiveText, composed);
         foreach (var op in ops)
         {
-            Attribute(_archiveAuthorship, op);
+            Apply(_archive, op);
             Count(_archiveContributions, op);
         }
         ArchivedVersion = ops[^1].Version;
@@ -264,33 +253,38 @@ public sealed class LiveDocument
         {
             throw new CopLiveException(CopLiveError.TooLarge, $"An op may insert at most {DocumentLimits.MaxInsertPerOp} characters; this one inserts {inserted}.", "op");
         }
-        if (_length + op.LengthDelta > DocumentLimits.MaxLength)
+        if (Length + op.LengthDelta > DocumentLimits.MaxLength)
         {
             throw new CopLiveException(CopLiveError.TooLarge, $"The document would grow past {DocumentLimits.MaxLength} characters.", "op");
         }
     }
 
-    private void Append(CommittedOp op, string? text = null)
+    private void Append(CommittedOp op)
     {
-        Text = text ?? TextType.Apply(Text, op.Op);
-        _length += op.Op.LengthDelta;
-        Attribute(_authorship, op);
+        Apply(_live, op);
+        Record(op);
+    }
+
+    /// <summary>Counts an op applied to the live text and makes it the current version.</summary>
+    private void Record(CommittedOp op)
+    {
         Count(_contributions, op);
         _recent.Add(op);
         Version = op.Version;
     }
 
-    private static void Attribute(AuthorshipMap map, CommittedOp op)
+    /// <summary>Applies an op to a text, crediting its inserts to its author or to the authors it carries.</summary>
+    private static void Apply(AttributedText text, CommittedOp op)
     {
         if (op.InsertAuthors.IsDefaultOrEmpty)
         {
-            map.Apply(op.Op, op.Author.Value);
+            text.Apply(op.Op, op.Author.Value);
             return;
         }
         // Merged text keeps its authors: the spans cover the op's inserts in order.
         var spans = op.InsertAuthors.Select(a => new AuthorRun(a.Author.Value, a.Length)).ToList();
         var offset = 0;
-        map.Apply(op.Op, i =>
+        text.Apply(op.Op, i =>
         {
             var length = op.Op[i].Length;
             var runs = new List<AuthorRun>();

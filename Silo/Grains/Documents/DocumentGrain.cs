@@ -226,7 +226,7 @@ public sealed partial class DocumentGrain(
             return await mark.Durable;
         }
         var document = Document;
-        var length = CodePoints.Count(document.Text);
+        var length = document.Length;
         var op = length == 0
             ? TextOp.Create(OpComponent.Insert(text))
             : TextOp.Create(OpComponent.Skip(length), OpComponent.Insert(text));
@@ -376,7 +376,8 @@ public sealed partial class DocumentGrain(
         var document = Document;
         var since = document.Range(version, document.Version)
             ?? throw CopLiveException.Invalid("version", $"'version' must be between {document.RecentStart} and {document.Version}; it was {version}.");
-        var length = CodePoints.Count(document.TextAt(version) ?? document.Text);
+        // The length at the cursor's version, from the ops since: counting the text would cost its whole length.
+        var length = document.Length - since.Sum(op => op.Op.LengthDelta);
         if (anchor < 0 || head < 0 || anchor > length || head > length)
         {
             throw CopLiveException.Invalid("anchor", $"A cursor must lie within the document (0 to {length}).");
