@@ -13,11 +13,28 @@ namespace CopLive.Gateway.Hubs;
 /// </summary>
 public abstract class ModerationHub(IGrainFactory grains) : Hub
 {
+    private static readonly object CallerKey = new();
+
     /// <summary>The cluster's grains.</summary>
     protected IGrainFactory Grains { get; } = grains;
 
-    /// <summary>The authenticated caller (a member, or the administrator).</summary>
-    protected Caller Caller => Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
+    /// <summary>
+    /// The authenticated caller (a member, or the administrator). A connection's identity is fixed when it is
+    /// authenticated, so it is read from the claims once per connection, not on every op.
+    /// </summary>
+    protected Caller Caller
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(CallerKey, out var known) && known is Caller caller)
+            {
+                return caller;
+            }
+            caller = Context.User?.ToCaller() ?? throw CopLiveException.Forbidden("Not signed in.");
+            Context.Items[CallerKey] = caller;
+            return caller;
+        }
+    }
 
     /// <summary>Closes the meeting (facilitators and owners); <paramref name="reason"/> goes to the audit log.</summary>
     public async Task<SessionMessage> EndSession(string sessionId, string? reason) =>
