@@ -14,7 +14,13 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 5 --rate 10 --seconds 20
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
+//   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
 // Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
+if (args.Contains("--engine"))
+{
+    EngineBench.Run();
+    return 0;
+}
 var options = BenchOptions.Parse(args);
 var dll = options.Server ?? FindGateway();
 string[] serverArgs =
