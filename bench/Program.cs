@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CopLive.Bench;
 using CopLive.Client.Live;
+using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -61,7 +62,9 @@ var deliveryLatency = new LatencyRecorder();
 var measuring = false;
 long acked = 0;
 
-// Watchers keep a copy by applying the stream in order, for the convergence check at the end.
+// Watchers keep a copy by applying the stream in order, for the convergence check at the end. The copy is chunked
+// like the server's, so the load generator's work per op does not grow with the documents and take the two cores
+// from the server it measures.
 var watchers = new List<(Guid Document, HubConnection Connection, Func<string> Text)>();
 foreach (var document in documents)
 {
@@ -69,7 +72,7 @@ foreach (var document in documents)
     {
         var watcherToken = await JoinAsync("observer", $"Watcher {watchers.Count}");
         var connection = LiveConnection.Create(server.Address, () => watcherToken);
-        var text = "";
+        var text = new AttributedText("");
         long version = 0;
         var gate = new Lock();
         connection.On<DocumentOpsEvent>("DocumentOps", e =>
@@ -83,7 +86,7 @@ foreach (var document in documents)
                     {
                         throw new InvalidOperationException($"Watcher saw version {op.Version} after {version}.");
                     }
-                    text = TextType.Apply(text, op.Op);
+                    text.Apply(op.Op, Guid.Empty);
                     version = op.Version;
                     if (measuring && sentAt.TryGetValue((op.ClientId, op.Seq), out var sent))
                     {
@@ -96,10 +99,10 @@ foreach (var document in documents)
         var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", document.ToString());
         lock (gate)
         {
-            text = opened.Text;
+            text = new AttributedText(opened.Text);
             version = opened.Version;
         }
-        watchers.Add((document, connection, () => { lock (gate) { return text; } }));
+        watchers.Add((document, connection, () => { lock (gate) { return text.Text; } }));
     }
 }
 
