@@ -10,8 +10,9 @@ using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 
-// CopLive co-editing benchmark: editors submit 8-character inserts (one op in flight each) to N documents while
-// watchers receive every op; the server runs as its own process so its CPU and memory are measured alone.
+// CopLive co-editing benchmark: editors with their document open submit 8-character inserts (one op in flight
+// each) to N documents while watchers receive every op; the server runs as its own process so its CPU and memory
+// are measured alone.
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 5 --rate 10 --seconds 20
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
@@ -115,9 +116,13 @@ for (var d = 0; d < documents.Count; d++)
     {
         var token = d == 0 ? editorTokens[e] : await JoinAsync("facilitator", $"Editor {e} of document {d}");
         var connection = LiveConnection.Create(server.Address, () => token);
+        // Editors have the document open, as in a meeting: every op goes to the other editors too (and back to its
+        // sender), not only to the watchers. They take the stream in without keeping a copy; watchers check it.
+        connection.On<DocumentOpsEvent>("DocumentOps", _ => { });
         await connection.StartAsync();
         editorConnections.Add(connection);
         var document = documents[d].ToString();
+        await connection.InvokeAsync<OpenedDocument>("OpenDocument", document);
         var client = $"d{d}e{e}";
         var random = new Random(d * 1_000 + e);
         editorTasks.Add(Task.Run(async () =>
