@@ -5,6 +5,7 @@ using CopLive.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CopLive.Silo.Tests.Storage;
 
@@ -53,6 +54,32 @@ public sealed class StateWriterTests : IAsyncLifetime
         Assert.All(await Task.WhenAll(queued), version => Assert.Equal(1, version));
         Assert.Throws<ObjectDisposedException>(() => { _ = writer.ApplyAsync(Write("late")); });
         Assert.Equal(20, Rows());
+    }
+
+    [Fact]
+    public async Task EachRow_IsStampedWithItsCommitsInstant_AndAStaleVersionChangesNothing()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 12, 2, 7, 30, 15) + Duration.FromMilliseconds(250));
+        var writer = new StateWriter(_storage.ConnectionString, clock, (_, _) => { }, NullLogger.Instance);
+        try
+        {
+            Assert.Equal(1, await writer.ApplyAsync(Write("grain")));
+            clock.Advance(Duration.FromMinutes(1));
+            Assert.Null(await writer.ApplyAsync(new StateChange(StateChangeKind.Write, new StateKey("service", "probe", "grain"), [9], 7)));
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+        using var connection = new SqliteConnection(_storage.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ModifiedOn, Version, Payload FROM GrainState";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("2026-12-02T07:30:15.250Z", reader.GetString(0));
+        Assert.Equal(1, reader.GetInt64(1));
+        Assert.Equal([1, 2, 3], (byte[])reader.GetValue(2));
     }
 
     public Task DisposeAsync()
