@@ -39,11 +39,7 @@ public sealed class AttributedText
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         _chunkSize = chunkSize;
-        var merged = new List<AuthorRun>();
-        foreach (var run in runs)
-        {
-            RunList.Append(merged, run);
-        }
+        var merged = RunList.Merge(runs);
         _length = CodePoints.Count(text);
         var covered = merged.Sum(r => r.Length);
         if (covered != _length)
@@ -72,7 +68,7 @@ public sealed class AttributedText
     public string Text => _text ??= Join();
 
     /// <summary>Who wrote what, in document order; adjacent runs always have different authors.</summary>
-    public IReadOnlyList<AuthorRun> Runs => _runs ??= MergedRuns();
+    public IReadOnlyList<AuthorRun> Runs => _runs ??= RunList.Merge(_chunks.SelectMany(c => c.Runs));
 
     /// <summary>Code points currently in the text per author.</summary>
     public IReadOnlyDictionary<Guid, int> CharactersByAuthor()
@@ -87,9 +83,6 @@ public sealed class AttributedText
         }
         return counts;
     }
-
-    /// <summary>The runs covering code points [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public IReadOnlyList<AuthorRun> Slice(int start, int end) => RunList.Slice(Runs, start, end);
 
     /// <summary>Applies an op whose inserts were all written by <paramref name="author"/>.</summary>
     /// <exception cref="InvalidOpException">The op does not fit the text; nothing changed.</exception>
@@ -250,12 +243,7 @@ public sealed class AttributedText
         {
             return;
         }
-        var runs = new List<AuthorRun>(a.Runs);
-        foreach (var run in b.Runs)
-        {
-            RunList.Append(runs, run);
-        }
-        _chunks[first] = new TextChunk(a.Text + b.Text, a.CodePoints + b.CodePoints, runs);
+        _chunks[first] = new TextChunk(a.Text + b.Text, a.CodePoints + b.CodePoints, RunList.Merge(a.Runs.Concat(b.Runs)));
         _chunks.RemoveAt(second);
     }
 
@@ -327,19 +315,6 @@ public sealed class AttributedText
                 result = result[chunk.Text.Length..];
             }
         });
-    }
-
-    private List<AuthorRun> MergedRuns()
-    {
-        var runs = new List<AuthorRun>();
-        foreach (var chunk in _chunks)
-        {
-            foreach (var run in chunk.Runs)
-            {
-                RunList.Append(runs, run);
-            }
-        }
-        return runs;
     }
 
     /// <summary>An insert (text and its authors) or a delete (a count) at a code-point position.</summary>

@@ -55,25 +55,14 @@ internal static class RunList
         return result;
     }
 
-    /// <summary>The runs covering code points [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="runs"/>.</summary>
-    public static List<AuthorRun> Slice(IEnumerable<AuthorRun> runs, int start, int end)
+    /// <summary><paramref name="runs"/> in order, merged: empty runs dropped, neighbours by one author joined.</summary>
+    public static List<AuthorRun> Merge(IEnumerable<AuthorRun> runs)
     {
-        var result = new List<AuthorRun>();
-        var position = 0;
+        var merged = new List<AuthorRun>();
         foreach (var run in runs)
         {
-            var from = Math.Max(start, position);
-            var to = Math.Min(end, position + run.Length);
-            if (from < to)
-            {
-                Append(result, run with { Length = to - from });
-            }
-            position += run.Length;
-            if (position >= end)
-            {
-                break;
-            }
+            Append(merged, run);
         }
-        return result;
+        return merged;
     }
 }

@@ -40,7 +40,6 @@ public sealed class AttributedTextTests
         text.Apply(TextOpJson.Parse("[3, \"xyz\"]"), _ => [new AuthorRun(Ben, 1), new AuthorRun(Ana, 2)]);
 
         Assert.Equal([new AuthorRun(Ana, 3), new AuthorRun(Ben, 1), new AuthorRun(Ana, 2)], text.Runs);
-        Assert.Equal([new AuthorRun(Ben, 1), new AuthorRun(Ana, 1)], text.Slice(3, 5));
     }
 
     [Fact]
