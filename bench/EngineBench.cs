@@ -36,7 +36,7 @@ internal static class EngineBench
         {
             var at = random.Next(text.Length);
             var change = random.Next(4) == 0 && text.Length - at >= 3 ? OpComponent.Delete(3) : OpComponent.Insert("abcdéf😀g");
-            text.Apply(at == 0 ? TextOp.Create(change) : TextOp.Create(OpComponent.Skip(at), change), authors[i % authors.Length]);
+            text.Apply(TextOp.At(at, change), authors[i % authors.Length]);
         }
         for (var i = 0; i < WarmupOps; i++)
         {

@@ -142,8 +142,7 @@ for (var d = 0; d < documents.Count; d++)
                 // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
                 var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
                 var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
-                // An op never starts with an empty skip.
-                var op = at == 0 ? TextOp.Create(edit) : TextOp.Create(OpComponent.Skip(at), edit);
+                var op = TextOp.At(at, edit);
                 var started = Stopwatch.GetTimestamp();
                 sentAt[(client, seq)] = started;
                 var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, op);

@@ -26,6 +26,14 @@ public sealed class TextOp : IReadOnlyList<OpComponent>, IEquatable<TextOp>
         return array.Length == 0 ? Empty : new TextOp(array);
     }
 
+    /// <summary>
+    /// One change (an insert or a delete) at code point <paramref name="position"/>: a skip to it first, except at the
+    /// start, where a normalized op has no empty skip.
+    /// </summary>
+    /// <exception cref="InvalidOpException"><paramref name="change"/> is a skip, or <paramref name="position"/> is negative.</exception>
+    public static TextOp At(int position, OpComponent change) =>
+        position == 0 ? Create(change) : Create(OpComponent.Skip(position), change);
+
     /// <summary>Wraps components produced by the engine itself, which are normalized by construction.</summary>
     internal static TextOp Trusted(OpComponent[] components) => components.Length == 0 ? Empty : new TextOp(components);
 

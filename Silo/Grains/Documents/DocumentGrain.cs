@@ -226,10 +226,7 @@ public sealed partial class DocumentGrain(
             return await mark.Durable;
         }
         var document = Document;
-        var length = document.Length;
-        var op = length == 0
-            ? TextOp.Create(OpComponent.Insert(text))
-            : TextOp.Create(OpComponent.Skip(length), OpComponent.Insert(text));
+        var op = TextOp.At(document.Length, OpComponent.Insert(text));
         return await StoreAsync(document.Commit(op, default, clientId, 1, clock.GetCurrentInstant(), authors));
     }
 

@@ -240,6 +240,6 @@ public sealed class ConsoleViewModelTests
 
     private static RemoteOp Op(long version, int skip, string insert) => new(
         version,
-        skip == 0 ? TextOp.Create(OpComponent.Insert(insert)) : TextOp.Create(OpComponent.Skip(skip), OpComponent.Insert(insert)),
+        TextOp.At(skip, OpComponent.Insert(insert)),
         Guid.NewGuid(), "c", version);
 }

@@ -372,8 +372,7 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         return document.SubmitAsync(writer, new OpSubmission("tab", seq, seq - 1, Insert(seq - 1, "x")));
     }
 
-    private static TextOp Insert(int at, string text) =>
-        at == 0 ? TextOp.Create(OpComponent.Insert(text)) : TextOp.Create(OpComponent.Skip(at), OpComponent.Insert(text));
+    private static TextOp Insert(int at, string text) => TextOp.At(at, OpComponent.Insert(text));
 
     private async Task<(DocumentId Document, IReadOnlyList<Caller> Writers, Caller Observer)> DocumentAsync(string text)
     {
