@@ -175,26 +175,18 @@ internal sealed partial class StateWriter : IDisposable
         return versions;
     }
 
+    /// <summary>Applies one change; returns the row's version after it, or null when the row did not match.</summary>
     private long? Execute(StateChange change, string now)
     {
-        var statement = change.Kind switch
+        var (statement, written) = change.Kind switch
         {
-            StateChangeKind.Write when change.Version is null => _insert,
-            StateChangeKind.Write => _update,
-            StateChangeKind.Clear => _clear,
-            _ => _adopt,
+            StateChangeKind.Write when change.Version is null => (_insert, 1L),
+            StateChangeKind.Write => (_update, change.Version + 1),
+            StateChangeKind.Clear => (_clear, change.Version + 1),
+            _ => (_adopt, change.Version),
         };
         statement.Bind(change, now);
-        if (statement.Command.ExecuteNonQuery() == 0)
-        {
-            return null;
-        }
-        return change.Kind switch
-        {
-            StateChangeKind.Write when change.Version is null => 1,
-            StateChangeKind.Adopt => change.Version,
-            _ => change.Version + 1,
-        };
+        return statement.Command.ExecuteNonQuery() == 0 ? null : written;
     }
 
     private Statement Prepare(string sql)
