@@ -25,6 +25,9 @@ public sealed class DocumentHistoryGrain(
             CheckpointText = segment.CheckpointText,
         };
         await PersistAsync(state);
+        // A stored segment is read again only when someone scrolls far back or a document loads, so its activation
+        // is not kept for the silo's collection age: a busy document archives a segment every few seconds.
+        DeactivateOnIdle();
     }
 
     public Task<DocumentSegment?> GetAsync() => Task.FromResult(state.State.Stored

@@ -166,6 +166,40 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
     }
 
     [Fact]
+    public async Task ArchivedSegments_DoNotStayInMemory_AndAreReadBackFromStorage()
+    {
+        var (doc, writers, _) = await DocumentAsync("");
+        var document = Grains.GetDocument(doc);
+        const int Segments = 3;
+        for (var i = 1; i <= Segments * DocumentLimits.SegmentSize + 5; i++)
+        {
+            fixture.Clock.Advance(NodaTime.Duration.FromMilliseconds(100));
+            await document.SubmitAsync(writers[0], new OpSubmission("tab", i, i - 1, Insert(i - 1, "x")));
+        }
+
+        // Archiving runs beside typing, after the acknowledgements: wait for the segments to be in storage.
+        var keys = Enumerable.Range(0, Segments).Select(index => DocumentHistoryGrain.Key(doc.Value, index)).ToList();
+        await Community.EventuallyAsync(() => Task.WhenAll(keys.Select(IsStoredAsync)), stored => stored.All(s => s));
+        await Community.EventuallyAsync(HistoryActivationsAsync, active => !active.Intersect(keys).Any());
+
+        var all = await document.GetOpsAsync(writers[0], 0, 1_000);
+        Assert.Equal(Enumerable.Range(1, Segments * DocumentLimits.SegmentSize + 5).Select(v => (long)v), all.Ops.Select(o => o.Version));
+        Assert.Equal(new string('x', 10), (await document.GetAtVersionAsync(writers[0], 10)).Text);
+
+        async Task<bool> IsStoredAsync(string key)
+        {
+            var state = new GrainState<DocumentSegmentState>(new DocumentSegmentState());
+            await fixture.GrainStorage.ReadStateAsync("segment", GrainId.Create("coplive.document-history", key), state);
+            return state.State is { Stored: true };
+        }
+
+        async Task<IEnumerable<string>> HistoryActivationsAsync() =>
+            (await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+                .Where(s => s.GrainId.Type.ToString() == "coplive.document-history")
+                .Select(s => s.GrainId.Key.ToString()!);
+    }
+
+    [Fact]
     public async Task ATailStoredInTheHeadByAnEarlierBuild_IsMovedToTheRing_WithNothingLostOrAppliedTwice()
     {
         var (doc, writers, _) = await DocumentAsync("");
