@@ -177,14 +177,12 @@ for (var jit = server.JitCpuTime(); warming.Elapsed < TimeSpan.FromSeconds(optio
 var warmedUp = warming.Elapsed;
 measuring = true;
 var windowCpu = server.CpuTime();
-var windowSteal = HostSteal.Total();
 var windowAcked = Interlocked.Read(ref acked);
 var clock = Stopwatch.StartNew();
 await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
 var windowOps = Interlocked.Read(ref acked) - windowAcked;
 var windowCpuUsed = server.CpuTime() - windowCpu;
 var elapsed = clock.Elapsed;
-var windowStealShare = (HostSteal.Total() - windowSteal) / (elapsed * Environment.ProcessorCount);
 measuring = false;
 stop.Cancel();
 await Task.WhenAll(editorTasks.Select(t => t.ContinueWith(_ => { })));
@@ -223,7 +221,6 @@ var rows = new (string, string)[]
     ("warm-up until the server's JIT was quiet (s)", warmedUp.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)),
     ("server CPU per op, whole run incl. start-up and warm-up (µs)", (totalCpu.TotalMicroseconds / Math.Max(1, totalOps)).ToString("F0", CultureInfo.InvariantCulture)),
     ("server peak RSS MB", server.PeakRssMegabytes().ToString("F0", CultureInfo.InvariantCulture)),
-    ("host steal time, measured window (% of all CPUs)", (windowStealShare * 100).ToString("F1", CultureInfo.InvariantCulture)),
     ("watchers converged with the server", converged ? "yes" : "NO"),
 };
 foreach (var (name, value) in rows)
