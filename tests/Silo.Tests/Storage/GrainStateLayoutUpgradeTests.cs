@@ -14,7 +14,7 @@ namespace CopLive.Silo.Tests.Storage;
 /// </summary>
 public sealed class GrainStateLayoutUpgradeTests : IDisposable
 {
-    // The table as the sixth session's builds created it.
+    // The table as earlier builds created it.
     private const string OldLayout = """
         CREATE TABLE GrainState
         (
