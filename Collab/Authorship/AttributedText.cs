@@ -166,7 +166,7 @@ public sealed class AttributedText
         var units = CodePoints.Utf16Length(_chunks[index].Text, offset);
         while (rest.Length > 0 && index < _chunks.Count)
         {
-            var available = _chunks[index].Text.AsSpan(units);
+            var available = _chunks[index].Text[units..];
             var compared = Math.Min(available.Length, rest.Length);
             if (!available[..compared].SequenceEqual(rest[..compared]))
             {
@@ -183,13 +183,13 @@ public sealed class AttributedText
     {
         if (_chunks.Count == 0)
         {
-            _chunks.Add(new TextChunk("", 0, []));
+            _chunks.Add(new TextChunk([], 0, []));
         }
         var (index, offset) = Find(position, preferEnd: true);
         var chunk = _chunks[index];
         var count = CodePoints.Count(text);
-        chunk.Text = chunk.Text.Insert(CodePoints.Utf16Length(chunk.Text, offset), text);
-        chunk.Runs = RunList.Splice(chunk.Runs, offset, 0, authors);
+        chunk.Insert(CodePoints.Utf16Length(chunk.Text, offset), text);
+        RunList.Splice(chunk.Runs, offset, 0, authors);
         chunk.CodePoints += count;
         _length += count;
         if (chunk.CodePoints > MaxChunk)
@@ -208,15 +208,15 @@ public sealed class AttributedText
             var chunk = _chunks[index];
             var taken = Math.Min(count, chunk.CodePoints - offset);
             var from = CodePoints.Utf16Length(chunk.Text, offset);
-            var units = CodePoints.Utf16Length(chunk.Text.AsSpan(from), taken);
+            var units = CodePoints.Utf16Length(chunk.Text[from..], taken);
             count -= taken;
             if (taken == chunk.CodePoints)
             {
                 _chunks.RemoveAt(index);
                 continue;
             }
-            chunk.Text = chunk.Text.Remove(from, units);
-            chunk.Runs = RunList.Splice(chunk.Runs, offset, taken, []);
+            chunk.Remove(from, units);
+            RunList.Splice(chunk.Runs, offset, taken, []);
             chunk.CodePoints -= taken;
             index++;
             offset = 0;
@@ -243,7 +243,10 @@ public sealed class AttributedText
         {
             return;
         }
-        _chunks[first] = new TextChunk(a.Text + b.Text, a.CodePoints + b.CodePoints, RunList.Merge(a.Runs.Concat(b.Runs)));
+        a.Insert(a.Units, b.Text);
+        a.CodePoints += b.CodePoints;
+        a.Runs.AddRange(b.Runs);
+        RunList.Compact(a.Runs);
         _chunks.RemoveAt(second);
     }
 
@@ -266,7 +269,7 @@ public sealed class AttributedText
     }
 
     /// <summary>Cuts text and its runs into chunks of <paramref name="chunkSize"/> code points, in one pass over both.</summary>
-    private static List<TextChunk> Cut(string text, List<AuthorRun> runs, int chunkSize)
+    private static List<TextChunk> Cut(ReadOnlySpan<char> text, List<AuthorRun> runs, int chunkSize)
     {
         var chunks = new List<TextChunk>();
         var from = 0;
@@ -274,12 +277,12 @@ public sealed class AttributedText
         var usedOfRun = 0;
         while (from < text.Length)
         {
-            var units = CodePoints.Utf16Length(text.AsSpan(from), chunkSize);
+            var units = CodePoints.Utf16Length(text[from..], chunkSize);
             if (units < 0)
             {
                 units = text.Length - from;
             }
-            var piece = text.Substring(from, units);
+            var piece = text.Slice(from, units);
             var count = CodePoints.Count(piece);
             var pieceRuns = new List<AuthorRun>();
             for (var needed = count; needed > 0;)
@@ -305,14 +308,14 @@ public sealed class AttributedText
         var units = 0;
         foreach (var chunk in _chunks)
         {
-            units += chunk.Text.Length;
+            units += chunk.Units;
         }
         return string.Create(units, _chunks, static (result, chunks) =>
         {
             foreach (var chunk in chunks)
             {
-                chunk.Text.AsSpan().CopyTo(result);
-                result = result[chunk.Text.Length..];
+                chunk.Text.CopyTo(result);
+                result = result[chunk.Units..];
             }
         });
     }

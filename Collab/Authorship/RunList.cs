@@ -21,38 +21,72 @@ internal static class RunList
     }
 
     /// <summary>
-    /// The runs of <paramref name="runs"/> with <paramref name="deleted"/> code points from <paramref name="offset"/>
-    /// replaced by <paramref name="inserted"/>.
+    /// Replaces <paramref name="deleted"/> code points of <paramref name="runs"/> from <paramref name="offset"/> with
+    /// <paramref name="inserted"/>, in place: a keystroke shifts the runs after it instead of copying the list, which
+    /// for text edited by several people holds hundreds of runs per chunk.
     /// </summary>
-    public static List<AuthorRun> Splice(List<AuthorRun> runs, int offset, int deleted, IReadOnlyList<AuthorRun> inserted)
+    public static void Splice(List<AuthorRun> runs, int offset, int deleted, IReadOnlyList<AuthorRun> inserted)
     {
-        var result = new List<AuthorRun>(runs.Count + inserted.Count + 1);
-        var position = 0;
         var index = 0;
-        for (; index < runs.Count && position + runs[index].Length <= offset; index++)
+        var position = 0;
+        while (index < runs.Count && position + runs[index].Length <= offset)
         {
-            Append(result, runs[index]);
             position += runs[index].Length;
+            index++;
         }
-        if (index < runs.Count && position < offset)
+        if (position < offset)
         {
-            Append(result, runs[index] with { Length = offset - position });
+            // The edit starts inside a run: cut it in two so that a run starts exactly at the offset.
+            var cut = runs[index];
+            runs[index] = cut with { Length = offset - position };
+            runs.Insert(index + 1, cut with { Length = position + cut.Length - offset });
+            index++;
         }
-        foreach (var run in inserted)
+        var end = index;
+        var remaining = deleted;
+        while (remaining > 0 && runs[end].Length <= remaining)
         {
-            Append(result, run);
+            remaining -= runs[end].Length;
+            end++;
         }
-        var resume = offset + deleted;
-        for (; index < runs.Count; index++)
+        runs.RemoveRange(index, end - index);
+        if (remaining > 0)
         {
-            var start = position;
-            position += runs[index].Length;
-            if (position > resume)
+            runs[index] = runs[index] with { Length = runs[index].Length - remaining };
+        }
+        var after = index;
+        for (var i = 0; i < inserted.Count; i++)
+        {
+            runs.Insert(after++, inserted[i]);
+        }
+        // Only the runs around the edit can have become empty or meet a neighbour by the same author.
+        Compact(runs, Math.Max(index - 1, 0), Math.Min(after + 1, runs.Count));
+    }
+
+    /// <summary>Drops empty runs and joins neighbours by one author, all through <paramref name="runs"/>.</summary>
+    public static void Compact(List<AuthorRun> runs) => Compact(runs, 0, runs.Count);
+
+    /// <summary>Drops empty runs and joins neighbours by one author within <c>runs[from..to)</c>.</summary>
+    private static void Compact(List<AuthorRun> runs, int from, int to)
+    {
+        var write = from;
+        for (var read = from; read < to; read++)
+        {
+            var run = runs[read];
+            if (run.Length <= 0)
             {
-                Append(result, runs[index] with { Length = position - Math.Max(start, resume) });
+                continue;
+            }
+            if (write > from && runs[write - 1].Author == run.Author)
+            {
+                runs[write - 1] = run with { Length = runs[write - 1].Length + run.Length };
+            }
+            else
+            {
+                runs[write++] = run;
             }
         }
-        return result;
+        runs.RemoveRange(write, to - write);
     }
 
     /// <summary><paramref name="runs"/> in order, merged: empty runs dropped, neighbours by one author joined.</summary>
