@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace CopLive.Collab.Text;
@@ -44,6 +46,14 @@ public static class TextOpJson
     }
 
     // Ops carry people's text: keep it readable (é, 😀) rather than \u-escaped; this is JSON, never HTML.
+    private const int MaxKeptBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes an op.</summary>
@@ -80,12 +90,20 @@ public static class TextOpJson
     /// <summary>The op as JSON text.</summary>
     public static string Serialize(TextOp op)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // The server serializes every op it stores; a writer and buffer kept per thread leave the string as the
+        // only allocation. A buffer a very large op grew is let go rather than held for the thread's life.
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(256);
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Write(writer, op);
+        writer.Flush();
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > MaxKeptBuffer)
         {
-            Write(writer, op);
+            (_threadBuffer, _threadWriter) = (null, null);
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return json;
     }
 
     private static OpComponent ParseComponent(JsonElement item, int index)
