@@ -14,7 +14,7 @@ namespace CopLive.Gateway.Fanout;
 /// observer (this object, held for the life of the process) with each document that has local connections, and
 /// renews it periodically. Grain notifications go into a bounded channel; one consumer puts each document's ops
 /// back in version order (filling any gap from the grain) and sends them to that document's SignalR group,
-/// serialized once for all its connections. Participants (<see cref="LiveHub"/>) and moderators' consoles
+/// serialized once for all its connections, without waiting for the slowest of them (<see cref="DetachedSend"/>). Participants (<see cref="LiveHub"/>) and moderators' consoles
 /// (<see cref="AdminHub"/>) watching the same document share the subscription.
 /// </summary>
 public sealed partial class DocumentFanout(
@@ -96,9 +96,9 @@ public sealed partial class DocumentFanout(
         {
             if (notification.Version >= delivered)
             {
-                await group.SendAsync(HubEvents.CursorsChanged,
+                Deliver(notification.Document, group.SendAsync(HubEvents.CursorsChanged,
                     new CursorsChangedMessage(notification.Document.Value, notification.Version, [.. cursors.Select(c => c.ToMessage())]),
-                    cancellationToken);
+                    cancellationToken));
             }
             return;
         }
@@ -117,9 +117,12 @@ public sealed partial class DocumentFanout(
         }
 
         _delivered[notification.Document] = ops[^1].Version;
-        await group.SendAsync(HubEvents.DocumentOps,
-            new DocumentOpsMessage(notification.Document.Value, [.. ops.Select(o => o.ToMessage())]), cancellationToken);
+        Deliver(notification.Document, group.SendAsync(HubEvents.DocumentOps,
+            new DocumentOpsMessage(notification.Document.Value, [.. ops.Select(o => o.ToMessage())]), cancellationToken));
     }
+
+    /// <summary>Lets a group send finish on its own time, so no connection's pace holds back the next notification.</summary>
+    private void Deliver(DocumentId document, Task sending) => DetachedSend.Observe(sending, e => LogDeliveryFailed(e, document));
 
     /// <summary>A document's group on both hubs; sending to a group with no connections costs a lookup.</summary>
     private readonly record struct Audience(IClientProxy Participants, IClientProxy Consoles)

@@ -65,7 +65,9 @@ public sealed partial class RoomFanout(
                     }
                 }
             }
-            await hub.Clients.Group(HubGroups.ForRoom(room.Id)).SendAsync(HubEvents.RoomChanged, RoomMessage.From(room));
+            DetachedSend.Observe(
+                hub.Clients.Group(HubGroups.ForRoom(room.Id)).SendAsync(HubEvents.RoomChanged, RoomMessage.From(room)),
+                e => LogDeliveryFailed(e, room.Id));
         }
         catch (Exception e)
         {

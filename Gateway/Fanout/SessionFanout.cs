@@ -40,16 +40,19 @@ public sealed partial class SessionFanout(
     /// <summary>Removes a closed connection from every session it had joined; returns them.</summary>
     public Task<IReadOnlyList<SessionId>> LeaveAllAsync(string connectionId) => Subscriptions.RemoveAllAsync(connectionId);
 
-    public async Task SessionChanged(SessionLive state)
+    public Task SessionChanged(SessionLive state)
     {
         try
         {
-            await hub.Clients.Group(HubGroups.ForSession(state.Session)).SendAsync(HubEvents.SessionChanged, SessionMessage.From(state));
+            DetachedSend.Observe(
+                hub.Clients.Group(HubGroups.ForSession(state.Session)).SendAsync(HubEvents.SessionChanged, SessionMessage.From(state)),
+                e => LogDeliveryFailed(e, state.Session));
         }
         catch (Exception e)
         {
             LogDeliveryFailed(e, state.Session);
         }
+        return Task.CompletedTask;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
 using CopLive.Grains.Directory;
@@ -286,18 +287,18 @@ public sealed partial class ModerationBoard(
         {
             await RenewAsync();
         }
-        await FlushAsync();
+        Flush();
         if (_ticks % TicksPerPulse == 0)
         {
             var sample = sampler.Sample();
             foreach (var (connection, scope) in _consoles)
             {
-                await SendAsync(connection, AdminEvents.Pulse, Pulse(scope, sample));
+                Send(connection, AdminEvents.Pulse, Pulse(scope, sample));
             }
         }
     }
 
-    private async Task FlushAsync()
+    private void Flush()
     {
         if (_dirty.Count == 0 && _dirtyCommunities.Count == 0)
         {
@@ -313,11 +314,11 @@ public sealed partial class ModerationBoard(
         {
             foreach (var community in communities.Where(c => scope.Includes(new CommunityId(c.CommunityId))))
             {
-                await SendAsync(connection, AdminEvents.CommunityChanged, community);
+                Send(connection, AdminEvents.CommunityChanged, community);
             }
             foreach (var board in boards.Where(b => scope.Includes(new CommunityId(b.CommunityId))))
             {
-                await SendAsync(connection, AdminEvents.SessionBoard, board);
+                Send(connection, AdminEvents.SessionBoard, board);
             }
         }
     }
@@ -375,11 +376,12 @@ public sealed partial class ModerationBoard(
             sample.StorageWriteMs);
     }
 
-    private async Task SendAsync(string connectionId, string method, object message)
+    /// <summary>Sends to one console without waiting for it: a console that stops reading must not stall the others.</summary>
+    private void Send(string connectionId, string method, object message)
     {
         try
         {
-            await hub.Clients.Client(connectionId).SendAsync(method, message);
+            DetachedSend.Observe(hub.Clients.Client(connectionId).SendAsync(method, message), e => LogSendFailed(e, connectionId));
         }
         catch (Exception e)
         {

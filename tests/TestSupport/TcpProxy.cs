@@ -6,7 +6,8 @@ namespace CopLive.TestSupport;
 
 /// <summary>
 /// A loopback TCP relay in front of a server, so a test can cut every connection at once, as a dropped
-/// Wi-Fi link would, while the server keeps running.
+/// Wi-Fi link would, while the server keeps running, or stop passing on what the server sends while the
+/// connections stay open, as a client that no longer reads would.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private volatile bool _down;
+    private volatile TaskCompletionSource _flowing = Flowing();
 
     public TcpProxy(Uri target)
     {
@@ -56,6 +58,15 @@ public sealed class TcpProxy : IAsyncDisposable
     /// <summary>Accepts connections again after <see cref="Cut"/>.</summary>
     public void Restore() => _down = false;
 
+    /// <summary>
+    /// Stops reading what the server sends, on every connection, until <see cref="Resume"/>: the server's socket
+    /// buffers fill and its writes to those connections wait, while the connections stay open.
+    /// </summary>
+    public void Stall() => _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Passes on what the server sent during <see cref="Stall"/>, and everything after it.</summary>
+    public void Resume() => _flowing.TrySetResult();
+
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
@@ -81,20 +92,35 @@ public sealed class TcpProxy : IAsyncDisposable
                 inbound.Dispose();
                 continue;
             }
-            var outbound = new TcpClient();
+            // A fixed receive buffer (no autotuning) keeps what the kernel holds for a stalled connection small.
+            var outbound = new TcpClient { ReceiveBufferSize = 64 * 1024 };
             await outbound.ConnectAsync(_target, _stop.Token);
             _open[inbound] = 0;
             _open[outbound] = 0;
-            _ = RelayAsync(inbound, outbound);
-            _ = RelayAsync(outbound, inbound);
+            _ = RelayAsync(inbound, outbound, fromServer: false);
+            _ = RelayAsync(outbound, inbound, fromServer: true);
         }
     }
 
-    private async Task RelayAsync(TcpClient from, TcpClient to)
+    private async Task RelayAsync(TcpClient from, TcpClient to, bool fromServer)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), _stop.Token);
+            var buffer = new byte[16 * 1024];
+            var (source, target) = (from.GetStream(), to.GetStream());
+            while (true)
+            {
+                if (fromServer)
+                {
+                    await _flowing.Task.WaitAsync(_stop.Token);
+                }
+                var read = await source.ReadAsync(buffer, _stop.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+                await target.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+            }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
@@ -106,5 +132,12 @@ public sealed class TcpProxy : IAsyncDisposable
             _open.TryRemove(from, out _);
             _open.TryRemove(to, out _);
         }
+    }
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
     }
 }

@@ -37,7 +37,7 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
             await teacher.InvokeAsync<SessionState>("JoinSession", meeting.Session.ToString());
         }
         await meeting.Facilitator.InvokeAsync<SessionState>("StartAgenda", meeting.Session.ToString());
-        var live = await EventuallyAsync(() => Latest(boards, meeting.Session) is { Status: "live", Online: 2, Phase: "Presenting" } b ? b : null);
+        var live = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: "live", Online: 2, Phase: "Presenting" } b ? b : null);
         var mainRoom = Assert.Single(live.Rooms);
         Assert.Equal(3, live.Expected);
         Assert.Equal("running", live.PhaseStatus);
@@ -45,7 +45,7 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
 
         await meeting.Teachers[0].InvokeAsync<RoomState>("SetHand", mainRoom.RoomId.ToString(), true);
         await meeting.Teachers[1].InvokeAsync<RoomState>("AskForHelp", mainRoom.RoomId.ToString(), "We are stuck on the rubric");
-        var asking = await EventuallyAsync(() => Latest(boards, meeting.Session) is { Help.Count: 1 } b && b.Members.Any(m => m.HandRaised) ? b : null);
+        var asking = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Help.Count: 1 } b && b.Members.Any(m => m.HandRaised) ? b : null);
         var help = Assert.Single(asking.Help);
         Assert.Equal("Teacher 1", help.Member);
         Assert.Equal("open", help.Status);
@@ -56,7 +56,7 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
         await console.MuteAsync(meeting.Session, meeting.TeacherIds[0], true, "talking over others");
         await console.ExtendPhaseAsync(meeting.Session, 5);
         await console.BroadcastAsync(meeting.Session, "Five more minutes, everyone");
-        var moderated = await EventuallyAsync(() => Latest(boards, meeting.Session) is { } b && b.Members.Any(m => m.Muted) && b.Help.All(h => h.Status == "claimed") ? b : null);
+        var moderated = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { } b && b.Members.Any(m => m.Muted) && b.Help.All(h => h.Status == "claimed") ? b : null);
         Assert.Equal("Teacher 0", Assert.Single(moderated.Members, m => m.Muted).Name);
         Assert.Equal("admin", Assert.Single(moderated.Help).ClaimedBy);
 
@@ -73,9 +73,9 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.Contains(audit, a => a.Action == "rooms.broadcast" && a.Detail!.Contains("Five more minutes"));
 
         await console.EndSessionAsync(meeting.Session, "the bell rang");
-        await EventuallyAsync(() => Latest(boards, meeting.Session) is { Status: "ended" } b ? b : null);
+        await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: "ended" } b ? b : null);
         Assert.Contains(await console.GetAuditAsync(null, 200), a => a.Action == "session.ended" && a.Reason == "the bell rang");
-        var pulse = await EventuallyAsync(() => pulses.LastOrDefault(p => p.Connections >= 3));
+        var pulse = await Eventually.ReadAsync(() => pulses.LastOrDefault(p => p.Connections >= 3));
         Assert.True(pulse.Communities >= 1);
         await meeting.DisposeAsync();
     }
@@ -129,7 +129,7 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
         plan.Edit(TextOp.Create(OpComponent.Skip(CodePoints.Count(plan.Text)), OpComponent.Insert("Goal: fractions 🍕")));
         await plan.SettleAsync(TimeSpan.FromSeconds(15));
 
-        var seen = await EventuallyAsync(() => ops.FirstOrDefault());
+        var seen = await Eventually.ReadAsync(() => ops.FirstOrDefault());
         Assert.Equal(watched.Version + 1, seen.Version);
         Assert.Equal(plan.Text, TextType.Apply(watched.Text, seen.Op));
         var contributors = await console.GetContributorsAsync(state.MainDocumentId);
@@ -139,19 +139,6 @@ public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<Gatewa
 
     private static SessionBoard? Latest(IEnumerable<SessionBoard> boards, Guid session) =>
         boards.Where(b => b.SessionId == session).MaxBy(b => b.Revision);
-
-    private static async Task<T> EventuallyAsync<T>(Func<T?> read) where T : class
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            if (read() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(20, patience.Token);
-        }
-    }
 
     private async Task<Meeting> MeetingAsync()
     {

@@ -39,7 +39,7 @@ public sealed class SessionHubTests(GatewayFixture gateway) : IClassFixture<Gate
 
         foreach (var (_, seen) in watchers)
         {
-            var last = await EventuallyAsync(() => seen.LastOrDefault(s => s.Seq >= agenda.Seq));
+            var last = await Eventually.ReadAsync(() => seen.LastOrDefault(s => s.Seq >= agenda.Seq));
             Assert.Equal(0, last.Phase);
             Assert.Equal("running", last.AgendaStatus);
             Assert.Equal(agenda.Deadline, last.Deadline);
@@ -62,19 +62,6 @@ public sealed class SessionHubTests(GatewayFixture gateway) : IClassFixture<Gate
         foreach (var (connection, _) in watchers)
         {
             await connection.DisposeAsync();
-        }
-    }
-
-    private static async Task<SessionState> EventuallyAsync(Func<SessionState?> read)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            if (read() is { } state)
-            {
-                return state;
-            }
-            await Task.Delay(20, patience.Token);
         }
     }
 
