@@ -45,7 +45,6 @@ public static class TextOpJson
         }
     }
 
-    // Ops carry people's text: keep it readable (é, 😀) rather than \u-escaped; this is JSON, never HTML.
     private const int MaxKeptBuffer = 64 * 1024;
 
     [ThreadStatic]
@@ -54,6 +53,7 @@ public static class TextOpJson
     [ThreadStatic]
     private static Utf8JsonWriter? _threadWriter;
 
+    // Ops carry people's text: keep it readable (é, 😀) rather than \u-escaped; this is JSON, never HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes an op.</summary>

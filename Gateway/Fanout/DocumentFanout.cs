@@ -14,8 +14,9 @@ namespace CopLive.Gateway.Fanout;
 /// observer (this object, held for the life of the process) with each document that has local connections, and
 /// renews it periodically. Grain notifications go into a bounded channel; one consumer puts each document's ops
 /// back in version order (filling any gap from the grain) and sends them to that document's SignalR group,
-/// serialized once for all its connections, without waiting for the slowest of them (<see cref="DetachedSend"/>). Participants (<see cref="LiveHub"/>) and moderators' consoles
-/// (<see cref="AdminHub"/>) watching the same document share the subscription.
+/// serialized once for all its connections, without waiting for the slowest of them (<see cref="DetachedSend"/>).
+/// Participants (<see cref="LiveHub"/>) and moderators' consoles (<see cref="AdminHub"/>) watching the same document
+/// share the subscription.
 /// </summary>
 public sealed partial class DocumentFanout(
     IGrainFactory grains,

@@ -79,4 +79,16 @@ public sealed class TextTypePropertyTests
     [Fact]
     public void Json_RoundTripsEveryOp() =>
         Generators.Concurrent.Sample((_, a, _) => TextOpJson.Parse(TextOpJson.Serialize(a)).Equals(a), iter: Iterations);
+
+    [Fact]
+    public void Json_OfALargeOp_ThenOfSmallOnes_IsExact()
+    {
+        // A paste larger than the buffer the serializer keeps between calls, then ops that reuse a fresh one.
+        var paste = TextOp.Create(OpComponent.Skip(3), OpComponent.Insert(string.Concat(Enumerable.Repeat("é😀 ", 30_000))));
+        var small = TextOp.Create(OpComponent.Skip(1), OpComponent.Delete("ab"));
+
+        Assert.Equal(paste, TextOpJson.Parse(TextOpJson.Serialize(paste)));
+        Assert.Equal("[1,{\"d\":\"ab\"}]", TextOpJson.Serialize(small));
+        Assert.Equal("[\"é\"]", TextOpJson.Serialize(TextOp.Create(OpComponent.Insert("é"))));
+    }
 }
