@@ -188,9 +188,8 @@ public sealed class AttributedText
         var (index, offset) = Find(position, preferEnd: true);
         var chunk = _chunks[index];
         var count = CodePoints.Count(text);
-        chunk.Insert(CodePoints.Utf16Length(chunk.Text, offset), text);
+        chunk.Insert(CodePoints.Utf16Length(chunk.Text, offset), text, count);
         RunList.Splice(chunk.Runs, offset, 0, authors);
-        chunk.CodePoints += count;
         _length += count;
         if (chunk.CodePoints > MaxChunk)
         {
@@ -215,9 +214,8 @@ public sealed class AttributedText
                 _chunks.RemoveAt(index);
                 continue;
             }
-            chunk.Remove(from, units);
+            chunk.Remove(from, units, taken);
             RunList.Splice(chunk.Runs, offset, taken, []);
-            chunk.CodePoints -= taken;
             index++;
             offset = 0;
         }
@@ -243,8 +241,7 @@ public sealed class AttributedText
         {
             return;
         }
-        a.Insert(a.Units, b.Text);
-        a.CodePoints += b.CodePoints;
+        a.Insert(a.Units, b.Text, b.CodePoints);
         a.Runs.AddRange(b.Runs);
         RunList.Compact(a.Runs);
         _chunks.RemoveAt(second);

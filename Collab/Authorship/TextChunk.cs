@@ -25,13 +25,15 @@ internal sealed class TextChunk
     /// <summary>The text's length in UTF-16 code units.</summary>
     public int Units { get; private set; }
 
-    public int CodePoints { get; set; }
+    public int CodePoints { get; private set; }
 
     /// <summary>Runs covering exactly <see cref="CodePoints"/>; adjacent runs have different authors.</summary>
     public List<AuthorRun> Runs { get; }
 
-    /// <summary>Inserts <paramref name="text"/> at code unit <paramref name="at"/>.</summary>
-    public void Insert(int at, ReadOnlySpan<char> text)
+    /// <summary>
+    /// Inserts <paramref name="text"/>, <paramref name="codePoints"/> code points long, at code unit <paramref name="at"/>.
+    /// </summary>
+    public void Insert(int at, ReadOnlySpan<char> text, int codePoints)
     {
         var needed = Units + text.Length;
         if (needed > _buffer.Length)
@@ -43,12 +45,16 @@ internal sealed class TextChunk
         _buffer.AsSpan(at, Units - at).CopyTo(_buffer.AsSpan(at + text.Length));
         text.CopyTo(_buffer.AsSpan(at));
         Units = needed;
+        CodePoints += codePoints;
     }
 
-    /// <summary>Removes <paramref name="count"/> code units from code unit <paramref name="at"/>.</summary>
-    public void Remove(int at, int count)
+    /// <summary>
+    /// Removes <paramref name="units"/> code units (<paramref name="codePoints"/> code points) from code unit <paramref name="at"/>.
+    /// </summary>
+    public void Remove(int at, int units, int codePoints)
     {
-        _buffer.AsSpan(at + count, Units - at - count).CopyTo(_buffer.AsSpan(at));
-        Units -= count;
+        _buffer.AsSpan(at + units, Units - at - units).CopyTo(_buffer.AsSpan(at));
+        Units -= units;
+        CodePoints -= codePoints;
     }
 }
