@@ -14,6 +14,13 @@ namespace CopLive.Client.Live;
 /// </summary>
 public sealed class SharedDocument : IAsyncDisposable
 {
+    /// <summary>
+    /// How long the broadcast of an acknowledged op is awaited before it is fetched. A gateway holds a document's
+    /// broadcasts for at most a second (to send a busy document's ops together), so the reply to <c>SubmitOp</c>
+    /// often comes first; fetching each time would cost a round trip per op.
+    /// </summary>
+    private static readonly TimeSpan BroadcastGrace = TimeSpan.FromSeconds(2);
+
     private readonly HubConnection _connection;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _catchUp = new(1, 1);
@@ -26,6 +33,7 @@ public sealed class SharedDocument : IAsyncDisposable
     private bool _sending;
     private bool _resend;
     private bool _closed;
+    private (long Version, TaskCompletionSource Reached)? _awaited;
 
     private SharedDocument(HubConnection connection, Guid documentId)
     {
@@ -189,6 +197,11 @@ public sealed class SharedDocument : IAsyncDisposable
                 }
                 Take(op);
             }
+            if (_awaited is { } awaited && _version >= awaited.Version)
+            {
+                awaited.Reached.TrySetResult();
+                _awaited = null;
+            }
         }
         Changed?.Invoke(this);
         if (gap)
@@ -262,9 +275,9 @@ public sealed class SharedDocument : IAsyncDisposable
         try
         {
             var reply = await _connection.InvokeAsync<SubmitReply>("SubmitOp", DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
-            if (Version < reply.Version)
+            if (!await ReachesAsync(reply.Version, BroadcastGrace))
             {
-                // The broadcast of our own op is late (or lost): fetch the stream up to it, which acknowledges it.
+                // The broadcast of our own op is lost: fetch the stream up to it, which acknowledges it.
                 await CatchUpAsync();
             }
         }
@@ -303,6 +316,34 @@ public sealed class SharedDocument : IAsyncDisposable
             }
         }
         Flush(resend: retry);
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for the stream to reach <paramref name="version"/>; false if it did not.</summary>
+    private async Task<bool> ReachesAsync(long version, TimeSpan grace)
+    {
+        TaskCompletionSource reached;
+        lock (_gate)
+        {
+            if (_version >= version)
+            {
+                return true;
+            }
+            reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _awaited = (version, reached);
+        }
+        try
+        {
+            await reached.Task.WaitAsync(grace);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                _awaited = null;
+            }
+            return false;
+        }
     }
 
     private async Task CatchUpAsync()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CopLive.Gateway.Hubs;
 using CopLive.Grains.Documents;
@@ -13,7 +14,8 @@ namespace CopLive.Gateway.Fanout;
 /// Push from document grains to this gateway's connections (DESIGN section 4). The gateway registers one
 /// observer (this object, held for the life of the process) with each document that has local connections, and
 /// renews it periodically. Grain notifications go into a bounded channel; one consumer puts each document's ops
-/// back in version order (filling any gap from the grain) and sends them to that document's SignalR group,
+/// back in version order (filling any gap from the grain), holds them in the document's <see cref="DocumentOutbox"/>
+/// for at most <see cref="FanoutOptions.DocumentIntervalMs"/>, and sends them to that document's SignalR group,
 /// serialized once for all its connections, without waiting for the slowest of them (<see cref="DetachedSend"/>).
 /// Participants (<see cref="LiveHub"/>) and moderators' consoles (<see cref="AdminHub"/>) watching the same document
 /// share the subscription.
@@ -22,11 +24,15 @@ public sealed partial class DocumentFanout(
     IGrainFactory grains,
     IHubContext<LiveHub> hub,
     IHubContext<AdminHub> consoles,
+    FanoutOptions options,
     ILogger<DocumentFanout> logger) : BackgroundService, IDocumentObserver
 {
     private readonly Channel<Notification> _inbox = Channel.CreateBounded<Notification>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<DocumentId, long> _delivered = new();
+    private readonly ConcurrentDictionary<DocumentId, DocumentOutbox> _outboxes = new();
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.DocumentIntervalMs);
+    private readonly long _started = Stopwatch.GetTimestamp();
     private IDocumentObserver? _reference;
     private LocalSubscriptions<DocumentId>? _subscriptions;
 
@@ -37,8 +43,11 @@ public sealed partial class DocumentFanout(
         async document =>
         {
             _delivered.TryRemove(document, out _);
+            _outboxes.TryRemove(document, out _);
             await grains.GetDocument(document).UnsubscribeAsync(Reference);
         });
+
+    private TimeSpan Now => Stopwatch.GetElapsedTime(_started);
 
     /// <summary>Adds a connection of a hub to a document's group, subscribing this gateway to the document if it is the first.</summary>
     public async Task JoinAsync(IGroupManager groups, string connectionId, DocumentId document)
@@ -58,10 +67,10 @@ public sealed partial class DocumentFanout(
     public Task<IReadOnlyList<DocumentId>> LeaveAllAsync(string connectionId) => Subscriptions.RemoveAllAsync(connectionId);
 
     public Task OpsCommitted(DocumentId document, ImmutableArray<CommittedOp> ops) =>
-        _inbox.Writer.WriteAsync(new Notification(document, ops, null, 0)).AsTask();
+        _inbox.Writer.WriteAsync(new OpsNotification(document, ops)).AsTask();
 
     public Task CursorsChanged(DocumentId document, long version, ImmutableArray<DocumentCursor> cursors) =>
-        _inbox.Writer.WriteAsync(new Notification(document, default, cursors, version)).AsTask();
+        _inbox.Writer.WriteAsync(new CursorsNotification(document, version, cursors)).AsTask();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,7 +82,7 @@ public sealed partial class DocumentFanout(
             {
                 try
                 {
-                    await DeliverAsync(notification, stoppingToken);
+                    await TakeAsync(notification, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -87,23 +96,41 @@ public sealed partial class DocumentFanout(
         await renewing;
     }
 
-    private async Task DeliverAsync(Notification notification, CancellationToken cancellationToken)
+    /// <summary>Puts what a notification brings in its document's outbox, then delivers it now or sets a time to.</summary>
+    private async Task TakeAsync(Notification notification, CancellationToken stoppingToken)
     {
-        var delivered = _delivered.GetValueOrDefault(notification.Document);
-        var name = HubGroups.ForDocument(notification.Document);
-        var group = new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
-
-        if (notification.Cursors is { } cursors)
+        var outbox = _outboxes.GetOrAdd(notification.Document, _ => new DocumentOutbox(_interval));
+        switch (notification)
         {
-            if (notification.Version >= delivered)
-            {
-                Deliver(notification.Document, group.SendAsync(HubEvents.CursorsChanged,
-                    new CursorsChangedMessage(notification.Document.Value, notification.Version, [.. cursors.Select(c => c.ToMessage())]),
-                    cancellationToken));
-            }
-            return;
+            case DeliveryDue:
+                Deliver(notification.Document, outbox, stoppingToken);
+                return;
+            case OpsNotification ops:
+                await HoldAsync(ops, outbox);
+                break;
+            case CursorsNotification cursors:
+                Hold(cursors, outbox);
+                break;
         }
 
+        if (outbox.IsEmpty || outbox.Scheduled)
+        {
+            return;
+        }
+        var wait = outbox.Wait(Now);
+        if (wait == TimeSpan.Zero)
+        {
+            Deliver(notification.Document, outbox, stoppingToken);
+        }
+        else
+        {
+            _ = DeliverLaterAsync(notification.Document, wait, stoppingToken);
+        }
+    }
+
+    private async Task HoldAsync(OpsNotification notification, DocumentOutbox outbox)
+    {
+        var delivered = _delivered.GetValueOrDefault(notification.Document);
         var ops = notification.Ops.Where(o => o.Version > delivered).ToList();
         if (ops.Count == 0)
         {
@@ -116,14 +143,53 @@ public sealed partial class DocumentFanout(
                 .GetOpsAsync(Caller.Admin, delivered, (int)(ops[0].Version - delivered - 1));
             ops.InsertRange(0, missing.Ops);
         }
-
         _delivered[notification.Document] = ops[^1].Version;
-        Deliver(notification.Document, group.SendAsync(HubEvents.DocumentOps,
-            new DocumentOpsMessage(notification.Document.Value, [.. ops.Select(o => o.ToMessage())]), cancellationToken));
+        outbox.Add(ops);
+    }
+
+    private void Hold(CursorsNotification notification, DocumentOutbox outbox)
+    {
+        // Cursors placed at a version this gateway has already moved past are stale: newer ones are on their way.
+        if (notification.Version >= _delivered.GetValueOrDefault(notification.Document)
+            && (outbox.Cursors is null || notification.Version >= outbox.Cursors.Version))
+        {
+            outbox.Replace(new CursorsChangedMessage(
+                notification.Document.Value, notification.Version, [.. notification.Cursors.Select(c => c.ToMessage())]));
+        }
+    }
+
+    private async Task DeliverLaterAsync(DocumentId document, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, stoppingToken);
+            await _inbox.Writer.WriteAsync(new DeliveryDue(document), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The gateway is stopping.
+        }
+    }
+
+    /// <summary>Sends what the outbox holds: its ops in one message, then the cursors placed among them.</summary>
+    private void Deliver(DocumentId document, DocumentOutbox outbox, CancellationToken stoppingToken)
+    {
+        var (ops, cursors) = outbox.Take(Now);
+        var name = HubGroups.ForDocument(document);
+        var group = new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
+        if (ops.Count > 0)
+        {
+            Observe(document, group.SendAsync(HubEvents.DocumentOps,
+                new DocumentOpsMessage(document.Value, [.. ops.Select(o => o.ToMessage())]), stoppingToken));
+        }
+        if (cursors is not null)
+        {
+            Observe(document, group.SendAsync(HubEvents.CursorsChanged, cursors, stoppingToken));
+        }
     }
 
     /// <summary>Lets a group send finish on its own time, so no connection's pace holds back the next notification.</summary>
-    private void Deliver(DocumentId document, Task sending) => DetachedSend.Observe(sending, e => LogDeliveryFailed(e, document));
+    private void Observe(DocumentId document, Task sending) => DetachedSend.Observe(sending, e => LogDeliveryFailed(e, document));
 
     /// <summary>A document's group on both hubs; sending to a group with no connections costs a lookup.</summary>
     private readonly record struct Audience(IClientProxy Participants, IClientProxy Consoles)
@@ -132,7 +198,14 @@ public sealed partial class DocumentFanout(
             Task.WhenAll(Participants.SendAsync(method, message, cancellationToken), Consoles.SendAsync(method, message, cancellationToken));
     }
 
-    private sealed record Notification(DocumentId Document, ImmutableArray<CommittedOp> Ops, ImmutableArray<DocumentCursor>? Cursors, long Version);
+    private abstract record Notification(DocumentId Document);
+
+    private sealed record OpsNotification(DocumentId Document, ImmutableArray<CommittedOp> Ops) : Notification(Document);
+
+    private sealed record CursorsNotification(DocumentId Document, long Version, ImmutableArray<DocumentCursor> Cursors) : Notification(Document);
+
+    /// <summary>A document's held events may go out now.</summary>
+    private sealed record DeliveryDue(DocumentId Document) : Notification(Document);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver events of document {DocumentId}")]
     private partial void LogDeliveryFailed(Exception error, DocumentId documentId);

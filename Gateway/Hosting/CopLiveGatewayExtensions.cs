@@ -52,6 +52,7 @@ public static class CopLiveGatewayExtensions
                 o.AddFilter<RefusalHubFilter>();
             })
             .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton(ValidatedOptions.Read<FanoutOptions>(builder.Configuration, FanoutOptions.Section));
         builder.Services.AddSingleton<DocumentFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
         builder.Services.AddSingleton<SessionFanout>();

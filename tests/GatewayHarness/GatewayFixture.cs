@@ -13,7 +13,7 @@ namespace CopLive.GatewayHarness;
 /// The real gateway on a real Kestrel port with its embedded silo on a fresh SQLite folder, wired by the same
 /// extension methods as Program.cs.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
@@ -26,6 +26,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>Everything the server logged at Error or worse.</summary>
     public ErrorLog ServerErrors { get; } = new();
+
+    /// <summary>Settings given to this gateway on top of the defaults, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    /// <summary>Adds to the gateway's services after the product's own composition.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -40,10 +48,12 @@ public sealed class GatewayFixture : IAsyncLifetime
                 "--Orleans:SiloPort", FreePort.Next().ToString(),
                 "--Orleans:GatewayPort", FreePort.Next().ToString(),
                 "--Logging:LogLevel:Default", "Warning",
+                .. Settings,
             ],
         });
         builder.Logging.AddProvider(ServerErrors);
         builder.AddCopLiveGateway();
+        Configure(builder);
         _app = builder.Build();
         _app.MapCopLiveGateway();
         await _app.StartAsync();

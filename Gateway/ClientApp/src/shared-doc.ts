@@ -10,6 +10,13 @@ export interface CursorInfo { memberId: string; displayName: string; clientId: s
 interface Opened { documentId: string; title: string; version: number; text: string; cursors: CursorInfo[]; locked: boolean }
 interface OpsPage { headVersion: number; ops: RemoteOp[] }
 
+/**
+ * How long the broadcast of an acknowledged op is awaited before it is fetched. The gateway holds a document's
+ * broadcasts for at most a second (to send a busy document's ops together), so the reply to SubmitOp often comes
+ * first; fetching each time would cost a round trip per op.
+ */
+const broadcastGraceMs = 2_000;
+
 /** Errors that mean the op will never be accepted (muted, locked, removed…). */
 const permanent = new Set(["Forbidden", "InvalidOp", "TooLarge", "NotFound", "InvalidArgument"]);
 
@@ -38,6 +45,7 @@ export class SharedDoc {
   private sending = false;
   private catchingUp = false;
   private closed = false;
+  private awaited: { version: number; reached: () => void } | null = null;
 
   /** Called with each remote op, as it applies to the text before it (for the editor to apply). */
   onRemote: (op: TextOp) => void = () => {};
@@ -127,6 +135,10 @@ export class SharedDoc {
 
   private take(op: RemoteOp): void {
     this.version = op.version;
+    if (this.awaited && this.version >= this.awaited.version) {
+      this.awaited.reached();
+      this.awaited = null;
+    }
     if (this.inflight && op.clientId === this.clientId && op.seq === this.inflight.seq) {
       this.inflight = null;
       return;
@@ -163,8 +175,8 @@ export class SharedDoc {
     let retry = false;
     try {
       const reply = await this.hub.invoke<{ version: number }>("SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
-      // The broadcast of our own op may be late: fetch the stream up to it, which acknowledges it.
-      if (this.version < reply.version) await this.catchUp();
+      // The broadcast of our own op is lost if it has not come by now: fetch the stream up to it, which acknowledges it.
+      if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
     } catch (error) {
       const code = refusalCode(error);
       if (code === "RateLimited" || code === "Unavailable") {
@@ -186,6 +198,18 @@ export class SharedDoc {
       this.sending = false;
     }
     this.flush(retry);
+  }
+
+  /** Resolves true once the stream reaches `version`, or false after `graceMs`. */
+  private reaches(version: number, graceMs: number): Promise<boolean> {
+    if (this.version >= version) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.awaited = null;
+        resolve(false);
+      }, graceMs);
+      this.awaited = { version, reached: () => { clearTimeout(timer); resolve(true); } };
+    });
   }
 
   private async catchUp(): Promise<void> {

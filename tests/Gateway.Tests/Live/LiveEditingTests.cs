@@ -18,7 +18,7 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     public async Task SixEditorsPerDocument_TypingAtOnce_AllConvergeToTheServersText()
     {
         const int Documents = 3, Editors = 6, EditsEach = 30;
-        var (community, tokens) = await CommunityAsync(Editors);
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(Editors);
         var connections = new List<HubConnection>();
         try
         {
@@ -26,7 +26,7 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
             var documents = new List<Guid>();
             for (var d = 0; d < Documents; d++)
             {
-                var id = await CreateDocumentAsync(community, tokens[0], $"Plan {d}", "# Lesson plan\n");
+                var id = await Api.CreateDocumentAsync(community, tokens[0], $"Plan {d}", "# Lesson plan\n");
                 documents.Add(id);
                 for (var e = 0; e < Editors; e++)
                 {
@@ -66,8 +66,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task AClientThatDropsMidBurst_KeepsTyping_AndConvergesAfterReconnecting()
     {
-        var (community, tokens) = await CommunityAsync(2);
-        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(2);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
         await using var proxy = new TcpProxy(Api.BaseAddress);
         await using var steady = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         await using var flaky = await LiveConnection.ConnectAsync(proxy.Address, tokens[1]);
@@ -107,8 +107,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task AClientThatStopsReading_DoesNotHoldUpTheOthers_AndGetsEverythingInOrderWhenItReadsAgain()
     {
-        var (community, tokens) = await CommunityAsync(3);
-        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(3);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
         await using var proxy = new TcpProxy(Api.BaseAddress);
         await using var editor = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         await using var watcher = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[1]);
@@ -151,10 +151,10 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task HubErrors_CarryAStableCode()
     {
-        var (community, tokens) = await CommunityAsync(1);
-        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "abc");
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(1);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "abc");
         await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
-        var (_, otherTokens) = await CommunityAsync(1);
+        var (_, otherTokens) = await Api.CommunityWithTeachersAsync(1);
         await using var outsider = await LiveConnection.ConnectAsync(Api.BaseAddress, otherTokens[0]);
         await connection.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
 
@@ -179,8 +179,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task AFloodingConnection_IsRateLimited_WhileAnotherMembersOpsAreAllAcknowledged()
     {
-        var (community, tokens) = await CommunityAsync(2);
-        var id = await CreateDocumentAsync(community, tokens[0], "Plan", "");
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(2);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
         // One member floods from eight tabs at once: 320 ops, four times the burst, arrive far faster than the
         // sustained rate refills it, however slow the machine.
         var flooders = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0])));
@@ -231,8 +231,8 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task History_Export_AndCatchUp_OverRest()
     {
-        var (community, tokens) = await CommunityAsync(1);
-        var id = await CreateDocumentAsync(community, tokens[0], "Fractions unit", "# Plan\n");
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(1);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Fractions unit", "# Plan\n");
         await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         var document = await SharedDocument.OpenAsync(connection, id);
         document.Edit(TextOpJson.Parse("[7, \"Warm-up 🍕\\n\"]"));
@@ -254,22 +254,5 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal("text/markdown", export.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Plan\nWarm-up 🍕\n", await export.Content.ReadAsStringAsync());
         await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/documents/{id}?version=99", bearer: tokens[0]);
-    }
-
-    private async Task<(string Community, IReadOnlyList<string> Tokens)> CommunityAsync(int members)
-    {
-        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
-        var tokens = new List<string>();
-        for (var i = 0; i < members; i++)
-        {
-            tokens.Add((await Api.JoinAsync(ApiClient.Text(invites, i == 0 ? "facilitator" : "member"), $"Teacher {i}")).Token);
-        }
-        return (community, tokens);
-    }
-
-    private async Task<Guid> CreateDocumentAsync(string community, string token, string title, string text)
-    {
-        var created = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/documents", new { title, text }, token);
-        return Guid.Parse(ApiClient.Text(created, "id"));
     }
 }

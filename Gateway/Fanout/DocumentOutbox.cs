@@ -1,0 +1,57 @@
+using CopLive.Grains.Documents;
+using CopLive.Gateway.Hubs;
+
+namespace CopLive.Gateway.Fanout;
+
+/// <summary>
+/// What the gateway holds for one document between two deliveries, and when the next delivery may go out: at once
+/// after a quiet spell, otherwise one interval after the previous one. Only the fan-out's consumer touches it.
+/// </summary>
+internal sealed class DocumentOutbox(TimeSpan interval)
+{
+    private readonly List<CommittedOp> _ops = [];
+    private TimeSpan? _lastDelivered;
+
+    /// <summary>The latest cursors not yet sent; a newer set replaces an older one, which nobody needs any more.</summary>
+    public CursorsChangedMessage? Cursors { get; private set; }
+
+    /// <summary>True while a delivery is set for later; events arriving meanwhile just join it.</summary>
+    public bool Scheduled { get; private set; }
+
+    public bool IsEmpty => _ops.Count == 0 && Cursors is null;
+
+    /// <summary>Holds committed ops, which follow those already held in version order.</summary>
+    public void Add(IEnumerable<CommittedOp> ops) => _ops.AddRange(ops);
+
+    public void Replace(CursorsChangedMessage cursors) => Cursors = cursors;
+
+    /// <summary>
+    /// How long to wait before delivering what is held, asked at <paramref name="now"/> (a reading of a monotonic
+    /// clock): zero when the last delivery is at least an interval ago. A non-zero answer marks the outbox
+    /// <see cref="Scheduled"/>.
+    /// </summary>
+    public TimeSpan Wait(TimeSpan now)
+    {
+        var since = _lastDelivered is { } last ? now - last : interval;
+        var wait = since >= interval ? TimeSpan.Zero : interval - since;
+        Scheduled = wait > TimeSpan.Zero;
+        return wait;
+    }
+
+    /// <summary>Empties the outbox for a delivery made at <paramref name="now"/>, returning what it held.</summary>
+    public (IReadOnlyList<CommittedOp> Ops, CursorsChangedMessage? Cursors) Take(TimeSpan now)
+    {
+        Scheduled = false;
+        if (IsEmpty)
+        {
+            // Nothing went out, so the next events need not wait for this delivery's interval.
+            return ([], null);
+        }
+        var ops = _ops.ToArray();
+        var cursors = Cursors;
+        _ops.Clear();
+        Cursors = null;
+        _lastDelivered = now;
+        return (ops, cursors);
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CopLive.Gateway.Fanout;
+
+/// <summary>How the gateway paces what it pushes to connections (configuration section <c>Fanout</c>).</summary>
+public sealed class FanoutOptions
+{
+    public const string Section = "Fanout";
+
+    /// <summary>
+    /// Shortest time, in milliseconds, between two deliveries of one document's events to its connections. The first
+    /// events after a quiet spell go out at once; events that come sooner are held and go out together, as one
+    /// frame per connection, when the interval is up. Each frame costs every reader a socket write, so on a busy
+    /// document this divides the gateway's sending work by the number of ops a frame carries, for a delay well
+    /// under what a reader notices. 0 sends every commit at once.
+    /// </summary>
+    [Range(0, MaxDocumentIntervalMs, ErrorMessage = "Fanout:DocumentIntervalMs must be between 0 and 1000.")]
+    public int DocumentIntervalMs { get; set; } = 50;
+
+    /// <summary>The largest <see cref="DocumentIntervalMs"/>; clients wait at least this long for a broadcast before fetching it.</summary>
+    public const int MaxDocumentIntervalMs = 1_000;
+}

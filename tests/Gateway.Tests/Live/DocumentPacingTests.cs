@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CopLive.Client.Live;
+using CopLive.Collab.Text;
+using CopLive.Gateway.Hubs;
+using CopLive.GatewayHarness;
+using CopLive.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopLive.Gateway.Tests.Live;
+
+/// <summary>A busy document's ops reach its readers several to a frame, in order, and clients wait for them.</summary>
+public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway) : IClassFixture<DocumentPacingTests.PacedGateway>
+{
+    private ApiClient Api => gateway.Api;
+
+    [Fact]
+    public async Task ABurstOfOps_ReachesAReaderInFewFrames_EachOpOnceAndInOrder()
+    {
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(2);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
+        await using var editor = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
+        await using var reader = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[1]);
+        var frames = new ConcurrentQueue<long[]>();
+        reader.On<DocumentOpsEvent>("DocumentOps", e => frames.Enqueue([.. e.Ops.Select(o => o.Version)]));
+        await reader.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
+
+        const int Ops = 12;
+        for (var seq = 1L; seq <= Ops; seq++)
+        {
+            await editor.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "editor", seq, seq - 1, TextOp.Create(OpComponent.Insert("é🍕")));
+        }
+
+        await Eventually.HoldsAsync(() => frames.Sum(f => f.Length) >= Ops);
+        Assert.Equal(Enumerable.Range(1, Ops).Select(v => (long)v), frames.SelectMany(f => f));
+        // The gateway sends a document's events at most once a second here, and the burst takes far less than that:
+        // the first op goes out at once, the rest together when the second is up (or, on a very slow machine, the next).
+        Assert.InRange(frames.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task AnEditorsCopy_WaitsForItsOwnOpsBroadcast_InsteadOfFetchingIt()
+    {
+        var (community, tokens) = await Api.CommunityWithTeachersAsync(1);
+        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
+        await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
+        var copy = await SharedDocument.OpenAsync(connection, id);
+
+        // The first op's broadcast goes out at once; the next ones come after their replies, when the interval is up.
+        for (var i = 0; i < 3; i++)
+        {
+            copy.Edit(TextOp.At(CodePoints.Count(copy.Text), OpComponent.Insert($"note {i} ✓\n")));
+            await Eventually.HoldsAsync(() => copy.IsSettled);
+        }
+
+        Assert.Equal("note 0 ✓\nnote 1 ✓\nnote 2 ✓\n", copy.Text);
+        Assert.Equal(3, copy.Version);
+        Assert.Equal(0, gateway.Calls.Count(connection.ConnectionId!, "GetOps"));
+        var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
+        Assert.Equal(copy.Text, ApiClient.Text(server, "text"));
+    }
+
+    /// <summary>A gateway that sends a document's events at most once a second, and counts the hub calls it gets.</summary>
+    public sealed class PacedGateway : GatewayFixture
+    {
+        public HubCalls Calls { get; } = new();
+
+        protected override IEnumerable<string> Settings => ["--Fanout:DocumentIntervalMs", "1000"];
+
+        protected override void Configure(WebApplicationBuilder builder) =>
+            builder.Services.AddSignalR().AddHubOptions<LiveHub>(o => o.AddFilter(Calls));
+    }
+
+    /// <summary>Every hub method call, by connection.</summary>
+    public sealed class HubCalls : IHubFilter
+    {
+        private readonly ConcurrentQueue<(string ConnectionId, string Method)> _calls = new();
+
+        public int Count(string connectionId, string method) => _calls.Count(c => c.ConnectionId == connectionId && c.Method == method);
+
+        public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+        {
+            _calls.Enqueue((invocationContext.Context.ConnectionId, invocationContext.HubMethodName));
+            return next(invocationContext);
+        }
+    }
+}
