@@ -1,3 +1,4 @@
+using CopLive.Collab.Text;
 using CopLive.Grains.Documents;
 using CopLive.Gateway.Hubs;
 
@@ -48,10 +49,29 @@ internal sealed class DocumentOutbox(TimeSpan interval)
             return ([], null);
         }
         var ops = _ops.ToArray();
-        var cursors = Cursors;
+        var cursors = Cursors is { } held ? Forward(held, ops) : null;
         _ops.Clear();
         Cursors = null;
         _lastDelivered = now;
         return (ops, cursors);
+    }
+
+    /// <summary>
+    /// Moves cursors placed at an earlier version than some of the ops they go out with through those ops, so that
+    /// they land where their owners put them in the text the readers will have once the ops are applied.
+    /// </summary>
+    private static CursorsChangedMessage Forward(CursorsChangedMessage cursors, CommittedOp[] ops)
+    {
+        var later = ops.Where(o => o.Version > cursors.Version).ToList();
+        if (later.Count == 0)
+        {
+            return cursors;
+        }
+        var moved = cursors.Cursors.Select(cursor =>
+        {
+            var selection = later.Aggregate(new Selection(cursor.Anchor, cursor.Head), (s, op) => TextType.TransformSelection(s, op.Op));
+            return cursor with { Anchor = selection.Anchor, Head = selection.Head };
+        });
+        return cursors with { Version = later[^1].Version, Cursors = [.. moved] };
     }
 }

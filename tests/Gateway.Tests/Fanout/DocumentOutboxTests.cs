@@ -74,6 +74,22 @@ public sealed class DocumentOutboxTests
     }
 
     [Fact]
+    public void CursorsPlacedBeforeOpsTheyGoOutWith_AreMovedThroughThoseOps()
+    {
+        var outbox = new DocumentOutbox(Interval);
+        outbox.Add([Op(5, TextOp.Create(OpComponent.Insert("🍕é")))]);
+        outbox.Replace(new CursorsChangedMessage(Guid.Empty, 5, [Cursor(anchor: 1, head: 3)]));
+        outbox.Add([Op(6, TextOp.At(2, OpComponent.Delete(1))), Op(7, TextOp.Create(OpComponent.Insert("ab")))]);
+
+        var (_, cursors) = outbox.Take(Ms(10));
+
+        // Op 6 removes a code point inside the selection, op 7 inserts two before it.
+        Assert.Equal(7, cursors!.Version);
+        Assert.Equal((3, 4), (cursors.Cursors[0].Anchor, cursors.Cursors[0].Head));
+        Assert.Equal("Teacher", cursors.Cursors[0].DisplayName);
+    }
+
+    [Fact]
     public void WithNoInterval_EverythingGoesOutAtOnce()
     {
         var outbox = new DocumentOutbox(TimeSpan.Zero);
@@ -86,8 +102,12 @@ public sealed class DocumentOutboxTests
 
     private static TimeSpan Ms(int milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
-    private static CommittedOp Op(long version) =>
-        new(version, TextOp.Create(OpComponent.Insert("x")), new MemberId(Guid.Empty), "tab", version, Instant.FromUnixTimeSeconds(0));
+    private static CommittedOp Op(long version) => Op(version, TextOp.Create(OpComponent.Insert("x")));
+
+    private static CommittedOp Op(long version, TextOp op) =>
+        new(version, op, new MemberId(Guid.Empty), "tab", version, Instant.FromUnixTimeSeconds(0));
+
+    private static CursorMessage Cursor(int anchor, int head) => new(Guid.Empty, "Teacher", "tab", anchor, head);
 
     private static CursorsChangedMessage Cursors(long version) => new(Guid.Empty, version, []);
 }
