@@ -96,7 +96,7 @@ public sealed partial class DocumentFanout(
         await renewing;
     }
 
-    /// <summary>Puts what a notification brings in its document's outbox, then delivers it now or sets a time to.</summary>
+    /// <summary>Puts what a notification brings in its document's outbox; delivers the outbox now, or sets a timer for when it may go.</summary>
     private async Task TakeAsync(Notification notification, CancellationToken stoppingToken)
     {
         var outbox = _outboxes.GetOrAdd(notification.Document, _ => new DocumentOutbox(_interval));
