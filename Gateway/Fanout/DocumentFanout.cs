@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
 using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Observability;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
@@ -25,6 +26,7 @@ public sealed partial class DocumentFanout(
     IHubContext<LiveHub> hub,
     IHubContext<AdminHub> consoles,
     FanoutOptions options,
+    GatewayMetrics metrics,
     ILogger<DocumentFanout> logger) : BackgroundService, IDocumentObserver
 {
     private readonly Channel<Notification> _inbox = Channel.CreateBounded<Notification>(
@@ -179,6 +181,7 @@ public sealed partial class DocumentFanout(
         var group = new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
         if (ops.Count > 0)
         {
+            metrics.OpsDelivered(ops.Count);
             Observe(document, group.SendAsync(HubEvents.DocumentOps,
                 new DocumentOpsMessage(document.Value, [.. ops.Select(o => o.ToMessage())]), stoppingToken));
         }

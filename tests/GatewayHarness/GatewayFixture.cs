@@ -24,6 +24,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public string DataFolder => _data.Path;
 
+    /// <summary>The running gateway's services.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The gateway has not started.");
+
     /// <summary>Everything the server logged at Error or worse.</summary>
     public ErrorLog ServerErrors { get; } = new();
 

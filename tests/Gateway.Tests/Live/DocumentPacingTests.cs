@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
@@ -27,6 +28,8 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
         var frames = new ConcurrentQueue<long[]>();
         reader.On<DocumentOpsEvent>("DocumentOps", e => frames.Enqueue([.. e.Ops.Select(o => o.Version)]));
         await reader.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
+        var deliveries = new ConcurrentQueue<int>();
+        using var listener = DeliveryListener(deliveries);
 
         const int Ops = 12;
         for (var seq = 1L; seq <= Ops; seq++)
@@ -39,6 +42,8 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
         // The gateway sends a document's events at most once a second here, and the burst takes far less than that:
         // the first op goes out at once, the rest together when the second is up (or, on a very slow machine, the next).
         Assert.InRange(frames.Count, 1, 3);
+        // The gateway's metric counts the ops of each delivery.
+        Assert.Equal(frames.Select(f => f.Length), deliveries);
     }
 
     [Fact]
@@ -61,6 +66,25 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
         Assert.Equal(0, gateway.Calls.Count(connection.ConnectionId!, "GetOps"));
         var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
         Assert.Equal(copy.Text, ApiClient.Text(server, "text"));
+    }
+
+    /// <summary>Records this gateway's <c>coplive.fanout.delivery_ops</c> measurements.</summary>
+    private MeterListener DeliveryListener(ConcurrentQueue<int> deliveries)
+    {
+        var meters = gateway.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "coplive.fanout.delivery_ops")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, ops, _, _) => deliveries.Enqueue(ops));
+        listener.Start();
+        return listener;
     }
 
     /// <summary>A gateway that sends a document's events at most once a second, and counts the hub calls it gets.</summary>
