@@ -175,7 +175,8 @@ export class SharedDoc {
     let retry = false;
     try {
       const reply = await this.hub.invoke<{ version: number }>("SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
-      // The broadcast of our own op is lost if it has not come by now: fetch the stream up to it, which acknowledges it.
+      // Wait for the broadcast of our own op, which the gateway may hold briefly; only if it never comes, fetch the
+      // stream up to it, which acknowledges it.
       if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
     } catch (error) {
       const code = refusalCode(error);
