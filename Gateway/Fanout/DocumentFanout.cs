@@ -101,6 +101,11 @@ public sealed partial class DocumentFanout(
     /// <summary>Puts what a notification brings in its document's outbox; delivers the outbox now, or sets a timer for when it may go.</summary>
     private async Task TakeAsync(Notification notification, CancellationToken stoppingToken)
     {
+        if (!Subscriptions.IsActive(notification.Document))
+        {
+            // A late notification for a document nobody here has open any more: nothing to send, nothing to keep.
+            return;
+        }
         var outbox = _outboxes.GetOrAdd(notification.Document, _ => new DocumentOutbox(_interval));
         switch (notification)
         {

@@ -15,6 +15,9 @@ internal sealed class LocalSubscriptions<TKey>(Func<TKey, Task> subscribe, Func<
     /// <summary>Grains with at least one local connection.</summary>
     public IEnumerable<TKey> Active => _counts.Where(p => p.Value > 0).Select(p => p.Key);
 
+    /// <summary>Whether a grain has at least one local connection.</summary>
+    public bool IsActive(TKey key) => _counts.TryGetValue(key, out var count) && count > 0;
+
     /// <summary>Adds a connection to a grain; subscribes the gateway when it is the first.</summary>
     public async Task AddAsync(string connectionId, TKey key)
     {
