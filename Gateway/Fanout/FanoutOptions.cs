@@ -17,6 +17,13 @@ public sealed class FanoutOptions
     [Range(0, MaxDocumentIntervalMs, ErrorMessage = "Fanout:DocumentIntervalMs must be between 0 and 1000.")]
     public int DocumentIntervalMs { get; set; } = 50;
 
+    /// <summary>
+    /// Most megabytes of messages one connection may leave waiting in the gateway. A connection that falls further
+    /// behind is closed; its client reconnects and fetches what it missed instead of the gateway holding it.
+    /// </summary>
+    [Range(1, 1024, ErrorMessage = "Fanout:MaxUnreadMb must be between 1 and 1024.")]
+    public int MaxUnreadMb { get; set; } = 32;
+
     /// <summary>The largest <see cref="DocumentIntervalMs"/>; clients wait at least this long for a broadcast before fetching it.</summary>
     public const int MaxDocumentIntervalMs = 1_000;
 }

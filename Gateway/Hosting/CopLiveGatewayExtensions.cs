@@ -8,6 +8,7 @@ using CopLive.Gateway.Observability;
 using CopLive.Silo.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 
@@ -52,6 +53,7 @@ public static class CopLiveGatewayExtensions
                 o.AddFilter<RefusalHubFilter>();
             })
             .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(BoundedHubLifetimeManager<>)));
         builder.Services.AddSingleton(ValidatedOptions.Read<FanoutOptions>(builder.Configuration, FanoutOptions.Section));
         builder.Services.AddSingleton<DocumentFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());

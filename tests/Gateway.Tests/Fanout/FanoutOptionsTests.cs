@@ -7,24 +7,27 @@ namespace CopLive.Gateway.Tests.Fanout;
 public sealed class FanoutOptionsTests
 {
     [Theory]
-    [InlineData("-1")]
-    [InlineData("1001")]
-    [InlineData("soon")]
-    public void ABadDocumentInterval_StopsStartWithItsName(string value)
+    [InlineData("Fanout:DocumentIntervalMs", "-1")]
+    [InlineData("Fanout:DocumentIntervalMs", "1001")]
+    [InlineData("Fanout:DocumentIntervalMs", "soon")]
+    [InlineData("Fanout:MaxUnreadMb", "0")]
+    [InlineData("Fanout:MaxUnreadMb", "1025")]
+    public void ABadSetting_StopsStartWithItsName(string setting, string value)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Fanout:DocumentIntervalMs"] = value })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value })
             .Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => ValidatedOptions.Read<FanoutOptions>(configuration, FanoutOptions.Section));
-        Assert.Contains("Fanout:DocumentIntervalMs", error.Message);
+        Assert.Contains(setting, error.Message);
     }
 
     [Fact]
-    public void TheDocumentInterval_DefaultsTo50Ms()
+    public void TheDefaults_AreTheDocumentedOnes()
     {
         var options = ValidatedOptions.Read<FanoutOptions>(new ConfigurationBuilder().Build(), FanoutOptions.Section);
 
         Assert.Equal(50, options.DocumentIntervalMs);
+        Assert.Equal(32, options.MaxUnreadMb);
     }
 }

@@ -107,45 +107,21 @@ public sealed class LiveEditingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task AClientThatStopsReading_DoesNotHoldUpTheOthers_AndGetsEverythingInOrderWhenItReadsAgain()
     {
-        var (community, tokens) = await Api.CommunityWithTeachersAsync(3);
-        var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
-        await using var proxy = new TcpProxy(Api.BaseAddress);
-        await using var editor = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
-        await using var watcher = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[1]);
-        await using var sleeper = await LiveConnection.ConnectAsync(proxy.Address, tokens[2]);
-        var reconnects = 0;
-        sleeper.Reconnecting += _ =>
-        {
-            Interlocked.Increment(ref reconnects);
-            return Task.CompletedTask;
-        };
-        var watching = await SharedDocument.OpenAsync(watcher, id);
-        var sleeping = await SharedDocument.OpenAsync(sleeper, id);
+        await using var teachers = await SleepingReader.StartAsync(Api);
 
-        // The sleeper's laptop stops reading with its connection open. The editor pastes and removes a long passage
-        // 24 times: about 7 MB for the sleeper, more than every buffer between the server and it can hold (the
-        // kernel's socket buffers are at most 4 MB), so the server's writes to the sleeper wait.
-        proxy.Stall();
-        var passage = TextOp.Create(OpComponent.Insert(new string('€', 100_000)));
-        var removal = TextOp.Create(OpComponent.Delete(100_000));
-        var version = 0L;
-        for (var seq = 1L; seq <= 48; seq++)
-        {
-            var reply = await editor.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "editor", seq, version, seq % 2 == 1 ? passage : removal);
-            version = reply.Version;
-        }
+        var version = await teachers.FloodWhileAsleepAsync();
 
         // The watcher gets every op while the sleeper still holds what it has not read ...
-        await Eventually.HoldsAsync(() => watching.Version == version);
-        Assert.Equal("", watching.Text);
-        Assert.Equal(0, reconnects);
+        await Eventually.HoldsAsync(() => teachers.Watching.Version == version);
+        Assert.Equal("", teachers.Watching.Text);
+        Assert.Equal(0, teachers.Drops);
 
         // ... and the sleeper, reading again, gets all of it in order on the same connection.
-        proxy.Resume();
-        await Eventually.HoldsAsync(() => sleeping.Version == version);
-        Assert.Equal("", sleeping.Text);
-        Assert.Null(sleeping.LastError);
-        Assert.Equal(0, reconnects);
+        teachers.WakeUp();
+        await Eventually.HoldsAsync(() => teachers.Sleeping.Version == version);
+        Assert.Equal("", teachers.Sleeping.Text);
+        Assert.Null(teachers.Sleeping.LastError);
+        Assert.Equal(0, teachers.Drops);
     }
 
     [Fact]
