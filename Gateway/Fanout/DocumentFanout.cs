@@ -31,7 +31,6 @@ public sealed partial class DocumentFanout(
 {
     private readonly Channel<Notification> _inbox = Channel.CreateBounded<Notification>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly ConcurrentDictionary<DocumentId, long> _delivered = new();
     private readonly ConcurrentDictionary<DocumentId, DocumentOutbox> _outboxes = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.DocumentIntervalMs);
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -44,7 +43,6 @@ public sealed partial class DocumentFanout(
         document => grains.GetDocument(document).SubscribeAsync(Reference),
         async document =>
         {
-            _delivered.TryRemove(document, out _);
             _outboxes.TryRemove(document, out _);
             await grains.GetDocument(document).UnsubscribeAsync(Reference);
         });
@@ -137,7 +135,7 @@ public sealed partial class DocumentFanout(
 
     private async Task HoldAsync(OpsNotification notification, DocumentOutbox outbox)
     {
-        var delivered = _delivered.GetValueOrDefault(notification.Document);
+        var delivered = outbox.Version;
         var ops = notification.Ops.Where(o => o.Version > delivered).ToList();
         if (ops.Count == 0)
         {
@@ -150,14 +148,13 @@ public sealed partial class DocumentFanout(
                 .GetOpsAsync(Caller.Admin, delivered, (int)(ops[0].Version - delivered - 1));
             ops.InsertRange(0, missing.Ops);
         }
-        _delivered[notification.Document] = ops[^1].Version;
         outbox.Add(ops);
     }
 
     private void Hold(CursorsNotification notification, DocumentOutbox outbox)
     {
         // Cursors placed at a version this gateway has already moved past are stale: newer ones are on their way.
-        if (notification.Version >= _delivered.GetValueOrDefault(notification.Document)
+        if (notification.Version >= outbox.Version
             && (outbox.Cursors is null || notification.Version >= outbox.Cursors.Version))
         {
             outbox.Replace(new CursorsChangedMessage(

@@ -5,13 +5,17 @@ using CopLive.Gateway.Hubs;
 namespace CopLive.Gateway.Fanout;
 
 /// <summary>
-/// What the gateway holds for one document between two deliveries, and when the next delivery may go out: at once
-/// after a quiet spell, otherwise one interval after the previous one. Only the fan-out's consumer touches it.
+/// What the gateway holds for one document between two deliveries, how far it has taken the document's ops in, and
+/// when the next delivery may go out: at once after a quiet spell, otherwise one interval after the previous one.
+/// Only the fan-out's consumer touches it.
 /// </summary>
 internal sealed class DocumentOutbox(TimeSpan interval)
 {
     private readonly List<CommittedOp> _ops = [];
     private TimeSpan? _lastDelivered;
+
+    /// <summary>The version of the last op this gateway took in for the document, held or sent; 0 before any.</summary>
+    public long Version { get; private set; }
 
     /// <summary>The latest cursors not yet sent; a newer set replaces an older one, which nobody needs any more.</summary>
     public CursorsChangedMessage? Cursors { get; private set; }
@@ -21,8 +25,15 @@ internal sealed class DocumentOutbox(TimeSpan interval)
 
     public bool IsEmpty => _ops.Count == 0 && Cursors is null;
 
-    /// <summary>Holds committed ops, which follow those already held in version order.</summary>
-    public void Add(IEnumerable<CommittedOp> ops) => _ops.AddRange(ops);
+    /// <summary>Holds committed ops, which follow those already taken in, in version order.</summary>
+    public void Add(IReadOnlyList<CommittedOp> ops)
+    {
+        if (ops.Count > 0)
+        {
+            _ops.AddRange(ops);
+            Version = ops[^1].Version;
+        }
+    }
 
     public void Replace(CursorsChangedMessage cursors) => Cursors = cursors;
 
