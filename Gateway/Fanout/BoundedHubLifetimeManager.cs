@@ -21,7 +21,7 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
     private readonly long _limit = options.MaxUnreadMb * 1024L * 1024L;
     private readonly ConcurrentDictionary<string, Reader> _readers = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Reader>> _groups = new();
-    private readonly Lock _membership = new();  // joins and leaves, so a group emptied and dropped takes no newcomer with it
+    private readonly Lock _membership = new();  // joins, leaves and disconnects: a dropped group takes no newcomer, a gone connection joins nothing
 
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
@@ -31,11 +31,16 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        if (_readers.TryRemove(connection.ConnectionId, out var reader))
+        // Under the membership lock, so a join racing the disconnect either lands before it (and is undone here) or
+        // finds the reader gone: a closed connection never lingers in a group.
+        lock (_membership)
         {
-            foreach (var group in reader.Groups.Keys)
+            if (_readers.TryRemove(connection.ConnectionId, out var reader))
             {
-                Leave(group, connection.ConnectionId);
+                foreach (var group in reader.Groups.Keys)
+                {
+                    LeaveLocked(group, connection.ConnectionId);
+                }
             }
         }
         await base.OnDisconnectedAsync(connection);
@@ -44,24 +49,27 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
     public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
         await base.AddToGroupAsync(connectionId, groupName, cancellationToken);
-        if (_readers.TryGetValue(connectionId, out var reader))
+        lock (_membership)
         {
-            lock (_membership)
+            if (_readers.TryGetValue(connectionId, out var reader))
             {
                 _groups.GetOrAdd(groupName, _ => new())[connectionId] = reader;
+                reader.Groups[groupName] = 0;
             }
-            reader.Groups[groupName] = 0;
         }
     }
 
     public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
         await base.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
-        if (_readers.TryGetValue(connectionId, out var reader))
+        lock (_membership)
         {
-            reader.Groups.TryRemove(groupName, out _);
+            if (_readers.TryGetValue(connectionId, out var reader))
+            {
+                reader.Groups.TryRemove(groupName, out _);
+            }
+            LeaveLocked(groupName, connectionId);
         }
-        Leave(groupName, connectionId);
     }
 
     public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default)
@@ -123,14 +131,12 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
         }
     }
 
-    private void Leave(string groupName, string connectionId)
+    /// <summary>Takes a connection out of a group, and drops the group once empty; the caller holds the membership lock.</summary>
+    private void LeaveLocked(string groupName, string connectionId)
     {
-        lock (_membership)
+        if (_groups.TryGetValue(groupName, out var members) && members.TryRemove(connectionId, out _) && members.IsEmpty)
         {
-            if (_groups.TryGetValue(groupName, out var members) && members.TryRemove(connectionId, out _) && members.IsEmpty)
-            {
-                _groups.TryRemove(groupName, out _);
-            }
+            _groups.TryRemove(groupName, out _);
         }
     }
 
