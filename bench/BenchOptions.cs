@@ -2,24 +2,43 @@ using System.Globalization;
 
 namespace CopLive.Bench;
 
-/// <summary>Command line of the benchmark.</summary>
+/// <summary>
+/// Command line of the benchmark. <see cref="Floor"/> is null to measure CopLive, or <see cref="InlineFloor"/> or
+/// <see cref="DefaultFloor"/> to measure the bare relay instead (<c>--floor</c>).
+/// </summary>
 internal sealed record BenchOptions(
-    int Documents, int Editors, int Watchers, double Rate, int Seconds, int Warmup, int WarmupLimit, int SteadyLength, bool Saturate, string? Server, string? Storage, string[] ServerArgs)
+    int Documents, int Editors, int Watchers, double Rate, int Seconds, int Warmup, int WarmupLimit, int SteadyLength, bool Saturate, string? Server, string? Storage,
+    string? Floor, string[] ServerArgs)
 {
+    /// <summary>The relay with Kestrel's inline scheduling: the floor of <c>../shared/PERFORMANCE.md</c>.</summary>
+    public const string InlineFloor = "inline";
+
+    /// <summary>The relay with Kestrel's default scheduling.</summary>
+    public const string DefaultFloor = "default";
+
     public static BenchOptions Parse(string[] args)
     {
-        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Int(string name, int fallback) => Value(name) is not { } v ? fallback
+            : int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n
+            : throw new ArgumentException($"{name} takes a whole number of at least 0, not '{v}'.");
         string? Value(string name)
         {
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         var separator = Array.IndexOf(args, "--");
+        var floor = Value("--floor");
+        if (args.Contains("--floor") && floor is not (InlineFloor or DefaultFloor))
+        {
+            throw new ArgumentException($"--floor takes '{InlineFloor}' or '{DefaultFloor}' (Kestrel's scheduling of the relay), not '{floor}'.");
+        }
         return new BenchOptions(
             Int("--docs", 20), Int("--editors", 5), Int("--watchers", 5),
-            Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
+            Value("--rate") is not { } rate ? 10
+                : double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 ? r
+                : throw new ArgumentException($"--rate takes a number of ops per second above 0, not '{rate}'."),
             Int("--seconds", 20), Int("--warmup", 5), Int("--warmup-limit", 120), Int("--steady-length", 0), args.Contains("--saturate"),
-            Value("--server"), Value("--storage"),
+            Value("--server"), Value("--storage"), floor,
             separator >= 0 ? args[(separator + 1)..] : []);
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CopLive.Bench;
+using CopLive.Bench.Floor;
 using CopLive.Client.Live;
 using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
@@ -17,13 +18,32 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
 //   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
+//   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with
 // Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
 if (args.Contains("--engine"))
 {
     EngineBench.Run();
     return 0;
 }
-var options = BenchOptions.Parse(args);
+if (args.Contains(RelayServer.Switch))
+{
+    await RelayServer.RunAsync(args);
+    return 0;
+}
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 2;
+}
+if (options.Floor is not null)
+{
+    return await FloorBench.RunAsync(options);
+}
 var dll = options.Server ?? FindGateway();
 string[] serverArgs =
 [
@@ -58,10 +78,8 @@ for (var d = 0; d < options.Documents; d++)
 }
 
 var sentAt = new ConcurrentDictionary<(string Client, long Seq), long>();
-var ackLatency = new LatencyRecorder();
 var deliveryLatency = new LatencyRecorder();
-var measuring = false;
-long acked = 0;
+var editors = new EditorLoad(options);
 
 // Watchers keep a copy by applying the stream in order, for the convergence check at the end. The copy is chunked
 // like the server's, so the load generator's work per op does not grow with the documents and take the two cores
@@ -89,7 +107,7 @@ foreach (var document in documents)
                     }
                     text.Apply(op.Op, Guid.Empty);
                     version = op.Version;
-                    if (measuring && sentAt.TryGetValue((op.ClientId, op.Seq), out var sent))
+                    if (editors.Measuring && sentAt.TryGetValue((op.ClientId, op.Seq), out var sent))
                     {
                         deliveryLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
                     }
@@ -108,8 +126,6 @@ foreach (var document in documents)
 }
 
 var editorConnections = new List<HubConnection>();
-using var stop = new CancellationTokenSource();
-var editorTasks = new List<Task>();
 for (var d = 0; d < documents.Count; d++)
 {
     for (var e = 0; e < options.Editors; e++)
@@ -125,75 +141,26 @@ for (var d = 0; d < documents.Count; d++)
         await connection.InvokeAsync<OpenedDocument>("OpenDocument", document);
         var client = $"d{d}e{e}";
         var random = new Random(d * 1_000 + e);
-        editorTasks.Add(Task.Run(async () =>
+        long version = 0;
+        editors.Start(random, async seq =>
         {
-            long version = 0;
-            using var timer = options.Saturate ? null : new PeriodicTimer(TimeSpan.FromSeconds(1 / options.Rate));
-            // Spread editors over the first tick so they do not all fire together.
-            await Task.Delay(random.Next((int)(1_000 / options.Rate)));
-            for (long seq = 1; !stop.IsCancellationRequested; seq++)
-            {
-                if (timer is not null && !await timer.WaitForNextTickAsync(stop.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result))
-                {
-                    break;
-                }
-                var at = random.Next(initial.Length);
-                // With --steady-length, once the document has grown about that long (every op so far an 8-code-point
-                // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
-                var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
-                var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
-                var op = TextOp.At(at, edit);
-                var started = Stopwatch.GetTimestamp();
-                sentAt[(client, seq)] = started;
-                var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, op);
-                version = reply.Version;
-                Interlocked.Increment(ref acked);
-                if (measuring)
-                {
-                    ackLatency.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-        }));
+            var at = random.Next(initial.Length);
+            // With --steady-length, once the document has grown about that long (every op so far an 8-code-point
+            // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
+            var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
+            var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
+            sentAt[(client, seq)] = Stopwatch.GetTimestamp();
+            var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, TextOp.At(at, edit));
+            version = reply.Version;
+        });
     }
 }
 
 Console.WriteLine($"{documents.Count} documents x {options.Editors} editors + {options.Watchers} watchers = {editorConnections.Count + watchers.Count} connections; " +
                   (options.Saturate ? "saturating (one op in flight per editor)" : $"{options.Rate} ops/s per editor, {documents.Count * options.Editors * options.Rate} ops/s offered"));
-// Warm up for at least --warmup seconds, then until the server's JIT has gone quiet (under 2 % of a core over the
-// last 2 s, at most --warmup-limit seconds): tiered recompilation of hot code can take a minute on two busy cores,
-// and measuring before it ends would count compilation, not the server's work per op.
-var warming = Stopwatch.StartNew();
-await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
-for (var jit = server.JitCpuTime(); warming.Elapsed < TimeSpan.FromSeconds(options.WarmupLimit);)
-{
-    await Task.Delay(TimeSpan.FromSeconds(2));
-    var now = server.JitCpuTime();
-    if (now - jit < TimeSpan.FromSeconds(2 * 0.02))
-    {
-        break;
-    }
-    jit = now;
-}
-var warmedUp = warming.Elapsed;
-measuring = true;
-var windowCpu = server.CpuTime();
-var windowAcked = Interlocked.Read(ref acked);
-var clock = Stopwatch.StartNew();
-await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
-var windowOps = Interlocked.Read(ref acked) - windowAcked;
-var windowCpuUsed = server.CpuTime() - windowCpu;
-var elapsed = clock.Elapsed;
-measuring = false;
-stop.Cancel();
-await Task.WhenAll(editorTasks.Select(t => t.ContinueWith(_ => { })));
-// An editor whose call failed stops: say how many did and why, since fewer editors mean fewer ops offered.
-var failures = editorTasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
-if (failures.Count > 0)
-{
-    Console.WriteLine($"{failures.Count} of {editorTasks.Count} editors stopped early; the first because: {failures[0].GetType().Name}: {failures[0].Message}");
-}
-var totalCpu = server.CpuTime() - cpuAtStart;
-var totalOps = Interlocked.Read(ref acked);
+var window = await SteadyWindow.MeasureAsync(server, options, () => editors.Acknowledged, on => editors.Measuring = on);
+await editors.StopAsync();
+var whole = (server.CpuTime() - cpuAtStart, editors.Acknowledged);
 
 // Convergence: every watcher's copy equals the server's text once the stream has drained.
 var converged = true;
@@ -211,22 +178,7 @@ foreach (var document in documents)
     }
 }
 
-var rows = new (string, string)[]
-{
-    ("ops acknowledged/s (measured window)", (windowOps / elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture)),
-    ("ack latency p50 / p95 / p99 ms", $"{ackLatency.Percentile(50):F2} / {ackLatency.Percentile(95):F2} / {ackLatency.Percentile(99):F2}"),
-    ("remote delivery p50 / p99 ms", options.Watchers == 0 ? "–" : $"{deliveryLatency.Percentile(50):F2} / {deliveryLatency.Percentile(99):F2}"),
-    ("server CPU per acknowledged op, steady state (µs)", (windowCpuUsed.TotalMicroseconds / Math.Max(1, windowOps)).ToString("F0", CultureInfo.InvariantCulture)),
-    ("server CPU s per 1,000 ops, steady state", (windowCpuUsed.TotalSeconds / Math.Max(1, windowOps) * 1_000).ToString("F3", CultureInfo.InvariantCulture)),
-    ("warm-up until the server's JIT was quiet (s)", warmedUp.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)),
-    ("server CPU per op, whole run incl. start-up and warm-up (µs)", (totalCpu.TotalMicroseconds / Math.Max(1, totalOps)).ToString("F0", CultureInfo.InvariantCulture)),
-    ("server peak RSS MB", server.PeakRssMegabytes().ToString("F0", CultureInfo.InvariantCulture)),
-    ("watchers converged with the server", converged ? "yes" : "NO"),
-};
-foreach (var (name, value) in rows)
-{
-    Console.WriteLine($"| {name} | {value} |");
-}
+RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : deliveryLatency, whole, server, ("watchers converged with the server", converged));
 
 foreach (var connection in editorConnections.Concat(watchers.Select(w => w.Connection)))
 {

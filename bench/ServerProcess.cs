@@ -22,7 +22,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> extra)
+    /// <param name="dll">The server's entry assembly, run with <c>dotnet</c>.</param>
+    /// <param name="extra">Arguments after the common ones (address, data folder, log levels).</param>
+    /// <param name="environment">Variables set for the server's process only.</param>
+    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null)
     {
         var data = Path.Combine(Path.GetTempPath(), $"coplive-bench-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -30,6 +33,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                      "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information" }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"server: {e.Data}"); };
