@@ -27,6 +27,9 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
 
     private readonly GrainState<StoredOp>?[] _slots = new GrainState<StoredOp>?[DocumentLimits.TailSlots];
 
+    // Made once per slot: every op's write names its slot, and each id built anew costs a formatted key string.
+    private readonly GrainId?[] _slotIds = new GrainId?[DocumentLimits.TailSlots];
+
     /// <summary>
     /// Reads every slot and returns the ops after <paramref name="archivedVersion"/> in version order, up to the
     /// first missing version. Ops past a missing one are the unacknowledged rest of a write interrupted by a crash
@@ -104,5 +107,5 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
     /// <summary>The storage key of a slot of a document's tail.</summary>
     internal static GrainId SlotId(Guid document, int slot) => GrainId.Create("coplive.document-tail", $"{document:N}/{slot}");
 
-    private GrainId SlotId(int slot) => SlotId(document, slot);
+    private GrainId SlotId(int slot) => _slotIds[slot] ??= SlotId(document, slot);
 }

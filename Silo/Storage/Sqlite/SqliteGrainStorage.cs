@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CopLive.Silo.Observability;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         // Serialized now, on the grain's turn: the grain may change its state object as soon as this returns a task.
-        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var payload = Payload(_serializer.Serialize(grainState.State));
         var version = await ApplyAsync(new StateChange(StateChangeKind.Write, Key(stateName, grainId), payload, Version(grainState.ETag)), "WriteState", grainId, grainState.ETag);
         grainState.ETag = Etag(version);
         grainState.RecordExists = true;
@@ -117,7 +118,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         {
             return false;
         }
-        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var payload = Payload(_serializer.Serialize(grainState.State));
         if (await _writer.Value.ApplyAsync(new StateChange(StateChangeKind.Adopt, key, payload, Version(grainState.ETag) ?? 0)) is null
             && Read(key) is { } row)
         {
@@ -158,6 +159,12 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         command.Parameters.AddWithValue("$service", _serviceId);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
+
+    /// <summary>The serialized state's bytes, without a copy when they already fill an array of their own.</summary>
+    private static byte[] Payload(BinaryData serialized) =>
+        MemoryMarshal.TryGetArray(serialized.ToMemory(), out var bytes) && bytes.Offset == 0 && bytes.Count == bytes.Array!.Length
+            ? bytes.Array
+            : serialized.ToArray();
 
     private StateKey Key(string stateName, GrainId grainId) => new(_serviceId, stateName, grainId.ToString());
 

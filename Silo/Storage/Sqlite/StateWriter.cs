@@ -58,7 +58,7 @@ internal sealed partial class StateWriter : IDisposable
             pragmas.ExecuteNonQuery();
         }
         // The transaction is run by prepared statements rather than SqliteTransaction, which parses its BEGIN and
-        // COMMIT anew every time. The writes report success by the number of rows they changed: a RETURNING clause
+        // COMMIT anew every time (see Statement for why they bypass SqliteCommand too). The writes report success by the number of rows they changed: a RETURNING clause
         // would make SQLite build a temporary b-tree for every statement.
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
@@ -106,7 +106,7 @@ internal sealed partial class StateWriter : IDisposable
         _thread.Join();
         foreach (var statement in new[] { _begin, _commit, _rollback, _insert, _update, _clear, _adopt })
         {
-            statement.Command.Dispose();
+            statement.Dispose();
         }
         _connection.Dispose();
     }
@@ -154,21 +154,21 @@ internal sealed partial class StateWriter : IDisposable
     {
         var versions = new long?[batch.Count];
         var now = ModifiedOnPattern.Format(_clock.GetCurrentInstant());
-        _begin.Command.ExecuteNonQuery();
+        _begin.Execute();
         try
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 versions[i] = Execute(batch[i], now);
             }
-            _commit.Command.ExecuteNonQuery();
+            _commit.Execute();
         }
         catch
         {
             // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors itself).
             if (raw.sqlite3_get_autocommit(_connection.Handle) == 0)
             {
-                _rollback.Command.ExecuteNonQuery();
+                _rollback.Execute();
             }
             throw;
         }
@@ -185,19 +185,11 @@ internal sealed partial class StateWriter : IDisposable
             StateChangeKind.Clear => (_clear, change.Version + 1),
             _ => (_adopt, change.Version),
         };
-        statement.Bind(change, now);
-        return statement.Command.ExecuteNonQuery() == 0 ? null : written;
+        return statement.Execute(change, now) == 0 ? null : written;
     }
 
-    private Statement Prepare(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        var statement = new Statement(command);
-        // Parsed once here; every later execution reuses the compiled statement.
-        command.Prepare();
-        return statement;
-    }
+    /// <summary>Parsed once here; every later execution reuses the compiled statement.</summary>
+    private Statement Prepare(string sql) => new(_connection.Handle!, sql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A storage commit of {ChangeCount} grain states failed; retrying each on its own")]
     private partial void LogBatchFailed(Exception error, int changeCount);
