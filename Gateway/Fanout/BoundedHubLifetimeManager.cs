@@ -37,7 +37,7 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
         {
             if (_readers.TryRemove(connection.ConnectionId, out var reader))
             {
-                foreach (var group in reader.Groups.Keys)
+                foreach (var group in reader.Groups)
                 {
                     LeaveLocked(group, connection.ConnectionId);
                 }
@@ -54,7 +54,7 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
             if (_readers.TryGetValue(connectionId, out var reader))
             {
                 _groups.GetOrAdd(groupName, _ => new())[connectionId] = reader;
-                reader.Groups[groupName] = 0;
+                reader.Groups.Add(groupName);
             }
         }
     }
@@ -66,7 +66,7 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
         {
             if (_readers.TryGetValue(connectionId, out var reader))
             {
-                reader.Groups.TryRemove(groupName, out _);
+                reader.Groups.Remove(groupName);
             }
             LeaveLocked(groupName, connectionId);
         }
@@ -148,7 +148,8 @@ internal sealed partial class BoundedHubLifetimeManager<THub>(
 
         public HubConnectionContext Connection { get; } = connection;
 
-        public ConcurrentDictionary<string, byte> Groups { get; } = new();
+        /// <summary>Read and changed only under the manager's membership lock.</summary>
+        public HashSet<string> Groups { get; } = [];
 
         /// <summary>Counts a message as waiting; returns the bytes waiting with it.</summary>
         public long Take(int bytes) => Interlocked.Add(ref _unread, bytes);
