@@ -58,8 +58,9 @@ internal sealed partial class StateWriter : IDisposable
             pragmas.ExecuteNonQuery();
         }
         // The transaction is run by prepared statements rather than SqliteTransaction, which parses its BEGIN and
-        // COMMIT anew every time (see Statement for why they bypass SqliteCommand too). The writes report success by the number of rows they changed: a RETURNING clause
-        // would make SQLite build a temporary b-tree for every statement.
+        // COMMIT anew every time (see Statement for why they bypass SqliteCommand too). The writes report success by
+        // the number of rows they changed: a RETURNING clause would make SQLite build a temporary b-tree for every
+        // statement.
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
         _rollback = Prepare("ROLLBACK");
