@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -77,8 +76,6 @@ for (var d = 0; d < options.Documents; d++)
     documents.Add(Guid.Parse(created["id"]!.GetValue<string>()));
 }
 
-var sentAt = new ConcurrentDictionary<(string Client, long Seq), long>();
-var deliveryLatency = new LatencyRecorder();
 var editors = new EditorLoad(options);
 
 // Watchers keep a copy by applying the stream in order, for the convergence check at the end. The copy is chunked
@@ -107,10 +104,7 @@ foreach (var document in documents)
                     }
                     text.Apply(op.Op, Guid.Empty);
                     version = op.Version;
-                    if (editors.Measuring && sentAt.TryGetValue((op.ClientId, op.Seq), out var sent))
-                    {
-                        deliveryLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
-                    }
+                    editors.Delivered(op.ClientId, op.Seq, now);
                 }
             }
         });
@@ -142,14 +136,13 @@ for (var d = 0; d < documents.Count; d++)
         var client = $"d{d}e{e}";
         var random = new Random(d * 1_000 + e);
         long version = 0;
-        editors.Start(random, async seq =>
+        editors.Start(client, random, async seq =>
         {
             var at = random.Next(initial.Length);
             // With --steady-length, once the document has grown about that long (every op so far an 8-code-point
             // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
             var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
             var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
-            sentAt[(client, seq)] = Stopwatch.GetTimestamp();
             var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, TextOp.At(at, edit));
             version = reply.Version;
         });
@@ -178,7 +171,7 @@ foreach (var document in documents)
     }
 }
 
-RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : deliveryLatency, whole, server, ("watchers converged with the server", converged));
+RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : editors.DeliveryLatency, whole, server, ("watchers converged with the server", converged));
 
 foreach (var connection in editorConnections.Concat(watchers.Select(w => w.Connection)))
 {

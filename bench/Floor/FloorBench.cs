@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -22,8 +21,6 @@ internal static class FloorBench
         await using var server = await ServerProcess.StartAsync(typeof(FloorBench).Assembly.Location, relayArgs, environment);
         var cpuAtStart = server.CpuTime();
 
-        var sentAt = new ConcurrentDictionary<(string Client, long Seq), long>();
-        var deliveryLatency = new LatencyRecorder();
         var editors = new EditorLoad(options);
         var sent = new long[options.Documents];
         var watchers = new List<(int Document, Func<long> Received)>();
@@ -48,10 +45,7 @@ internal static class FloorBench
                     var now = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref received);
                     var parts = message.Split(':');
-                    if (editors.Measuring && sentAt.TryGetValue((parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture)), out var at))
-                    {
-                        deliveryLatency.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
-                    }
+                    editors.Delivered(parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), now);
                 });
                 watchers.Add((d, () => Interlocked.Read(ref received)));
             }
@@ -73,11 +67,10 @@ internal static class FloorBench
                     }
                 });
                 var random = new Random(d * 1_000 + e);
-                editors.Start(random, async seq =>
+                editors.Start(client, random, async seq =>
                 {
                     var ack = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     Volatile.Write(ref pending, ack);
-                    sentAt[(client, seq)] = Stopwatch.GetTimestamp();
                     var message = $"{client}:{seq}:{random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture)}";
                     Interlocked.Increment(ref sent[document]);
                     await socket.SendAsync(Encoding.ASCII.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
@@ -105,7 +98,7 @@ internal static class FloorBench
             complete &= received() == Interlocked.Read(ref sent[document]);
         }
 
-        RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : deliveryLatency, whole, server, ("watchers received every message", complete));
+        RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : editors.DeliveryLatency, whole, server, ("watchers received every message", complete));
         foreach (var socket in sockets)
         {
             socket.Abort();
