@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CopLive.Bench;
 
 /// <summary>
-/// Command line of the benchmark. <see cref="Floor"/> is null to measure CopLive, or <see cref="InlineFloor"/> or
-/// <see cref="DefaultFloor"/> to measure the bare relay instead (<c>--floor</c>).
+/// Command line of the benchmark. <see cref="Floor"/> is null to measure CopLive, or <see cref="InlineFloor"/>,
+/// <see cref="DefaultFloor"/>, <see cref="SignalRFloor"/> or <see cref="PacedSignalRFloor"/> to measure a bare relay instead (<c>--floor</c>).
 /// </summary>
 internal sealed record BenchOptions(
     int Documents, int Editors, int Watchers, double Rate, int Seconds, int Warmup, int WarmupLimit, int SteadyLength, bool Saturate, string? Server, string? Storage,
@@ -15,6 +15,12 @@ internal sealed record BenchOptions(
 
     /// <summary>The relay with Kestrel's default scheduling.</summary>
     public const string DefaultFloor = "default";
+
+    /// <summary>The relay over SignalR, with Kestrel's default scheduling as CopLive's gateway has.</summary>
+    public const string SignalRFloor = "signalr";
+
+    /// <summary>The SignalR relay with its sends paced as CopLive's fan-out paces a document's.</summary>
+    public const string PacedSignalRFloor = "signalr-paced";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -28,9 +34,10 @@ internal sealed record BenchOptions(
         }
         var separator = Array.IndexOf(args, "--");
         var floor = Value("--floor");
-        if (args.Contains("--floor") && floor is not (InlineFloor or DefaultFloor))
+        if (args.Contains("--floor") && floor is not (InlineFloor or DefaultFloor or SignalRFloor or PacedSignalRFloor))
         {
-            throw new ArgumentException($"--floor takes '{InlineFloor}' or '{DefaultFloor}' (Kestrel's scheduling of the relay), not '{floor}'.");
+            throw new ArgumentException(
+                $"--floor takes '{InlineFloor}' or '{DefaultFloor}' (a raw WebSocket relay with that Kestrel scheduling) or '{SignalRFloor}' or '{PacedSignalRFloor}' (a SignalR relay, its sends paced as CopLive's fan-out), not '{floor}'.");
         }
         return new BenchOptions(
             Int("--docs", 20), Int("--editors", 5), Int("--watchers", 5),

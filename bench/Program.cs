@@ -17,7 +17,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
 //   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
-//   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with
+//   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
+//   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
+//   is what the transport alone costs
 // Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
 if (args.Contains("--engine"))
 {

@@ -1,21 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
-using System.Text;
 
 namespace CopLive.Bench.Floor;
 
 /// <summary>
 /// The co-editing workload against <see cref="RelayServer"/> instead of CopLive: the same documents, editors,
-/// watchers, rate and measured window, with raw WebSocket messages for ops. Its CPU per op is the floor CopLive's is
-/// compared with on the same machine, in the same hour (the machine's speed varies by day).
+/// watchers, rate and measured window, with a short text message for each op, sent over raw WebSockets or SignalR.
+/// Its CPU per op is the floor CopLive's is compared with on the same machine, in the same hour (the machine's speed
+/// varies by day).
 /// </summary>
 internal static class FloorBench
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var inline = options.Floor == BenchOptions.InlineFloor;
-        string[] relayArgs = inline ? [RelayServer.Switch, RelayServer.InlineSwitch] : [RelayServer.Switch];
+        var paced = options.Floor == BenchOptions.PacedSignalRFloor;
+        var signalR = paced || options.Floor == BenchOptions.SignalRFloor;
+        string[] relayArgs = inline ? [RelayServer.Switch, RelayServer.InlineSwitch]
+            : paced ? [RelayServer.Switch, RelayServer.PacedSwitch]
+            : [RelayServer.Switch];
         // Kestrel's inline scheduling only pays with socket completions run inline too.
         var environment = inline ? new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" } : null;
         await using var server = await ServerProcess.StartAsync(typeof(FloorBench).Assembly.Location, relayArgs, environment);
@@ -24,15 +27,15 @@ internal static class FloorBench
         var editors = new EditorLoad(options);
         var sent = new long[options.Documents];
         var watchers = new List<(int Document, Func<long> Received)>();
-        var sockets = new List<ClientWebSocket>();
+        var connections = new List<IRelayClient>();
 
-        async Task<ClientWebSocket> ConnectAsync(int document, Action<string> onMessage)
+        async Task<IRelayClient> ConnectAsync(int document, string? client, Action<string> onMessage)
         {
-            var socket = new ClientWebSocket();
-            await socket.ConnectAsync(new Uri($"ws://{server.Address.Authority}/relay/{document}"), CancellationToken.None);
-            sockets.Add(socket);
-            _ = ReceiveAsync(socket, onMessage);
-            return socket;
+            var connection = signalR
+                ? await SignalRRelayClient.ConnectAsync(server.Address, document, onMessage)
+                : await WebSocketRelayClient.ConnectAsync(server.Address, document, client, onMessage);
+            connections.Add(connection);
+            return connection;
         }
 
         for (var d = 0; d < options.Documents; d++)
@@ -40,7 +43,7 @@ internal static class FloorBench
             for (var w = 0; w < options.Watchers; w++)
             {
                 long received = 0;
-                await ConnectAsync(d, message =>
+                await ConnectAsync(d, client: null, message =>
                 {
                     var now = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref received);
@@ -57,30 +60,22 @@ internal static class FloorBench
             {
                 var document = d;
                 var client = $"d{d}e{e}";
-                TaskCompletionSource? pending = null;
-                // The relay echoes an editor's own message back as its acknowledgement; the others' are its stream.
-                var socket = await ConnectAsync(d, message =>
-                {
-                    if (message.StartsWith(client + ":", StringComparison.Ordinal))
-                    {
-                        Volatile.Read(ref pending)?.TrySetResult();
-                    }
-                });
+                // An editor's copy of the others' messages is not kept: watchers check delivery.
+                var connection = await ConnectAsync(d, client, _ => { });
                 var random = new Random(d * 1_000 + e);
-                editors.Start(client, random, async seq =>
+                editors.Start(client, random, seq =>
                 {
-                    var ack = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    Volatile.Write(ref pending, ack);
-                    var message = $"{client}:{seq}:{random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture)}";
                     Interlocked.Increment(ref sent[document]);
-                    await socket.SendAsync(Encoding.ASCII.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-                    await ack.Task;
+                    return connection.SendAsync($"{client}:{seq}:{random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture)}");
                 });
             }
         }
 
-        Console.WriteLine($"floor: raw WebSocket relay ({(inline ? "inline" : "default")} scheduling); {options.Documents} documents x {options.Editors} editors + " +
-                          $"{options.Watchers} watchers = {sockets.Count} connections; " +
+        var relay = signalR
+            ? $"SignalR relay ({(paced ? $"paced at {RelayPacer.Interval.TotalMilliseconds} ms" : "unpaced")}, default scheduling)"
+            : $"raw WebSocket relay ({(inline ? "inline" : "default")} scheduling)";
+        Console.WriteLine($"floor: {relay}; {options.Documents} documents x {options.Editors} editors + " +
+                          $"{options.Watchers} watchers = {connections.Count} connections; " +
                           (options.Saturate ? "saturating (one message in flight per editor)" : $"{options.Rate} messages/s per editor, {options.Documents * options.Editors * options.Rate} offered"));
         var window = await SteadyWindow.MeasureAsync(server, options, () => editors.Acknowledged, on => editors.Measuring = on);
         await editors.StopAsync();
@@ -99,39 +94,10 @@ internal static class FloorBench
         }
 
         RunReport.Print(window, editors.AckLatency, options.Watchers == 0 ? null : editors.DeliveryLatency, whole, server, ("watchers received every message", complete));
-        foreach (var socket in sockets)
+        foreach (var connection in connections)
         {
-            socket.Abort();
-            socket.Dispose();
+            await connection.DisposeAsync();
         }
         return complete ? 0 : 1;
-    }
-
-    private static async Task ReceiveAsync(ClientWebSocket socket, Action<string> onMessage)
-    {
-        var buffer = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                var length = 0;
-                ValueWebSocketReceiveResult received;
-                do
-                {
-                    received = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
-                    length += received.Count;
-                }
-                while (!received.EndOfMessage);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-                onMessage(Encoding.ASCII.GetString(buffer, 0, length));
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The run is over and its sockets aborted.
-        }
     }
 }
