@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
 //   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
 //   is what the transport alone costs
+// --server-env NAME=VALUE (repeatable) sets an environment variable for the server's process only (a runtime knob).
 // Arguments after a lone "--" go to the server (for example -- --Storage:Provider Postgres ...).
 if (args.Contains("--engine"))
 {
@@ -55,7 +56,7 @@ string[] serverArgs =
     .. options.ServerArgs,
 ];
 
-await using var server = await ServerProcess.StartAsync(dll, serverArgs);
+await using var server = await ServerProcess.StartAsync(dll, serverArgs, options.ServerEnvironment);
 var cpuAtStart = server.CpuTime();
 using var http = new HttpClient { BaseAddress = server.Address };
 var admin = server.AdminKey;

@@ -19,8 +19,12 @@ internal static class FloorBench
         string[] relayArgs = inline ? [RelayServer.Switch, RelayServer.InlineSwitch]
             : paced ? [RelayServer.Switch, RelayServer.PacedSwitch]
             : [RelayServer.Switch];
-        // Kestrel's inline scheduling only pays with socket completions run inline too.
-        var environment = inline ? new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" } : null;
+        var environment = new Dictionary<string, string>(options.ServerEnvironment);
+        if (inline)
+        {
+            // Kestrel's inline scheduling only pays with socket completions run inline too.
+            environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
+        }
         await using var server = await ServerProcess.StartAsync(typeof(FloorBench).Assembly.Location, relayArgs, environment);
         var cpuAtStart = server.CpuTime();
 
