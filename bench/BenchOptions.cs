@@ -4,7 +4,9 @@ namespace CopLive.Bench;
 
 /// <summary>
 /// Command line of the benchmark. <see cref="Floor"/> is null to measure CopLive, or <see cref="InlineFloor"/>,
-/// <see cref="DefaultFloor"/>, <see cref="SignalRFloor"/> or <see cref="PacedSignalRFloor"/> to measure a bare relay instead (<c>--floor</c>).
+/// <see cref="DefaultFloor"/>, <see cref="SignalRFloor"/> or <see cref="PacedSignalRFloor"/> to measure a bare relay
+/// instead (<c>--floor</c>). <see cref="ServerEnvironment"/> holds the variables set for the server's process alone
+/// (<c>--server-env</c>).
 /// </summary>
 internal sealed record BenchOptions(
     int Documents, int Editors, int Watchers, double Rate, int Seconds, int Warmup, int WarmupLimit, int SteadyLength, bool Saturate, string? Server, string? Storage,
@@ -33,17 +35,6 @@ internal sealed record BenchOptions(
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         var separator = Array.IndexOf(args, "--");
-        var environment = new Dictionary<string, string>();
-        for (var i = Array.IndexOf(args, "--server-env"); i >= 0 && (separator < 0 || i < separator); i = Array.IndexOf(args, "--server-env", i + 1))
-        {
-            var variable = i + 1 < args.Length ? args[i + 1] : "";
-            var equals = variable.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 1)
-            {
-                throw new ArgumentException($"--server-env takes NAME=VALUE (an environment variable for the server's process), not '{variable}'.");
-            }
-            environment[variable[..equals]] = variable[(equals + 1)..];
-        }
         var floor = Value("--floor");
         if (args.Contains("--floor") && floor is not (InlineFloor or DefaultFloor or SignalRFloor or PacedSignalRFloor))
         {
@@ -57,6 +48,23 @@ internal sealed record BenchOptions(
                 : throw new ArgumentException($"--rate takes a number of ops per second above 0, not '{rate}'."),
             Int("--seconds", 20), Int("--warmup", 5), Int("--warmup-limit", 120), Int("--steady-length", 0), args.Contains("--saturate"),
             Value("--server"), Value("--storage"), floor,
-            separator >= 0 ? args[(separator + 1)..] : [], environment);
+            separator >= 0 ? args[(separator + 1)..] : [], ParseServerEnvironment(separator >= 0 ? args[..separator] : args));
+    }
+
+    /// <summary>Every <c>--server-env NAME=VALUE</c>, a later one for the same name replacing an earlier.</summary>
+    private static Dictionary<string, string> ParseServerEnvironment(string[] args)
+    {
+        var environment = new Dictionary<string, string>();
+        for (var i = Array.IndexOf(args, "--server-env"); i >= 0; i = Array.IndexOf(args, "--server-env", i + 1))
+        {
+            var variable = i + 1 < args.Length ? args[i + 1] : "";
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 1)
+            {
+                throw new ArgumentException($"--server-env takes NAME=VALUE (an environment variable for the server's process), not '{variable}'.");
+            }
+            environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+        return environment;
     }
 }
