@@ -12,20 +12,8 @@ internal sealed class RelayMember(WebSocket socket)
     public async Task RelayAsync(RelayGroup group, CancellationToken cancellation)
     {
         var buffer = new byte[4096];
-        while (true)
+        while (await WebSocketMessages.ReceiveAsync(socket, buffer, cancellation) is { } length)
         {
-            var length = 0;
-            ValueWebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer.AsMemory(length), cancellation);
-                length += received.Count;
-            }
-            while (!received.EndOfMessage && length < buffer.Length);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
             // Sent in turn, each awaited: the buffer is reused for the next message only after the last send.
             var message = buffer.AsMemory(0, length);
             await SendAsync(message, cancellation);

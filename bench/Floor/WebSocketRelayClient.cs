@@ -52,20 +52,8 @@ internal sealed class WebSocketRelayClient : IRelayClient
         var buffer = new byte[4096];
         try
         {
-            while (true)
+            while (await WebSocketMessages.ReceiveAsync(_socket, buffer, CancellationToken.None) is { } length)
             {
-                var length = 0;
-                ValueWebSocketReceiveResult received;
-                do
-                {
-                    received = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
-                    length += received.Count;
-                }
-                while (!received.EndOfMessage);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
                 var message = Encoding.ASCII.GetString(buffer, 0, length);
                 if (_client is not null && message.StartsWith(_client + ":", StringComparison.Ordinal))
                 {
