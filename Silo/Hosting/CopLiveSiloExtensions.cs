@@ -65,7 +65,6 @@ public static class CopLiveSiloExtensions
         if (storage.Provider == StorageProvider.Sqlite)
         {
             // SQLite takes one writer at a time: CopLive's own storage commits many grains' writes together.
-            silo.AddAdoNetGrainStorage(StorageNames.SqliteLegacy, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
                 SqliteGrainStorage.Create(services, storage.ConnectionString));
         }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
 using CopLive.Silo.Hosting;
-using CopLive.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -45,15 +44,9 @@ public sealed partial class SchemaInstaller(StorageSettings settings, ILogger<Sc
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var upgrade = new GrainStateLayoutUpgrade(connection, transaction);
-        await upgrade.SetAsideAsync(cancellationToken);
         foreach (var script in scripts)
         {
             await ExecuteAsync(connection, transaction, script, cancellationToken);
-        }
-        if (await upgrade.MoveRowsAsync(cancellationToken) is var moved and > 0)
-        {
-            LogLayoutUpgraded(moved);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -99,9 +92,6 @@ public sealed partial class SchemaInstaller(StorageSettings settings, ILogger<Sc
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {RowCount} grain states into the current GrainState layout")]
-    private partial void LogLayoutUpgraded(int rowCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage schema applied to {Storage} ({ScriptCount} scripts)")]
     private partial void LogInstalled(string storage, int scriptCount);

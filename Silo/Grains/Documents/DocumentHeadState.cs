@@ -17,9 +17,8 @@ public sealed class DocumentHeadState
     [Id(3)] public MemberId CreatedBy { get; set; }
     [Id(4)] public Instant CreatedAt { get; set; }
     [Id(5)] public long ArchivedVersion { get; set; }
-    /// <summary>Unarchived ops as builds before December 2026 stored them; moved to the tail ring on first load, then empty.</summary>
-    [Id(6)] public List<StoredOp> Tail { get; set; } = [];
-    [Id(7)] public Dictionary<string, ClientMark> Clients { get; set; } = [];
+    // Id 6 held unarchived ops in pre-release builds; never reuse it.
+    [Id(7)] public Dictionary<string, StoredClientMark> Clients { get; set; } = [];
     [Id(8)] public bool Locked { get; set; }
 
     /// <summary>The session this document belongs to (its lesson plan or a room's notes), if any.</summary>
@@ -31,7 +30,7 @@ public sealed class DocumentHeadState
 
 /// <summary>The last op a client submitted and the version it got.</summary>
 [GenerateSerializer, Alias("coplive.DocumentHeadState.ClientMark")]
-public sealed class ClientMark
+public sealed class StoredClientMark
 {
     [Id(0)] public long Seq { get; set; }
     [Id(1)] public long Version { get; set; }

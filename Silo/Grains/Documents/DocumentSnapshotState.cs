@@ -13,8 +13,7 @@ public sealed class DocumentSnapshotState
     [Id(0)] public long Version { get; set; }
     [Id(1)] public string Text { get; set; } = "";
 
-    /// <summary>Authorship as earlier builds stored it, one object per run; read, no longer written.</summary>
-    [Id(2)] public List<StoredRun> Runs { get; set; } = [];
+    // Id 2 held authorship one object per run in pre-release builds; never reuse it.
 
     [Id(3)] public Dictionary<Guid, ContributionCounts> Contributions { get; set; } = [];
 
@@ -53,16 +52,14 @@ public sealed class DocumentSnapshotState
         };
     }
 
-    /// <summary>The checkpoint this state stores, in either form.</summary>
+    /// <summary>The checkpoint this state stores.</summary>
     public DocumentCheckpoint ToCheckpoint()
     {
         if (Spans.Count % 2 != 0)
         {
             throw new InvalidOperationException($"A document snapshot at version {Version} has an odd number of span entries.");
         }
-        IReadOnlyList<AuthorRun> runs = Spans.Count > 0
-            ? [.. Enumerable.Range(0, Spans.Count / 2).Select(i => new AuthorRun(Authors[Spans[2 * i]], Spans[2 * i + 1]))]
-            : [.. Runs.Select(r => new AuthorRun(r.Author, r.Length))];
+        IReadOnlyList<AuthorRun> runs = [.. Enumerable.Range(0, Spans.Count / 2).Select(i => new AuthorRun(Authors[Spans[2 * i]], Spans[2 * i + 1]))];
         return new DocumentCheckpoint(Version, Text, runs, Contributions);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
     /// (an op is acknowledged only once it and every op before it are stored): their slots are cleared, so they can
     /// never reappear after the versions they held are given to new ops.
     /// </summary>
-    public async Task<IReadOnlyList<StoredOp>> LoadAsync(long archivedVersion, IEnumerable<StoredOp> alsoStored)
+    public async Task<IReadOnlyList<StoredOp>> LoadAsync(long archivedVersion)
     {
         await InGroupsAsync(Enumerable.Range(0, _slots.Length), async slot =>
         {
@@ -48,7 +48,6 @@ internal sealed class DocumentTail(IGrainStorage storage, Guid document)
         var found = _slots
             .Select(s => s!.State)
             .OfType<StoredOp>()
-            .Concat(alsoStored)
             .Where(o => o.Version > archivedVersion)
             .GroupBy(o => o.Version)
             .ToDictionary(g => g.Key, g => g.First());

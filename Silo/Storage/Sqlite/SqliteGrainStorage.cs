@@ -16,8 +16,7 @@ namespace CopLive.Silo.Storage.Sqlite;
 /// Grain storage for the embedded SQLite database, keeping the ADO.NET provider's contract (versions as ETags, a
 /// lost race is an <see cref="InconsistentStateException"/>, the same serializer) while writing through one
 /// <see cref="StateWriter"/>, so that concurrent grain writes share commits. Reads use pooled connections beside
-/// the writer (WAL). A grain with no row here is looked up once in the table of the ADO.NET provider earlier builds
-/// wrote to, and carried over at the version it had.
+/// the writer (WAL).
 /// </summary>
 internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 {
@@ -30,13 +29,10 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     private readonly string _serviceId;
     private readonly IGrainStorageSerializer _serializer;
     private readonly IActivatorProvider _activators;
-    private readonly IGrainStorage _legacy;
     private readonly Lazy<StateWriter> _writer;
-    private readonly Lazy<bool> _legacyHasRows;
 
     public SqliteGrainStorage(
         string connectionString,
-        IGrainStorage legacy,
         IOptions<ClusterOptions> cluster,
         IGrainStorageSerializer serializer,
         IActivatorProvider activators,
@@ -48,16 +44,13 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         _serviceId = cluster.Value.ServiceId;
         _serializer = serializer;
         _activators = activators;
-        _legacy = legacy;
         // Opened on first use: the schema is installed when the silo starts, after this object is built.
         _writer = new(() => new StateWriter(connectionString, clock, metrics.StorageCommit, logger));
-        _legacyHasRows = new(LegacyHasRows);
     }
 
     /// <summary>The storage for the database at <paramref name="connectionString"/>, with the silo's services.</summary>
     public static SqliteGrainStorage Create(IServiceProvider services, string connectionString) => new(
         connectionString,
-        services.GetRequiredKeyedService<IGrainStorage>(StorageNames.SqliteLegacy),
         services.GetRequiredService<IOptions<ClusterOptions>>(),
         services.GetRequiredService<IGrainStorageSerializer>(),
         services.GetRequiredService<IActivatorProvider>(),
@@ -65,21 +58,19 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         services.GetRequiredService<CopLiveMetrics>(),
         services.GetRequiredService<ILogger<SqliteGrainStorage>>());
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = Key(stateName, grainId);
-        if (Read(key) is { } row)
+        if (Read(Key(stateName, grainId)) is { } row)
         {
             Load(grainState, row.Payload, row.Version);
-            return;
         }
-        if (_legacyHasRows.Value && await AdoptLegacyAsync(stateName, grainId, grainState, key))
+        else
         {
-            return;
+            grainState.State = _activators.GetActivator<T>().Create();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
         }
-        grainState.State = _activators.GetActivator<T>().Create();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        return Task.CompletedTask;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -111,23 +102,6 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         await _writer.Value.ApplyAsync(change) ?? throw new InconsistentStateException(
             $"Version conflict ({operation}): ServiceId={_serviceId} State={change.Key.StateName} GrainId={grainId} ETag={etag}.");
 
-    private async Task<bool> AdoptLegacyAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, StateKey key)
-    {
-        await _legacy.ReadStateAsync(stateName, grainId, grainState);
-        if (!grainState.RecordExists)
-        {
-            return false;
-        }
-        var payload = Payload(_serializer.Serialize(grainState.State));
-        if (await _writer.Value.ApplyAsync(new StateChange(StateChangeKind.Adopt, key, payload, Version(grainState.ETag) ?? 0)) is null
-            && Read(key) is { } row)
-        {
-            // Carried over meanwhile by another activation's read: that row is the truth now.
-            Load(grainState, row.Payload, row.Version);
-        }
-        return true;
-    }
-
     private void Load<T>(IGrainState<T> grainState, byte[]? payload, long version)
     {
         grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _serializer.Deserialize<T>(new BinaryData(payload));
@@ -148,16 +122,6 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         return reader.Read()
             ? (reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0), reader.GetInt64(1))
             : null;
-    }
-
-    private bool LegacyHasRows()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM OrleansStorage WHERE ServiceId = $service)";
-        command.Parameters.AddWithValue("$service", _serviceId);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The serialized state's bytes, without a copy when they already fill an array of their own.</summary>

@@ -8,9 +8,6 @@ internal enum StateChangeKind
 
     /// <summary>Empties the payload of the expected version (the row and its version live on).</summary>
     Clear,
-
-    /// <summary>Creates the row at a given version if it is missing (a row carried over from the earlier table).</summary>
-    Adopt,
 }
 
 /// <summary>
@@ -25,7 +22,7 @@ internal sealed class StateChange(StateChangeKind kind, StateKey key, byte[]? pa
 
     public byte[]? Payload { get; } = payload;
 
-    /// <summary>The version the grain read (null on a first write), or the version to adopt.</summary>
+    /// <summary>The version the grain read (null on a first write).</summary>
     public long? Version { get; } = version;
 
     /// <summary>

@@ -32,7 +32,6 @@ internal sealed partial class StateWriter : IDisposable
     private readonly Statement _insert;
     private readonly Statement _update;
     private readonly Statement _clear;
-    private readonly Statement _adopt;
     private readonly Thread _thread;
     private readonly Action<int, TimeSpan> _committed;
     private readonly ILogger _logger;
@@ -56,6 +55,9 @@ internal sealed partial class StateWriter : IDisposable
             // document's head) once rather than once per few commits.
             pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;";
             pragmas.ExecuteNonQuery();
+            // Read back rather than assumed: an acknowledgement is only as durable as this setting.
+            pragmas.CommandText = "PRAGMA synchronous;";
+            Synchronous = (SynchronousMode)Convert.ToInt32(pragmas.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
         // The transaction is run by prepared statements rather than SqliteTransaction, which parses its BEGIN and
         // COMMIT anew every time (see Statement for why they bypass SqliteCommand too). The writes report success by
@@ -77,14 +79,12 @@ internal sealed partial class StateWriter : IDisposable
             UPDATE GrainState SET Payload = NULL, Version = Version + 1, ModifiedOn = $now
             WHERE {KeyMatches} AND Version = $version
             """);
-        _adopt = Prepare("""
-            INSERT INTO GrainState (ServiceId, StateName, GrainId, Payload, Version, ModifiedOn)
-            VALUES ($service, $state, $grain, $payload, $version, $now)
-            ON CONFLICT DO NOTHING
-            """);
         _thread = new Thread(Run) { IsBackground = true, Name = "CopLive SQLite writer" };
         _thread.Start();
     }
+
+    /// <summary>How SQLite syncs this writer's commits to disk, as SQLite reports it.</summary>
+    public SynchronousMode Synchronous { get; }
 
     /// <summary>Queues a change; the task completes once it is committed (or refused, or failed).</summary>
     public Task<long?> ApplyAsync(StateChange change)
@@ -105,7 +105,7 @@ internal sealed partial class StateWriter : IDisposable
     {
         _queue.Complete();
         _thread.Join();
-        foreach (var statement in new[] { _begin, _commit, _rollback, _insert, _update, _clear, _adopt })
+        foreach (var statement in new[] { _begin, _commit, _rollback, _insert, _update, _clear })
         {
             statement.Dispose();
         }
@@ -183,8 +183,7 @@ internal sealed partial class StateWriter : IDisposable
         {
             StateChangeKind.Write when change.Version is null => (_insert, 1L),
             StateChangeKind.Write => (_update, change.Version + 1),
-            StateChangeKind.Clear => (_clear, change.Version + 1),
-            _ => (_adopt, change.Version),
+            _ => (_clear, change.Version + 1),
         };
         return statement.Execute(change, now) == 0 ? null : written;
     }

@@ -200,46 +200,6 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
     }
 
     [Fact]
-    public async Task ATailStoredInTheHeadByAnEarlierBuild_IsMovedToTheRing_WithNothingLostOrAppliedTwice()
-    {
-        var (doc, writers, _) = await DocumentAsync("");
-        var document = Grains.GetDocument(doc);
-        const int Ops = DocumentLimits.SegmentSize + 8;
-        for (var i = 1; i <= Ops; i++)
-        {
-            await AppendX(document, writers[0], i);
-        }
-        await fixture.DeactivateAllAsync();
-
-        // Rewrite storage as an earlier build left it: the unarchived ops inside the head, none in the ring.
-        var headId = document.GetGrainId();
-        var head = new GrainState<DocumentHeadState>();
-        await fixture.GrainStorage.ReadStateAsync("documentHead", headId, head);
-        for (var version = DocumentLimits.SegmentSize + 1L; version <= Ops; version++)
-        {
-            var slot = new GrainState<StoredOp>();
-            var slotId = DocumentTail.SlotId(doc.Value, DocumentTail.SlotOf(version));
-            await fixture.GrainStorage.ReadStateAsync(DocumentTail.StateName, slotId, slot);
-            head.State!.Tail.Add(slot.State!);
-            await fixture.GrainStorage.ClearStateAsync(DocumentTail.StateName, slotId, slot);
-        }
-        await fixture.GrainStorage.WriteStateAsync("documentHead", headId, head);
-
-        var opened = await document.OpenAsync(writers[1]);
-        var resubmitted = await AppendX(document, writers[0], Ops);
-        await fixture.DeactivateAllAsync();
-        var moved = new GrainState<DocumentHeadState>();
-        await fixture.GrainStorage.ReadStateAsync("documentHead", headId, moved);
-        var reopened = await document.OpenAsync(writers[1]);
-
-        Assert.Equal(new string('x', Ops), opened.Document.Text);
-        Assert.Equal(Ops, resubmitted);
-        Assert.Empty(moved.State!.Tail);
-        Assert.Equal((long)Ops, reopened.Document.Version);
-        Assert.Equal(new string('x', Ops), reopened.Document.Text);
-    }
-
-    [Fact]
     public async Task Typing_IsAcknowledged_WhileHistoryIsBeingArchived_UntilTheTailRingIsFull()
     {
         var (doc, writers, _) = await DocumentAsync("");

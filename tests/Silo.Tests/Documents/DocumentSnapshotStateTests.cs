@@ -22,23 +22,9 @@ public sealed class DocumentSnapshotStateTests
 
         Assert.Equal([Guid.Empty, Ana, Ben], state.Authors);
         Assert.Equal([0, 3, 1, 10, 2, 4, 1, 7], state.Spans);
-        Assert.Empty(state.Runs);
         Assert.Equal(checkpoint.Version, back.Version);
         Assert.Equal(checkpoint.Text, back.Text);
         Assert.Equal(checkpoint.Runs, back.Runs);
         Assert.Equal(17, back.Contributions[Ana].Inserted);
-    }
-
-    [Fact]
-    public void ToCheckpoint_OfASnapshotStoredByAnEarlierBuild_ReadsItsRuns()
-    {
-        var old = new DocumentSnapshotState
-        {
-            Version = 32,
-            Text = "abcdef",
-            Runs = [new StoredRun { Author = Ana, Length = 2 }, new StoredRun { Author = Ben, Length = 4 }],
-        };
-
-        Assert.Equal([new AuthorRun(Ana, 2), new AuthorRun(Ben, 4)], old.ToCheckpoint().Runs);
     }
 }

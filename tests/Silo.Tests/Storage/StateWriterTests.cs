@@ -24,13 +24,17 @@ public sealed class StateWriterTests : IAsyncLifetime
     [Fact]
     public async Task AChangeTheDatabaseRefuses_FailsAlone_AndTheOthersAreCommitted()
     {
-        var commits = new List<int>();
-        var writer = new StateWriter(_storage.ConnectionString, SystemClock.Instance, (count, _) => { lock (commits) { commits.Add(count); } }, NullLogger.Instance);
+        // The database itself refuses one row, as a full disk or a corrupt page would refuse a write.
+        Execute("""
+            CREATE TRIGGER RefuseBroken BEFORE INSERT ON GrainState WHEN NEW.GrainId = 'broken'
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+            """);
+        var writer = new StateWriter(_storage.ConnectionString, SystemClock.Instance, (_, _) => { }, NullLogger.Instance);
         try
         {
-            // Queued together, so they can share a commit; the row adopted without a version breaks a NOT NULL constraint.
+            // Queued together, so they can share a commit with the refused one.
             var good = Enumerable.Range(0, 50).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
-            var bad = writer.ApplyAsync(new StateChange(StateChangeKind.Adopt, new StateKey("service", "probe", "broken"), [1], null));
+            var bad = writer.ApplyAsync(Write("broken"));
             var more = Enumerable.Range(50, 50).Select(i => writer.ApplyAsync(Write($"grain-{i}"))).ToList();
 
             await Assert.ThrowsAsync<SqliteException>(() => bad);
@@ -41,6 +45,21 @@ public sealed class StateWriterTests : IAsyncLifetime
             writer.Dispose();
         }
         Assert.Equal(100, Rows());
+    }
+
+    [Fact]
+    public void EveryCommit_IsSyncedToDisk_BeforeItCompletes()
+    {
+        var writer = new StateWriter(_storage.ConnectionString, SystemClock.Instance, (_, _) => { }, NullLogger.Instance);
+        try
+        {
+            // FULL fsyncs the WAL at every commit; NORMAL (SQLite's usual WAL setting) could lose acknowledged ops.
+            Assert.Equal(SynchronousMode.Full, writer.Synchronous);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     [Fact]
@@ -91,6 +110,15 @@ public sealed class StateWriterTests : IAsyncLifetime
 
     private static StateChange Write(string grainId) =>
         new(StateChangeKind.Write, new StateKey("service", "probe", grainId), [1, 2, 3], null);
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection(_storage.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     private long Rows()
     {
