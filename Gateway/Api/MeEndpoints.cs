@@ -17,16 +17,17 @@ internal static class MeEndpoints
 
     private static async Task<IResult> GetProfileAsync(HttpContext context, IGrainFactory grains)
     {
-        var profile = await grains.GetMember(context.Member().Member).GetProfileAsync()
+        var profile = await grains.GetMember(context.Member().Member).GetProfileAsync(context.Member())
             ?? throw CopLiveException.NotFound("There is no such member.");
         return Results.Ok(new MeResponse(profile.Id.Value, profile.DisplayName, profile.TimeZone, [.. profile.Communities.Select(c => c.Value)]));
     }
 
     private static async Task<IResult> GetSessionsAsync(HttpContext context, IGrainFactory grains)
     {
-        var member = grains.GetMember(context.Member().Member);
-        var profile = await member.GetProfileAsync() ?? throw CopLiveException.NotFound("There is no such member.");
-        var upcoming = await member.GetUpcomingSessionsAsync();
+        var caller = context.Member();
+        var member = grains.GetMember(caller.Member);
+        var profile = await member.GetProfileAsync(caller) ?? throw CopLiveException.NotFound("There is no such member.");
+        var upcoming = await member.GetUpcomingSessionsAsync(caller);
 
         var sessions = upcoming
             .SelectMany(c => c.Sessions.Select(s => SessionListItem.From(s, profile.TimeZone, c.CommunityName)))

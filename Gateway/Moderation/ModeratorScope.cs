@@ -21,9 +21,9 @@ public sealed record ModeratorScope(Caller Caller, string Name, IReadOnlySet<Com
         {
             return new ModeratorScope(caller, "admin", new HashSet<CommunityId>());
         }
-        var profile = await grains.GetMember(caller.Member).GetProfileAsync()
+        var profile = await grains.GetMember(caller.Member).GetProfileAsync(caller)
             ?? throw CopLiveException.Forbidden("This member token belongs to no member.");
-        var members = await Task.WhenAll(profile.Communities.Select(async c => (Community: c, Member: await grains.GetCommunity(c).GetMemberAsync(caller.Member))));
+        var members = await Task.WhenAll(profile.Communities.Select(async c => (Community: c, Member: await grains.GetCommunity(c).GetMembershipAsync(caller))));
         var moderated = members.Where(m => m.Member is { Role: >= CommunityRole.Facilitator }).Select(m => m.Community).ToHashSet();
         if (moderated.Count == 0)
         {

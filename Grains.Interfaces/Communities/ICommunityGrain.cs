@@ -25,13 +25,9 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<CommunityDetails> GetAsync(Caller caller);
 
-    /// <summary>The member's role here, or null when they are not a member. For other grains' rights checks.</summary>
-    [Alias("GetRole")]
-    Task<CommunityRole?> GetRoleAsync(MemberId member);
-
-    /// <summary>The member as this community lists them, or null when they are not a member. For other grains' rights checks.</summary>
-    [Alias("GetMember")]
-    Task<CommunityMember?> GetMemberAsync(MemberId member);
+    /// <summary>The caller's own membership here, or null when they are not a member (or are the administrator).</summary>
+    [Alias("GetMembership")]
+    Task<CommunityMember?> GetMembershipAsync(Caller caller);
 
     /// <summary>Creates a co-edited document in this community (members, facilitators, owners).</summary>
     [Alias("CreateDocument")]
@@ -40,10 +36,6 @@ public interface ICommunityGrain : IGrainWithGuidKey
     /// <summary>Schedules a session (facilitators and owners).</summary>
     [Alias("ScheduleSession")]
     Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request);
-
-    /// <summary>Records a session's new status in the community's schedule. Called by the session grain.</summary>
-    [Alias("SessionUpdated")]
-    Task SessionUpdatedAsync(SessionSummary summary);
 
     /// <summary>Sessions not yet over, soonest first (members and the administrator).</summary>
     [Alias("GetUpcomingSessions")]
@@ -67,10 +59,6 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("Unban")]
     Task UnbanAsync(Caller caller, MemberId member, string? reason);
 
-    /// <summary>Lists documents another grain created in this community (a breakout round's notes).</summary>
-    [Alias("DocumentsCreated")]
-    Task DocumentsCreatedAsync(System.Collections.Immutable.ImmutableArray<Documents.DocumentSummary> documents);
-
     /// <summary>The caller leaves the community (the last owner cannot).</summary>
     [Alias("Leave")]
     Task LeaveAsync(Caller caller);
@@ -81,13 +69,6 @@ public interface ICommunityGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("GetAudit")]
     Task<System.Collections.Immutable.ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit);
-
-    /// <summary>
-    /// Adds an entry to the audit log on behalf of another grain (a session muting, a document locked, or a
-    /// privileged call it refused: <paramref name="outcome"/> is <c>done</c> or <c>refused</c>).
-    /// </summary>
-    [Alias("Record")]
-    Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome);
 
     /// <summary>Replaces the invite code of a role with a new one; the old code stops working (owners and the administrator).</summary>
     [Alias("RotateInvite")]

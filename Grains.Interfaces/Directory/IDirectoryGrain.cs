@@ -10,14 +10,6 @@ namespace CopLive.Grains.Directory;
 [Alias("coplive.IDirectoryGrain")]
 public interface IDirectoryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records a new community.</summary>
-    [Alias("CommunityCreated")]
-    Task CommunityCreatedAsync(CommunityId community, string name);
-
-    /// <summary>Records a session's new schedule or status.</summary>
-    [Alias("SessionChanged")]
-    Task SessionChangedAsync(SessionSummary summary);
-
     /// <summary>The current index.</summary>
     [Alias("Get")]
     Task<DirectoryView> GetAsync();

@@ -10,10 +10,6 @@ namespace CopLive.Grains.Documents;
 [Alias("coplive.IDocumentGrain")]
 public interface IDocumentGrain : IGrainWithGuidKey
 {
-    /// <summary>Creates the document (called by its community, which checked the caller's right).</summary>
-    [Alias("Initialize")]
-    Task<DocumentView> InitializeAsync(DocumentSetup setup);
-
     /// <summary>The current text, version and cursors (members of the community).</summary>
     [Alias("Open")]
     Task<DocumentOpened> OpenAsync(Caller caller);
@@ -25,28 +21,9 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [Alias("Submit")]
     Task<long> SubmitAsync(Caller caller, OpSubmission submission);
 
-    /// <summary>
-    /// Appends a section of text whose characters keep the given authors (breakout notes merged into a lesson
-    /// plan). Called by other grains; <paramref name="key"/> makes it idempotent: the same key never appends twice.
-    /// </summary>
-    [Alias("AppendSection")]
-    Task<long> AppendSectionAsync(string key, string text, System.Collections.Immutable.ImmutableArray<AuthorSpan> authors);
-
-    /// <summary>Who wrote what, as spans over the current text (for merging a document elsewhere with its authors).</summary>
-    [Alias("GetTextWithAuthors")]
-    Task<AuthoredText> GetTextWithAuthorsAsync();
-
     /// <summary>Locks the document (read-only for everyone but facilitators and owners) or unlocks it.</summary>
     [Alias("SetLocked")]
     Task<DocumentView> SetLockedAsync(Caller caller, bool locked, string? reason);
-
-    /// <summary>Refuses (or again accepts) a member's edits; called by the session that muted them.</summary>
-    [Alias("SetMuted")]
-    Task SetMutedAsync(CopLive.Grains.Ids.MemberId member, bool muted);
-
-    /// <summary>Drops what the document remembers of a member's rights, so a ban or role change applies to the next call.</summary>
-    [Alias("ForgetMember")]
-    Task ForgetMemberAsync(CopLive.Grains.Ids.MemberId member);
 
     /// <summary>Committed ops with version greater than <paramref name="fromVersion"/>, in order, at most <paramref name="limit"/>.</summary>
     [Alias("GetOps")]

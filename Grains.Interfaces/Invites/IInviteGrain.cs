@@ -9,10 +9,6 @@ namespace CopLive.Grains.Invites;
 [Alias("coplive.IInviteGrain")]
 public interface IInviteGrain : IGrainWithStringKey
 {
-    /// <summary>Points this code at its community. A code can belong to one community only.</summary>
-    [Alias("Register")]
-    Task RegisterAsync(CommunityId community);
-
     /// <summary>The community this code was issued by, or null for an unknown code.</summary>
     [Alias("Resolve")]
     Task<CommunityId?> ResolveAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Security;
 
 namespace CopLive.Grains.Members;
 
@@ -8,21 +9,6 @@ namespace CopLive.Grains.Members;
 [Alias("coplive.IMemberGrain")]
 public interface IMemberGrain : IGrainWithGuidKey
 {
-    /// <summary>
-    /// Records that the member joined a community; creates the profile on first join with the given name
-    /// and zone. Called by the community, which has already checked the invite.
-    /// </summary>
-    [Alias("JoinedCommunity")]
-    Task<MemberProfile> JoinedCommunityAsync(CommunityId community, string displayName, string timeZone);
-
-    /// <summary>Records that the member left (or was removed from) a community. Called by the community.</summary>
-    [Alias("LeftCommunity")]
-    Task LeftCommunityAsync(CommunityId community);
-
-    /// <summary>Tells the gateways holding this member's connections to close them (called by the grain that revoked access).</summary>
-    [Alias("RevokeAccess")]
-    Task RevokeAccessAsync(string reason);
-
     /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(IMemberObserver observer);
@@ -31,11 +17,11 @@ public interface IMemberGrain : IGrainWithGuidKey
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IMemberObserver observer);
 
-    /// <summary>The profile, or null when no member has this id.</summary>
+    /// <summary>The profile, or null when no member has this id (the member themselves and the administrator).</summary>
     [Alias("GetProfile")]
-    Task<MemberProfile?> GetProfileAsync();
+    Task<MemberProfile?> GetProfileAsync(Caller caller);
 
-    /// <summary>Upcoming sessions of every community the member belongs to.</summary>
+    /// <summary>Upcoming sessions of every community the member belongs to (the member themselves and the administrator).</summary>
     [Alias("GetUpcomingSessions")]
-    Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync();
+    Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync(Caller caller);
 }

@@ -12,14 +12,6 @@ namespace CopLive.Grains.Rooms;
 [Alias("coplive.IRoomGrain")]
 public interface IRoomGrain : IGrainWithGuidKey
 {
-    /// <summary>Creates the room (its session only).</summary>
-    [Alias("Initialize")]
-    Task<RoomView> InitializeAsync(RoomSetup setup);
-
-    /// <summary>Replaces who is in a breakout room (its session only).</summary>
-    [Alias("SetMembers")]
-    Task SetMembersAsync(ImmutableArray<MemberId> members);
-
     /// <summary>The room's state.</summary>
     [Alias("Get")]
     Task<RoomView> GetAsync(Caller caller);
@@ -43,18 +35,6 @@ public interface IRoomGrain : IGrainWithGuidKey
     /// <summary>Marks a help request done (a facilitator, or the member who asked).</summary>
     [Alias("ResolveHelp")]
     Task<RoomView> ResolveHelpAsync(Caller caller, long requestId);
-
-    /// <summary>Posts a facilitator's broadcast (its session only).</summary>
-    [Alias("Broadcast")]
-    Task BroadcastAsync(MemberId from, string fromName, string text);
-
-    /// <summary>Closes the room: open help requests are resolved, nothing more can be posted (its session only).</summary>
-    [Alias("Close")]
-    Task CloseAsync();
-
-    /// <summary>Refuses (or again accepts) a member's chat; called by the session that muted them.</summary>
-    [Alias("SetMuted")]
-    Task SetMutedAsync(MemberId member, bool muted);
 
     /// <summary>Subscribes a gateway's observer.</summary>
     [Alias("Subscribe")]

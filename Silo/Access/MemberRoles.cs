@@ -1,5 +1,6 @@
 using CopLive.Grains.Communities;
 using CopLive.Grains.Ids;
+using CopLive.Silo.Grains.Communities;
 using NodaTime;
 
 namespace CopLive.Silo.Access;
@@ -10,7 +11,7 @@ namespace CopLive.Silo.Access;
 /// <see cref="Lifetime"/> at most, and the community drops it at once (<see cref="Forget"/>) when it bans,
 /// demotes or removes the member.
 /// </summary>
-public sealed class MemberRoles(ICommunityGrain community, IClock clock)
+internal sealed class MemberRoles(ICommunityGrainInternal community, IClock clock)
 {
     /// <summary>How long a looked-up membership is trusted without asking the community again.</summary>
     public static readonly Duration Lifetime = Duration.FromSeconds(5);

@@ -18,7 +18,7 @@ namespace CopLive.Silo.Grains.Communities;
 public sealed partial class CommunityGrain(
     [PersistentState("community", StorageNames.Default)] IPersistentState<CommunityState> state,
     IClock clock,
-    ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain
+    ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain, ICommunityGrainInternal
 {
     /// <summary>How long an invite code admits people; rotating a role's code gives it a fresh one.</summary>
     public static readonly Duration InviteLifetime = Duration.FromDays(90);
@@ -67,7 +67,7 @@ public sealed partial class CommunityGrain(
         Audit(caller, "community.created", null, name, null);
         await SaveAsync();
 
-        await GrainFactory.GetDirectory().CommunityCreatedAsync(Id, name);
+        await GrainFactory.GetDirectoryInternal().CommunityCreatedAsync(Id, name);
 
         LogCreated(Id, name, zone.Id);
         return new InviteCodes(
@@ -100,7 +100,7 @@ public sealed partial class CommunityGrain(
         var displayName = Require.Text("displayName", request.DisplayName, Limits.NameLength);
         var zone = request.TimeZone is null ? State.TimeZone : Require.TimeZone("timeZone", request.TimeZone).Id;
 
-        var profile = await GrainFactory.GetMember(request.Member).JoinedCommunityAsync(Id, displayName, zone);
+        var profile = await GrainFactory.GetMemberInternal(request.Member).JoinedCommunityAsync(Id, displayName, zone);
 
         var entry = State.FindMember(request.Member);
         if (entry is null)
@@ -133,6 +133,9 @@ public sealed partial class CommunityGrain(
     public Task<CommunityRole?> GetRoleAsync(MemberId member) =>
         Task.FromResult(State.Created ? State.FindMember(member)?.Role : null);
 
+    public Task<CommunityMember?> GetMembershipAsync(Caller caller) =>
+        caller.IsAdmin ? Task.FromResult<CommunityMember?>(null) : GetMemberAsync(caller.Member);
+
     public Task<CommunityMember?> GetMemberAsync(MemberId member)
     {
         var entry = State.Created ? State.FindMember(member) : null;
@@ -147,7 +150,7 @@ public sealed partial class CommunityGrain(
         var id = DocumentId.New();
 
         // As with sessions: the document exists before the community lists it.
-        var view = await GrainFactory.GetDocument(id).InitializeAsync(setup);
+        var view = await GrainFactory.GetDocumentInternal(id).InitializeAsync(setup);
         State.Documents.Add(new DocumentSummary(id, setup.Title));
         await SaveAsync();
 
@@ -165,15 +168,15 @@ public sealed partial class CommunityGrain(
 
         // Every session gets its own lesson plan, which the whole group co-edits and breakout notes flow into.
         var lessonPlan = new DocumentSetup(Id, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", caller.Member, now, sessionId);
-        var document = await GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(lessonPlan);
+        var document = await GrainFactory.GetDocumentInternal(DocumentId.New()).InitializeAsync(lessonPlan);
 
         // The session grain holds the plan before the community lists it: a crash in between leaves an
         // unlisted session, never a listed one that does not exist.
-        var details = await GrainFactory.GetSession(sessionId).InitializeAsync(plan with { MainDocument = document.Id });
+        var details = await GrainFactory.GetSessionInternal(sessionId).InitializeAsync(plan with { MainDocument = document.Id });
         State.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
         State.Sessions.Add(details.Summary);
         await SaveAsync();
-        await GrainFactory.GetDirectory().SessionChangedAsync(details.Summary);
+        await GrainFactory.GetDirectoryInternal().SessionChangedAsync(details.Summary);
 
         LogScheduled(Id, sessionId, plan.Start);
         return details;
@@ -186,7 +189,7 @@ public sealed partial class CommunityGrain(
         {
             State.Sessions[index] = summary;
             await SaveAsync();
-            await GrainFactory.GetDirectory().SessionChangedAsync(summary);
+            await GrainFactory.GetDirectoryInternal().SessionChangedAsync(summary);
         }
     }
 
@@ -220,7 +223,7 @@ public sealed partial class CommunityGrain(
             target.Role = role;
             await SaveAsync();
             // Documents cache rights briefly; a demotion must not wait for the cache to expire.
-            await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
+            await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
             LogRoleChanged(Id, member, role);
         }
         return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
@@ -365,8 +368,8 @@ public sealed partial class CommunityGrain(
     /// <summary>Makes a lost membership bite at once: cached rights dropped, profile updated, open connections closed.</summary>
     private async Task CutOffAsync(MemberId member, string reason)
     {
-        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocument(d.Id).ForgetMemberAsync(member)));
-        var profile = GrainFactory.GetMember(member);
+        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
+        var profile = GrainFactory.GetMemberInternal(member);
         await profile.LeftCommunityAsync(Id);
         await profile.RevokeAccessAsync(reason);
     }
@@ -374,7 +377,7 @@ public sealed partial class CommunityGrain(
     private async Task<InviteCode> IssueInviteAsync(CommunityRole role, Instant now)
     {
         var code = InviteCode.New();
-        await GrainFactory.GetInvite(code).RegisterAsync(Id);
+        await GrainFactory.GetInviteInternal(code).RegisterAsync(Id);
         State.Invites.Add(new InviteEntry { Role = role, Hash = code.Hash, CreatedAt = now, ExpiresAt = now + InviteLifetime });
         return code;
     }

@@ -8,7 +8,7 @@ namespace CopLive.Silo.Grains.Communities;
 /// entry ids n × <see cref="CommunityGrain.AuditBlock"/> + 1 onwards. Only community grains use it.
 /// </summary>
 [Alias("coplive.IAuditArchiveGrain")]
-public interface IAuditArchiveGrain : IGrainWithStringKey
+internal interface IAuditArchiveGrain : IGrainWithStringKey
 {
     [Alias("Store")]
     Task StoreAsync(ImmutableArray<AuditEntry> entries);

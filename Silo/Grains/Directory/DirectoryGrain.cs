@@ -16,7 +16,7 @@ namespace CopLive.Silo.Grains.Directory;
 public sealed class DirectoryGrain(
     [PersistentState("directory", StorageNames.Default)] IPersistentState<DirectoryState> state,
     IClock clock,
-    ILogger<DirectoryGrain> logger) : PersistentGrain, IDirectoryGrain
+    ILogger<DirectoryGrain> logger) : PersistentGrain, IDirectoryGrain, IDirectoryGrainInternal
 {
     /// <summary>How long an ended session stays listed (after its scheduled end).</summary>
     public static readonly Duration EndedKept = Duration.FromHours(24);

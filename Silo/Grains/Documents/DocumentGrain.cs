@@ -38,7 +38,7 @@ public sealed partial class DocumentGrain(
     IClock clock,
     IOptions<DocumentOptions> options,
     CopLiveMetrics metrics,
-    ILogger<DocumentGrain> logger) : Grain, IDocumentGrain, ICommitLogListener
+    ILogger<DocumentGrain> logger) : Grain, IDocumentGrain, IDocumentGrainInternal, ICommitLogListener
 {
     // Transient: observers, cursors, rate buckets and the role cache live only in this activation.
     private readonly ObserverManager<IDocumentObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
@@ -61,7 +61,7 @@ public sealed partial class DocumentGrain(
 
     private DocumentHistory History => new(Store);
 
-    private MemberRoles Roles => _roles ??= new MemberRoles(GrainFactory.GetCommunity(head.State.Community), clock);
+    private MemberRoles Roles => _roles ??= new MemberRoles(GrainFactory.GetCommunityInternal(head.State.Community), clock);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -185,7 +185,7 @@ public sealed partial class DocumentGrain(
         var member = await EnsureCanReadAsync(caller);
         if (member is not null && member.Role < CommunityRole.Facilitator)
         {
-            await GrainFactory.GetCommunity(head.State.Community).RecordAsync(caller, "document.lock", null, head.State.Title, null, "refused");
+            await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(caller, "document.lock", null, head.State.Title, null, "refused");
             throw CopLiveException.Forbidden("Only facilitators and owners can lock or unlock a document.");
         }
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
@@ -194,7 +194,7 @@ public sealed partial class DocumentGrain(
             Log.EnsureWorking();
             _settings.Locked = locked;
             await Log.WriteSettingsAsync();
-            await GrainFactory.GetCommunity(head.State.Community).RecordAsync(
+            await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(
                 caller, locked ? "document.locked" : "document.unlocked", null, head.State.Title, why, "done");
         }
         return View(Document.Version, Document.Text);

@@ -5,7 +5,7 @@ namespace CopLive.Silo.Grains.Documents;
 /// segment again is harmless), read when an old version or old ops are asked for. Only document grains use it.
 /// </summary>
 [Alias("coplive.IDocumentHistoryGrain")]
-public interface IDocumentHistoryGrain : IGrainWithStringKey
+internal interface IDocumentHistoryGrain : IGrainWithStringKey
 {
     [Alias("Store")]
     Task StoreAsync(DocumentSegment segment);

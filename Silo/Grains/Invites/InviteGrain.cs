@@ -9,7 +9,7 @@ namespace CopLive.Silo.Grains.Invites;
 [GrainType("coplive.invite")]
 public sealed class InviteGrain(
     [PersistentState("invite", StorageNames.Default)] IPersistentState<InviteState> state)
-    : PersistentGrain, IInviteGrain
+    : PersistentGrain, IInviteGrain, IInviteGrainInternal
 {
     public async Task RegisterAsync(CommunityId community)
     {

@@ -15,7 +15,7 @@ namespace CopLive.Silo.Grains.Members;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Default)] IPersistentState<MemberState> state,
     IClock clock,
-    ILogger<MemberGrain> logger) : PersistentGrain, IMemberGrain
+    ILogger<MemberGrain> logger) : PersistentGrain, IMemberGrain, IMemberGrainInternal
 {
     // Transient: the gateways holding this member's connections.
     private readonly Orleans.Utilities.ObserverManager<IMemberObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
@@ -62,16 +62,22 @@ public sealed partial class MemberGrain(
         return Task.CompletedTask;
     }
 
-    public Task<MemberProfile?> GetProfileAsync() => Task.FromResult(State.Exists ? Profile() : null);
-
-    public async Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync()
+    public Task<MemberProfile?> GetProfileAsync(Caller caller)
     {
-        var caller = Caller.ForMember(Id);
+        EnsureSelf(caller);
+        return Task.FromResult(State.Exists ? Profile() : null);
+    }
+
+    public async Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync(Caller caller)
+    {
+        EnsureSelf(caller);
+        // Each community checks the member's own right to its schedule.
+        var self = Caller.ForMember(Id);
         var lookups = State.Communities.Select(async community =>
         {
             try
             {
-                return await GrainFactory.GetCommunity(community).GetUpcomingSessionsAsync(caller);
+                return await GrainFactory.GetCommunity(community).GetUpcomingSessionsAsync(self);
             }
             catch (CopLiveException refusal) when (refusal.Code is CopLiveError.Forbidden or CopLiveError.NotFound)
             {
@@ -82,6 +88,15 @@ public sealed partial class MemberGrain(
         });
         var results = await Task.WhenAll(lookups);
         return [.. results.OfType<CommunityUpcoming>()];
+    }
+
+    /// <summary>A profile is the member's own (the administrator may look too).</summary>
+    private void EnsureSelf(Caller caller)
+    {
+        if (!caller.IsAdmin && caller.Member != Id)
+        {
+            throw CopLiveException.Forbidden("A member's profile is theirs alone.");
+        }
     }
 
     private MemberProfile Profile() =>

@@ -17,7 +17,7 @@ namespace CopLive.Silo.Grains.Rooms;
 public sealed class RoomGrain(
     [PersistentState("room", StorageNames.Default)] IPersistentState<RoomState> state,
     IClock clock,
-    ILogger<RoomGrain> logger) : PersistentGrain, IRoomGrain
+    ILogger<RoomGrain> logger) : PersistentGrain, IRoomGrain, IRoomGrainInternal
 {
     /// <summary>Chat messages kept per room; older ones drop off.</summary>
     public const int ChatHistory = 500;
@@ -130,7 +130,7 @@ public sealed class RoomGrain(
         }
         State.Help[index] = request with { Status = HelpStatus.Claimed, ClaimedBy = facilitator?.Member, ClaimedByName = facilitator?.DisplayName ?? "admin" };
         await CommitAsync();
-        await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "help.claimed", request.Member, Setup.Name, null, "done");
+        await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "help.claimed", request.Member, Setup.Name, null, "done");
         return View();
     }
 
@@ -149,7 +149,7 @@ public sealed class RoomGrain(
         await CommitAsync();
         if (caller.IsAdmin || request.Member != caller.Member)
         {
-            await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "help.resolved", request.Member, Setup.Name, null, "done");
+            await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "help.resolved", request.Member, Setup.Name, null, "done");
         }
         return View();
     }
@@ -235,7 +235,7 @@ public sealed class RoomGrain(
         Id, Setup.Session, State.Seq, Setup.Name, Setup.Kind, Setup.Notes,
         [.. State.Members], [.. State.Chat], [.. State.Hands], [.. State.Help], State.Closed);
 
-    private Task<CommunityMember?> MemberAsync(MemberId member) => GrainFactory.GetCommunity(Setup.Community).GetMemberAsync(member);
+    private Task<CommunityMember?> MemberAsync(MemberId member) => GrainFactory.GetCommunityInternal(Setup.Community).GetMemberAsync(member);
 
     /// <summary>Reading: the room's members, anyone in the community for the main room or a closed room, facilitators always.</summary>
     private async Task EnsureCanReadAsync(Caller caller)
@@ -282,7 +282,7 @@ public sealed class RoomGrain(
         {
             return member;
         }
-        await GrainFactory.GetCommunity(Setup.Community).RecordAsync(caller, "room.help", null, Setup.Name, null, "refused");
+        await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "room.help", null, Setup.Name, null, "refused");
         throw CopLiveException.Forbidden("Only facilitators and owners can do this.");
     }
 }

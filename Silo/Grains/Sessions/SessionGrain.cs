@@ -24,7 +24,7 @@ namespace CopLive.Silo.Grains.Sessions;
 public sealed partial class SessionGrain(
     [PersistentState("session", StorageNames.Default)] IPersistentState<SessionState> state,
     IClock clock,
-    ILogger<SessionGrain> logger) : PersistentGrain, ISessionGrain
+    ILogger<SessionGrain> logger) : PersistentGrain, ISessionGrain, ISessionGrainInternal
 {
     /// <summary>How long a member whose connections all dropped still counts as present (a page reload, a Wi-Fi blip).</summary>
     public static readonly Duration ReconnectGrace = Duration.FromSeconds(10);
@@ -94,13 +94,13 @@ public sealed partial class SessionGrain(
         if (State.MainRoom == default)
         {
             var room = RoomId.New();
-            await GrainFactory.GetRoom(room).InitializeAsync(new RoomSetup(Id, Plan.Community, "Main room", RoomKind.Main, Plan.MainDocument, []));
+            await GrainFactory.GetRoomInternal(room).InitializeAsync(new RoomSetup(Id, Plan.Community, "Main room", RoomKind.Main, Plan.MainDocument, []));
             State.MainRoom = room;
         }
         State.Status = SessionStatus.Live;
         State.StartedAt = clock.GetCurrentInstant();
         await CommitAsync();
-        await GrainFactory.GetCommunity(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
+        await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         Arm();
         LogStarted(Id);
         return Live();
@@ -136,7 +136,7 @@ public sealed partial class SessionGrain(
         }
         _present.Clear();
         await CommitAsync();
-        await GrainFactory.GetCommunity(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
+        await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         _ticker?.Dispose();
         _ticker = null;
         LogEnded(Id);
@@ -249,10 +249,10 @@ public sealed partial class SessionGrain(
         var round = new BreakoutRoundState { Id = Guid.NewGuid(), Mode = spec.Mode, Deadline = now + Duration.FromMinutes(minutes) };
         // Rooms and their notes start knowing who is muted in this session.
         ImmutableArray<MemberId> muted = [.. State.Muted];
-        var notes = await Task.WhenAll(names.Select(name => GrainFactory.GetDocument(DocumentId.New()).InitializeAsync(
+        var notes = await Task.WhenAll(names.Select(name => GrainFactory.GetDocumentInternal(DocumentId.New()).InitializeAsync(
             new DocumentSetup(Plan.Community, $"{Plan.Title}: {name} notes", "", caller.Member, now, Id, muted))));
         round.Rooms.AddRange(names.Zip(notes, (name, n) => new BreakoutRoomState { Room = RoomId.New(), Name = name, Notes = n.Id }));
-        await GrainFactory.GetCommunity(Plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title))]);
+        await GrainFactory.GetCommunityInternal(Plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title))]);
 
         var placement = spec.Mode switch
         {
@@ -264,7 +264,7 @@ public sealed partial class SessionGrain(
         {
             round.Assignments[member.Value] = round.Rooms[index].Room;
         }
-        await Task.WhenAll(round.Rooms.Select(room => GrainFactory.GetRoom(room.Room).InitializeAsync(new RoomSetup(
+        await Task.WhenAll(round.Rooms.Select(room => GrainFactory.GetRoomInternal(room.Room).InitializeAsync(new RoomSetup(
             Id, Plan.Community, room.Name, RoomKind.Breakout, room.Notes, MembersOf(round, room.Room), muted))));
 
         State.Round = round;
@@ -312,7 +312,7 @@ public sealed partial class SessionGrain(
         EnsureLive();
         var message = Require.Text("text", text, RoomGrain.ChatLength);
         var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom);
-        await Task.WhenAll(rooms.Select(r => GrainFactory.GetRoom(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
+        await Task.WhenAll(rooms.Select(r => GrainFactory.GetRoomInternal(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
         await RecordDoneAsync(caller, "rooms.broadcast", null, message, null);
         return Live();
     }
@@ -359,17 +359,17 @@ public sealed partial class SessionGrain(
         }
 
         var names = State.Attendance.GroupBy(a => a.Member).ToDictionary(g => g.Key, g => g.Last().DisplayName);
-        var plan = GrainFactory.GetDocument(Plan.MainDocument);
+        var plan = GrainFactory.GetDocumentInternal(Plan.MainDocument);
         for (var i = 0; i < round.Rooms.Count; i++)
         {
             var room = round.Rooms[i];
-            var notes = await GrainFactory.GetDocument(room.Notes).GetTextWithAuthorsAsync();
+            var notes = await GrainFactory.GetDocumentInternal(room.Notes).GetTextWithAuthorsAsync();
             if (!string.IsNullOrWhiteSpace(notes.Text))
             {
                 var (text, authors) = NotesSection.Build(room.Name, notes, names);
                 await plan.AppendSectionAsync($"{round.Id:N}:{i}", text, authors);
             }
-            await GrainFactory.GetRoom(room.Room).CloseAsync();
+            await GrainFactory.GetRoomInternal(room.Room).CloseAsync();
         }
 
         State.Round = null;
@@ -387,10 +387,10 @@ public sealed partial class SessionGrain(
             return;
         }
         round.Assignments[member.Value] = room;
-        await GrainFactory.GetRoom(room).SetMembersAsync(MembersOf(round, room));
+        await GrainFactory.GetRoomInternal(room).SetMembersAsync(MembersOf(round, room));
         if (previous is { } old)
         {
-            await GrainFactory.GetRoom(old).SetMembersAsync(MembersOf(round, old));
+            await GrainFactory.GetRoomInternal(old).SetMembersAsync(MembersOf(round, old));
         }
     }
 
@@ -472,11 +472,11 @@ public sealed partial class SessionGrain(
         }
         if (State.Round is { } round && round.Assignments.Remove(member.Value, out var room))
         {
-            await GrainFactory.GetRoom(room).SetMembersAsync(MembersOf(round, room));
+            await GrainFactory.GetRoomInternal(room).SetMembersAsync(MembersOf(round, room));
         }
         await CommitAsync();
-        await GrainFactory.GetMember(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
-        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, "member.removed", member, Plan.Title, why, "done");
+        await GrainFactory.GetMemberInternal(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
+        await GrainFactory.GetCommunityInternal(Plan.Community).RecordAsync(caller, "member.removed", member, Plan.Title, why, "done");
         return Live();
     }
 
@@ -485,7 +485,7 @@ public sealed partial class SessionGrain(
     {
         var moderator = await EnsureFacilitatorMemberAsync(caller, $"Only facilitators and owners can {verb} members.", verb);
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
-        var target = await GrainFactory.GetCommunity(Plan.Community).GetMemberAsync(member)
+        var target = await GrainFactory.GetCommunityInternal(Plan.Community).GetMemberAsync(member)
             ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
         if (moderator is not null && target.Role >= moderator.Role)
         {
@@ -505,8 +505,8 @@ public sealed partial class SessionGrain(
         // Every place the member could write learns it before this returns: the documents and the rooms.
         var documents = (State.Round?.Rooms.Select(r => r.Notes) ?? []).Append(Plan.MainDocument);
         var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom).Where(r => r != default);
-        await Task.WhenAll(documents.Select(d => GrainFactory.GetDocument(d).SetMutedAsync(member, muted))
-            .Concat(rooms.Select(r => GrainFactory.GetRoom(r).SetMutedAsync(member, muted))));
+        await Task.WhenAll(documents.Select(d => GrainFactory.GetDocumentInternal(d).SetMutedAsync(member, muted))
+            .Concat(rooms.Select(r => GrainFactory.GetRoomInternal(r).SetMutedAsync(member, muted))));
         if (muted)
         {
             State.Muted.Add(member);
@@ -516,7 +516,7 @@ public sealed partial class SessionGrain(
             State.Muted.Remove(member);
         }
         await CommitAsync();
-        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, muted ? "member.muted" : "member.unmuted", member, Plan.Title, why, "done");
+        await GrainFactory.GetCommunityInternal(Plan.Community).RecordAsync(caller, muted ? "member.muted" : "member.unmuted", member, Plan.Title, why, "done");
         return Live();
     }
 
@@ -618,13 +618,13 @@ public sealed partial class SessionGrain(
         {
             return null;
         }
-        return await GrainFactory.GetCommunity(plan.Community).GetMemberAsync(caller.Member)
+        return await GrainFactory.GetCommunityInternal(plan.Community).GetMemberAsync(caller.Member)
             ?? throw CopLiveException.Forbidden("You are not a member of this session's community.");
     }
 
     /// <summary>Records a moderation command that took effect in the community's audit log.</summary>
     private Task RecordDoneAsync(Caller caller, string action, MemberId? target, string? detail, string? reason) =>
-        GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, action, target, detail is null ? Plan.Title : $"{Plan.Title}: {detail}", reason, "done");
+        GrainFactory.GetCommunityInternal(Plan.Community).RecordAsync(caller, action, target, detail is null ? Plan.Title : $"{Plan.Title}: {detail}", reason, "done");
 
     private Task EnsureFacilitatorAsync(Caller caller, string refusal, [System.Runtime.CompilerServices.CallerMemberName] string command = "") =>
         EnsureFacilitatorMemberAsync(caller, refusal, command);
@@ -638,7 +638,7 @@ public sealed partial class SessionGrain(
         {
             return member;
         }
-        await GrainFactory.GetCommunity(Plan.Community).RecordAsync(caller, AuditAction.For("session", command), null, Plan.Title, null, "refused");
+        await GrainFactory.GetCommunityInternal(Plan.Community).RecordAsync(caller, AuditAction.For("session", command), null, Plan.Title, null, "refused");
         throw CopLiveException.Forbidden(refusal);
     }
 

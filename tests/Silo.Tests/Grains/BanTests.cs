@@ -28,7 +28,7 @@ public sealed class BanTests(SqliteClusterFixture fixture) : IClassFixture<Sqlit
         var write = await Assert.ThrowsAsync<CopLiveException>(() =>
             Grains.GetDocument(document).SubmitAsync(member, new OpSubmission("tab", 2, 1, TextOp.Create(OpComponent.Insert("y")))));
         var rejoin = await Assert.ThrowsAsync<CopLiveException>(() => Rejoin(community, invites.Member, member.Member));
-        var profile = await Grains.GetMember(member.Member).GetProfileAsync();
+        var profile = await Grains.GetMember(member.Member).GetProfileAsync(member);
         var audit = await Grains.GetCommunity(community).GetAuditAsync(owner, null, 50);
         await Grains.GetCommunity(community).UnbanAsync(owner, member.Member, "Apologised");
         var back = await Rejoin(community, invites.Member, member.Member);
@@ -77,7 +77,7 @@ public sealed class BanTests(SqliteClusterFixture fixture) : IClassFixture<Sqlit
 
         Assert.Equal(["Owner", "Colleague", "Visitor"], members);
         Assert.Equal(CopLiveError.Forbidden, cutOff.Code);
-        Assert.Empty((await Grains.GetMember(stranger.Member).GetProfileAsync())!.Communities);
+        Assert.Empty((await Grains.GetMember(stranger.Member).GetProfileAsync(stranger))!.Communities);
         await Grains.GetCommunity(community).GetAsync(observer);
     }
 

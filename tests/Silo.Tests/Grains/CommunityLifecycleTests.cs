@@ -87,7 +87,7 @@ public abstract class CommunityLifecycleTests<TFixture>(TFixture fixture) where 
 
         var joined = await JoinAsync(id, invites.Observer, member, "Mr. Okafor", "Europe/London");
         await fixture.DeactivateAllAsync();
-        var profile = await Grains.GetMember(member).GetProfileAsync();
+        var profile = await Grains.GetMember(member).GetProfileAsync(Caller.ForMember(member));
         var details = await Grains.GetCommunity(id).GetAsync(Caller.ForMember(member));
 
         Assert.Equal(CommunityRole.Observer, joined.Role);
@@ -254,7 +254,7 @@ public abstract class CommunityLifecycleTests<TFixture>(TFixture fixture) where 
         await Grains.GetCommunity(first).ScheduleSessionAsync(caller, TomorrowAt4());
         await Grains.GetCommunity(second).ScheduleSessionAsync(caller, TomorrowAt4());
 
-        var upcoming = await Grains.GetMember(member).GetUpcomingSessionsAsync();
+        var upcoming = await Grains.GetMember(member).GetUpcomingSessionsAsync(Caller.ForMember(member));
 
         Assert.Equal(["Grade 4 Math PLC", "Science"], upcoming.Select(c => c.CommunityName).Order());
         Assert.All(upcoming, c => Assert.Single(c.Sessions));

@@ -3,6 +3,7 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 using CopLive.Silo.Tests.Fixtures;
+using CopLive.Silo.Grains;
 
 namespace CopLive.Silo.Tests.Grains;
 
@@ -30,7 +31,7 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
         Assert.Equal(CopLiveError.Forbidden, ownerDemotion.Code);
         Assert.Equal(CopLiveError.Forbidden, makeOwner.Code);
         Assert.Equal(CopLiveError.Forbidden, byObserver.Code);
-        Assert.Equal(CommunityRole.Owner, (await Grains.GetCommunity(c.Id).GetMemberAsync(c.Owner.Member))!.Role);
+        Assert.Equal(CommunityRole.Owner, (await Grains.GetCommunityInternal(c.Id).GetMemberAsync(c.Owner.Member))!.Role);
     }
 
     [Fact]
@@ -58,11 +59,11 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
         var leave = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetCommunity(c.Id).LeaveAsync(c.Owner));
         await Grains.GetCommunity(c.Id).SetRoleAsync(c.Owner, c.Facilitator.Member, CommunityRole.Owner, null);
         await Grains.GetCommunity(c.Id).LeaveAsync(c.Owner);
-        var profile = await Grains.GetMember(c.Owner.Member).GetProfileAsync();
+        var profile = await Grains.GetMember(c.Owner.Member).GetProfileAsync(c.Owner);
 
         Assert.Equal(CopLiveError.Conflict, demote.Code);
         Assert.Equal(CopLiveError.Conflict, leave.Code);
-        Assert.Null(await Grains.GetCommunity(c.Id).GetMemberAsync(c.Owner.Member));
+        Assert.Null(await Grains.GetCommunityInternal(c.Id).GetMemberAsync(c.Owner.Member));
         Assert.Empty(profile!.Communities);
         await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetCommunity(c.Id).GetAsync(c.Owner));
     }

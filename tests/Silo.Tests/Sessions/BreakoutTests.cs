@@ -9,6 +9,7 @@ using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Tests.Fixtures;
 using NodaTime;
+using CopLive.Silo.Grains;
 
 namespace CopLive.Silo.Tests.Sessions;
 
@@ -76,7 +77,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
         await Grains.GetDocument(opened.Breakout!.Rooms[0].Notes).SubmitAsync(meeting.Members[0], new OpSubmission("tab", 1, 0, TextOpJson.Parse("[\"A plan\"]")));
 
         var ended = await meeting.Session.EndAsync(meeting.Facilitator, null);
-        var plan = await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync();
+        var plan = await Grains.GetDocumentInternal(opened.MainDocument).GetTextWithAuthorsAsync();
 
         Assert.Null(ended.Breakout);
         Assert.Contains("## Room 1: notes by Teacher 0\n\nA plan\n", plan.Text);
@@ -135,11 +136,11 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
             var writer = Caller.ForMember(room.Members[0]);
             await Grains.GetDocument(room.Notes).SubmitAsync(writer, new OpSubmission("tab", 1, 0, TextOpJson.Parse($"[\"Idea from {names[room.Members[0]]} é\\n\"]")));
         }
-        var before = (await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync()).Text;
+        var before = (await Grains.GetDocumentInternal(opened.MainDocument).GetTextWithAuthorsAsync()).Text;
 
         fixture.Clock.Advance(Duration.FromMinutes(16));
         var back = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Breakout is null);
-        var plan = await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync();
+        var plan = await Grains.GetDocumentInternal(opened.MainDocument).GetTextWithAuthorsAsync();
         var closeAgain = await Assert.ThrowsAsync<CopLiveException>(() => meeting.Session.CloseRoundAsync(meeting.Facilitator));
 
         Assert.Equal(1, back.RoundsClosed);
@@ -159,8 +160,8 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<
 
         // A repeated merge (a close resumed after a crash) appends nothing.
         var version = plan.Version;
-        await Grains.GetDocument(opened.MainDocument).AppendSectionAsync($"{opened.Breakout.Round:N}:0", "duplicate", [new AuthorSpan(default, 9)]);
-        Assert.Equal(version, (await Grains.GetDocument(opened.MainDocument).GetTextWithAuthorsAsync()).Version);
+        await Grains.GetDocumentInternal(opened.MainDocument).AppendSectionAsync($"{opened.Breakout.Round:N}:0", "duplicate", [new AuthorSpan(default, 9)]);
+        Assert.Equal(version, (await Grains.GetDocumentInternal(opened.MainDocument).GetTextWithAuthorsAsync()).Version);
     }
 
     [Fact]
