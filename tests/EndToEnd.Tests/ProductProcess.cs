@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CopLive.TestSupport;
 
 namespace CopLive.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public sealed partial class ProductProcess : IAsyncDisposable
 
     private ProductProcess(string project, string assembly, string workingDirectory, IEnumerable<string> arguments)
     {
-        var dll = Path.Combine(RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", assembly);
+        var dll = Repository.PathOf(project, "bin", BuildConfiguration, "net10.0", assembly);
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build {project} first; {dll} is missing.");
@@ -116,20 +117,6 @@ public sealed partial class ProductProcess : IAsyncDisposable
 #else
         "Release";
 #endif
-
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CopLive.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("CopLive.sln not found above the test binaries.");
-    }
 }
 
 /// <summary>A gateway process and the address it serves.</summary>

@@ -6,7 +6,9 @@ using CopLive.Grains.Ids;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
+using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Domain.Communities;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -18,28 +20,32 @@ namespace CopLive.Silo.Grains.Communities;
 public sealed partial class CommunityGrain(
     [PersistentState("community", StorageNames.Default)] IPersistentState<CommunityState> state,
     IClock clock,
-    ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain, ICommunityGrainInternal
+    ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain, ICommunityGrainInternal, IRefusalLog
 {
     /// <summary>How long an invite code admits people; rotating a role's code gives it a fresh one.</summary>
     public static readonly Duration InviteLifetime = Duration.FromDays(90);
 
-    /// <summary>Audit entries kept in the community's own state; older ones move to archive blocks.</summary>
-    public const int AuditKept = 2_000;
-
-    /// <summary>Entries per archived audit block.</summary>
-    public const int AuditBlock = 500;
-
     private static readonly CommunityRole[] InvitedRoles =
         [CommunityRole.Owner, CommunityRole.Facilitator, CommunityRole.Member, CommunityRole.Observer];
 
+    private Gatekeeper? _gate;
+    private AuditLog? _audit;
+
     private CommunityState State => state.State;
     private CommunityId Id => new(this.GetPrimaryKey());
+
+    // The community is the authority on its members, so it asks its own list; its refusals go to its own log.
+    private Gatekeeper Gate => _gate ??= new Gatekeeper(m => Task.FromResult(Member(m)), this);
+
+    private AuditLog AuditLog => _audit ??= new AuditLog(
+        State.Audit, () => State.NextAuditId, id => State.NextAuditId = id, m => State.FindMember(m)?.DisplayName,
+        new GrainAuditArchive(GrainFactory, Id.Value), clock);
 
     public async Task<InviteCodes> CreateAsync(Caller caller, NewCommunity request)
     {
         if (!caller.IsAdmin)
         {
-            throw CopLiveException.Forbidden("Only the administrator can create communities.");
+            throw AccessRules.For(Right.CreateCommunity).Refuse();
         }
         if (State.Created)
         {
@@ -64,7 +70,7 @@ public sealed partial class CommunityGrain(
         State.Description = description;
         State.TimeZone = zone.Id;
         State.CreatedAt = now;
-        Audit(caller, "community.created", null, name, null);
+        AuditLog.Add(caller, AuditActions.CommunityCreated, null, name, null);
         await SaveAsync();
 
         await GrainFactory.GetDirectoryInternal().CommunityCreatedAsync(Id, name);
@@ -113,38 +119,30 @@ public sealed partial class CommunityGrain(
             entry.Role = invite.Role;
         }
         entry.DisplayName = profile.DisplayName;
-        Audit(Caller.ForMember(request.Member), "member.joined", request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
+        AuditLog.Add(Caller.ForMember(request.Member), AuditActions.MemberJoined, request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
         await SaveAsync();
 
         LogJoined(Id, request.Member, entry.Role);
         return new JoinedCommunity(Id, entry.Role, profile);
     }
 
-    public Task<CommunityDetails> GetAsync(Caller caller)
+    public async Task<CommunityDetails> GetAsync(Caller caller)
     {
-        EnsureCanRead(caller);
+        await RequireAsync(caller, Right.ReadCommunity);
         var members = State.Members
             .Select(m => new CommunityMember(m.Member, m.DisplayName, m.Role, m.JoinedAt))
             .ToImmutableArray();
-        return Task.FromResult(new CommunityDetails(
-            Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming(), [.. State.Documents]));
+        return new CommunityDetails(Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming(), [.. State.Documents]);
     }
-
-    public Task<CommunityRole?> GetRoleAsync(MemberId member) =>
-        Task.FromResult(State.Created ? State.FindMember(member)?.Role : null);
 
     public Task<CommunityMember?> GetMembershipAsync(Caller caller) =>
         caller.IsAdmin ? Task.FromResult<CommunityMember?>(null) : GetMemberAsync(caller.Member);
 
-    public Task<CommunityMember?> GetMemberAsync(MemberId member)
-    {
-        var entry = State.Created ? State.FindMember(member) : null;
-        return Task.FromResult(entry is null ? null : new CommunityMember(entry.Member, entry.DisplayName, entry.Role, entry.JoinedAt));
-    }
+    public Task<CommunityMember?> GetMemberAsync(MemberId member) => Task.FromResult(Member(member));
 
     public async Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Member, "Observers can read documents but not create them.", "document.create");
+        await RequireAsync(caller, Right.CreateDocument, new Attempt(AuditActions.DocumentCreated));
 
         var setup = DocumentRules.Setup(Id, request, caller.Member, clock.GetCurrentInstant());
         var id = DocumentId.New();
@@ -160,7 +158,7 @@ public sealed partial class CommunityGrain(
 
     public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can schedule sessions.", "session.schedule");
+        await RequireAsync(caller, Right.ScheduleSession, new Attempt(AuditActions.SessionScheduled));
 
         var now = clock.GetCurrentInstant();
         var plan = SessionSchedule.Plan(Id, request, caller.Member, now);
@@ -193,25 +191,22 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    public Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller)
+    public async Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller)
     {
-        EnsureCanRead(caller);
-        return Task.FromResult(new CommunityUpcoming(Id, State.Name, Upcoming()));
+        await RequireAsync(caller, Right.ReadCommunity);
+        return new CommunityUpcoming(Id, State.Name, Upcoming());
     }
 
     public async Task<CommunityMember> SetRoleAsync(Caller caller, MemberId member, CommunityRole role, string? reason)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can change roles.", "role.change", member);
+        var actor = await RequireAsync(caller, Right.ChangeRoles, new Attempt(AuditActions.RoleChanged, member));
         EnsureInvitedRole(role);
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
-        var actorRole = caller.IsAdmin ? CommunityRole.Owner : State.FindMember(caller.Member)!.Role;
-
-        if (actorRole < CommunityRole.Owner && (target.Role == CommunityRole.Owner || role == CommunityRole.Owner))
+        if (actor is { Role: < CommunityRole.Owner } && (target.Role == CommunityRole.Owner || role == CommunityRole.Owner))
         {
-            Audit(caller, "role.change", member, $"{Describe(target.Role)} → {Describe(role)}", why, "refused");
-            await SaveAsync();
-            throw CopLiveException.Forbidden("Only owners can make or unmake owners.");
+            throw await Gate.RefuseAsync(caller, new Attempt(AuditActions.RoleChanged, member, $"{Describe(target.Role)} → {Describe(role)}"),
+                "Only owners can make or unmake owners.");
         }
         if (target.Role == CommunityRole.Owner && role < CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
         {
@@ -219,11 +214,11 @@ public sealed partial class CommunityGrain(
         }
         if (target.Role != role)
         {
-            Audit(caller, "role.changed", member, $"{Describe(target.Role)} → {Describe(role)}", why);
+            AuditLog.Add(caller, AuditActions.RoleChanged, member, $"{Describe(target.Role)} → {Describe(role)}", why);
             target.Role = role;
             await SaveAsync();
             // Documents cache rights briefly; a demotion must not wait for the cache to expire.
-            await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
+            await ForgetCachedRightsAsync(member);
             LogRoleChanged(Id, member, role);
         }
         return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
@@ -231,26 +226,23 @@ public sealed partial class CommunityGrain(
 
     public async Task BanAsync(Caller caller, MemberId member, string? reason)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Facilitator, "Only facilitators and owners can ban members.", "member.ban", member);
+        var actor = await RequireAsync(caller, Right.Ban, new Attempt(AuditActions.MemberBanned, member));
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
         if (!caller.IsAdmin && caller.Member == member)
         {
             throw CopLiveException.Invalid("member", "You cannot ban yourself; leave the community instead.");
         }
-        var actorRole = caller.IsAdmin ? CommunityRole.Owner : State.FindMember(caller.Member)!.Role;
-        if (actorRole < CommunityRole.Owner && target.Role >= actorRole)
+        if (actor is { Role: < CommunityRole.Owner } && target.Role >= actor.Role)
         {
-            Audit(caller, "member.ban", member, null, why, "refused");
-            await SaveAsync();
-            throw CopLiveException.Forbidden("You can only ban members below your own role.");
+            throw await Gate.RefuseAsync(caller, new Attempt(AuditActions.MemberBanned, member), "You can only ban members below your own role.");
         }
         if (target.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
         {
             throw new CopLiveException(CopLiveError.Conflict, "This is the community's last owner.");
         }
 
-        Audit(caller, "member.banned", member, null, why);
+        AuditLog.Add(caller, AuditActions.MemberBanned, member, null, why);
         State.Members.Remove(target);
         State.Banned.Add(member);
         await SaveAsync();
@@ -262,11 +254,11 @@ public sealed partial class CommunityGrain(
 
     public async Task UnbanAsync(Caller caller, MemberId member, string? reason)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can lift a ban.", "member.unban", member);
+        await RequireAsync(caller, Right.LiftBan, new Attempt(AuditActions.MemberUnbanned, member));
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         if (State.Banned.Remove(member))
         {
-            Audit(caller, "member.unbanned", member, null, why);
+            AuditLog.Add(caller, AuditActions.MemberUnbanned, member, null, why);
             await SaveAsync();
         }
     }
@@ -283,18 +275,14 @@ public sealed partial class CommunityGrain(
 
     public async Task LeaveAsync(Caller caller)
     {
-        EnsureExists();
-        var entry = caller.IsAdmin ? null : State.FindMember(caller.Member);
-        if (entry is null)
-        {
-            throw CopLiveException.Forbidden("You are not a member of this community.");
-        }
+        await RequireAsync(caller, Right.LeaveCommunity);
+        var entry = State.FindMember(caller.Member)!;
         if (entry.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
         {
             throw new CopLiveException(CopLiveError.Conflict, "You are the community's last owner; make someone else an owner before leaving.");
         }
 
-        Audit(caller, "member.left", caller.Member, null, null);
+        AuditLog.Add(caller, AuditActions.MemberLeft, caller.Member, null, null);
         State.Members.Remove(entry);
         await SaveAsync();
         await CutOffAsync(caller.Member, $"left {State.Name}");
@@ -303,58 +291,49 @@ public sealed partial class CommunityGrain(
     public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome)
     {
         EnsureExists();
-        Audit(actor, action, target, detail, reason, outcome == "refused" ? "refused" : "done");
+        AuditLog.Add(actor, action, target, detail, reason, outcome == AuditOutcomes.Refused ? AuditOutcomes.Refused : AuditOutcomes.Done);
         await SaveAsync();
     }
 
     public async Task<ImmutableArray<AuditEntry>> GetAuditAsync(Caller caller, long? before, int limit)
     {
-        EnsureCanRead(caller);
-        limit = Math.Clamp(limit, 1, 200);
-        var everything = caller.IsAdmin || State.FindMember(caller.Member)!.Role >= CommunityRole.Facilitator;
-        bool Visible(AuditEntry a) => (before is null || a.Id < before) && (everything || a.Target == caller.Member);
-
-        var page = State.Audit.Where(Visible).OrderByDescending(a => a.Id).Take(limit).ToList();
-        var oldestKept = State.Audit.Count > 0 ? State.Audit[0].Id : State.NextAuditId + 1;
-        for (var block = (Math.Min(before ?? long.MaxValue, oldestKept) - 2) / AuditBlock; page.Count < limit && block >= 0; block--)
-        {
-            var archived = await GrainFactory.GetGrain<IAuditArchiveGrain>(AuditArchiveGrain.Key(Id.Value, block)).GetAsync();
-            page.AddRange(archived.Where(a => Visible(a) && a.Id < oldestKept).OrderByDescending(a => a.Id).Take(limit - page.Count));
-        }
-        return [.. page];
+        var reader = await RequireAsync(caller, Right.ReadAudit);
+        // The rule's limit: members and observers see only the entries about themselves.
+        var everything = reader is null || reader.Role >= CommunityRole.Facilitator;
+        return await AuditLog.PageAsync(before, limit, a => everything || a.Target == caller.Member);
     }
 
     private static string Describe(CommunityRole role) => role.ToString().ToLowerInvariant();
 
     public async Task<string> RotateInviteAsync(Caller caller, CommunityRole role)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can change invite codes.", "invite.rotate");
+        await RequireAsync(caller, Right.ManageInvites, new Attempt(AuditActions.InviteRotated, null, Describe(role)));
         EnsureInvitedRole(role);
 
         var now = clock.GetCurrentInstant();
         RevokeActive(role, now);
         var code = await IssueInviteAsync(role, now);
-        Audit(caller, "invite.rotated", null, role.ToString().ToLowerInvariant(), null);
+        AuditLog.Add(caller, AuditActions.InviteRotated, null, Describe(role), null);
         await SaveAsync();
         return code.ToString();
     }
 
     public async Task RevokeInviteAsync(Caller caller, CommunityRole role, bool removeMembers)
     {
-        await EnsureRoleAsync(caller, CommunityRole.Owner, "Only owners can revoke invite codes.", "invite.revoke");
+        await RequireAsync(caller, Right.ManageInvites, new Attempt(AuditActions.InviteRevoked, null, Describe(role)));
         EnsureInvitedRole(role);
 
         var hashes = State.Invites.Where(i => i.Role == role && i.RevokedAt is null).Select(i => i.Hash).ToHashSet();
         if (RevokeActive(role, clock.GetCurrentInstant()))
         {
-            Audit(caller, "invite.revoked", null, role.ToString().ToLowerInvariant(), null);
+            AuditLog.Add(caller, AuditActions.InviteRevoked, null, Describe(role), null);
         }
         var removed = removeMembers
             ? State.Members.Where(m => m.JoinedWith is { } h && hashes.Contains(h) && m.Role == role && m.Role != CommunityRole.Owner).ToList()
             : [];
         foreach (var member in removed)
         {
-            Audit(caller, "member.removedWithInvite", member.Member, role.ToString().ToLowerInvariant(), null);
+            AuditLog.Add(caller, AuditActions.MemberRemovedWithInvite, member.Member, Describe(role), null);
             State.Members.Remove(member);
         }
         await SaveAsync();
@@ -368,7 +347,7 @@ public sealed partial class CommunityGrain(
     /// <summary>Makes a lost membership bite at once: cached rights dropped, profile updated, open connections closed.</summary>
     private async Task CutOffAsync(MemberId member, string reason)
     {
-        await Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
+        await ForgetCachedRightsAsync(member);
         var profile = GrainFactory.GetMemberInternal(member);
         await profile.LeftCommunityAsync(Id);
         await profile.RevokeAccessAsync(reason);
@@ -410,55 +389,30 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    private void EnsureCanRead(Caller caller)
+    /// <summary>The caller's membership if they hold <paramref name="right"/> here (null for the administrator); refuses otherwise.</summary>
+    private Task<CommunityMember?> RequireAsync(Caller caller, Right right, Attempt? attempt = null)
     {
         EnsureExists();
-        if (!caller.IsAdmin && State.FindMember(caller.Member) is null)
-        {
-            throw CopLiveException.Forbidden("You are not a member of this community.");
-        }
+        return Gate.RequireAsync(caller, right, attempt);
     }
 
-    /// <summary>Refuses callers below <paramref name="least"/>; a refused privileged call is itself recorded in the audit log.</summary>
-    private async Task EnsureRoleAsync(Caller caller, CommunityRole least, string refusal, string action, MemberId? target = null)
+    async Task IRefusalLog.RefusedAsync(Caller caller, Attempt attempt)
     {
-        EnsureExists();
-        if (caller.IsAdmin)
-        {
-            return;
-        }
-        var role = State.FindMember(caller.Member)?.Role;
-        if (role is null || role < least)
-        {
-            Audit(caller, action, target, null, null, "refused");
-            await SaveAsync();
-            throw CopLiveException.Forbidden(refusal);
-        }
+        AuditLog.Add(caller, attempt.Action, attempt.Target, attempt.Detail, null, AuditOutcomes.Refused);
+        await SaveAsync();
     }
 
-    private void Audit(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome = "done")
-    {
-        var actorName = actor.IsAdmin ? "admin" : State.FindMember(actor.Member)?.DisplayName ?? "someone outside the community";
-        var targetName = target is { } t ? State.FindMember(t)?.DisplayName : null;
-        State.Audit.Add(new AuditEntry(++State.NextAuditId, clock.GetCurrentInstant(), actor.Member, actorName, action, target, targetName, detail, reason, outcome));
-    }
+    private CommunityMember? Member(MemberId member) =>
+        State.Created && State.FindMember(member) is { } entry ? new CommunityMember(entry.Member, entry.DisplayName, entry.Role, entry.JoinedAt) : null;
+
+    /// <summary>Documents cache rights briefly (<see cref="MemberRoles"/>); a lost or lowered role must not wait for that.</summary>
+    private Task ForgetCachedRightsAsync(MemberId member) =>
+        Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
 
     private async Task SaveAsync()
     {
-        await ArchiveAuditAsync();
+        await AuditLog.ArchiveAsync();
         await PersistAsync(state);
-    }
-
-    /// <summary>Moves whole blocks of the oldest entries to write-once archive grains once the list is long (before the state write).</summary>
-    private async Task ArchiveAuditAsync()
-    {
-        while (State.Audit.Count > AuditKept + AuditBlock)
-        {
-            var block = (State.Audit[0].Id - 1) / AuditBlock;
-            var entries = State.Audit.TakeWhile(e => (e.Id - 1) / AuditBlock == block).ToImmutableArray();
-            await GrainFactory.GetGrain<IAuditArchiveGrain>(AuditArchiveGrain.Key(Id.Value, block)).StoreAsync(entries);
-            State.Audit.RemoveRange(0, entries.Length);
-        }
     }
 
     private static void EnsureInvitedRole(CommunityRole role)

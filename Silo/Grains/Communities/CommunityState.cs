@@ -20,7 +20,7 @@ public sealed class CommunityState
     [Id(7)] public List<SessionSummary> Sessions { get; set; } = [];
     [Id(8)] public List<DocumentSummary> Documents { get; set; } = [];
 
-    /// <summary>The newest audit entries (see <see cref="CommunityGrain.AuditKept"/>).</summary>
+    /// <summary>The newest audit entries (see <see cref="CopLive.Silo.Domain.Communities.AuditLog.Kept"/>).</summary>
     [Id(9)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(10)] public long NextAuditId { get; set; }
 

@@ -14,10 +14,6 @@ namespace CopLive.Silo.Grains.Communities;
 [Alias("coplive.ICommunityGrainInternal")]
 internal interface ICommunityGrainInternal : IGrainWithGuidKey
 {
-    /// <summary>The member's role here, or null when they are not a member. For other grains' rights checks.</summary>
-    [Alias("GetRole")]
-    Task<CommunityRole?> GetRoleAsync(MemberId member);
-
     /// <summary>The member as this community lists them, or null when they are not a member. For other grains' rights checks.</summary>
     [Alias("GetMember")]
     Task<CommunityMember?> GetMemberAsync(MemberId member);

@@ -47,6 +47,7 @@ public sealed partial class DocumentGrain(
     private readonly ClientMarks _marks = new();
     private readonly DocumentSettings _settings = new();
     private MemberRoles? _roles;
+    private Gatekeeper? _gate;
     private DocumentGrainStore? _store;
     private LiveDocument? _document;
     private DocumentCommitLog? _log;
@@ -62,6 +63,8 @@ public sealed partial class DocumentGrain(
     private DocumentHistory History => new(Store);
 
     private MemberRoles Roles => _roles ??= new MemberRoles(GrainFactory.GetCommunityInternal(head.State.Community), clock);
+
+    private Gatekeeper Gate => _gate ??= new Gatekeeper(Roles.MemberAsync, new CommunityRefusalLog(GrainFactory, () => head.State.Community));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -124,7 +127,8 @@ public sealed partial class DocumentGrain(
 
     public async Task<long> SubmitAsync(Caller caller, OpSubmission submission)
     {
-        var writer = await EnsureCanWriteAsync(caller);
+        EnsureExists();
+        var writer = await Gate.RequireMemberAsync(caller, Right.EditDocument);
         ValidateClient(submission.ClientId, submission.Seq);
 
         while (true)
@@ -136,9 +140,9 @@ public sealed partial class DocumentGrain(
             {
                 throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
             }
-            if (_settings.Locked && writer.Role < CommunityRole.Facilitator)
+            if (_settings.Locked && AccessRules.For(Right.EditLockedDocument) is var locked && !locked.Allows(writer.Role))
             {
-                throw CopLiveException.Forbidden("A facilitator has locked this document; it is read-only for now.");
+                throw locked.Refuse();
             }
             if (_marks.Resubmitted(submission.ClientId, submission.Seq) is { } first)
             {
@@ -182,20 +186,16 @@ public sealed partial class DocumentGrain(
 
     public async Task<DocumentView> SetLockedAsync(Caller caller, bool locked, string? reason)
     {
-        var member = await EnsureCanReadAsync(caller);
-        if (member is not null && member.Role < CommunityRole.Facilitator)
-        {
-            await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(caller, "document.lock", null, head.State.Title, null, "refused");
-            throw CopLiveException.Forbidden("Only facilitators and owners can lock or unlock a document.");
-        }
+        EnsureExists();
+        var action = locked ? AuditActions.DocumentLocked : AuditActions.DocumentUnlocked;
+        await Gate.RequireAsync(caller, Right.LockDocument, new Attempt(action, null, head.State.Title));
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
         if (_settings.Locked != locked)
         {
             Log.EnsureWorking();
             _settings.Locked = locked;
             await Log.WriteSettingsAsync();
-            await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(
-                caller, locked ? "document.locked" : "document.unlocked", null, head.State.Title, why, "done");
+            await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(caller, action, null, head.State.Title, why, AuditOutcomes.Done);
         }
         return View(Document.Version, Document.Text);
     }
@@ -333,27 +333,16 @@ public sealed partial class DocumentGrain(
 
     private async Task<CommunityMember?> EnsureCanReadAsync(Caller caller)
     {
+        EnsureExists();
+        return await Gate.RequireAsync(caller, Right.ReadDocument);
+    }
+
+    private void EnsureExists()
+    {
         if (!head.State.Created)
         {
             throw CopLiveException.NotFound("There is no such document.");
         }
-        if (caller.IsAdmin)
-        {
-            return null;
-        }
-        return await Roles.MemberAsync(caller.Member) ?? throw CopLiveException.Forbidden("You are not a member of this document's community.");
-    }
-
-    private async Task<CommunityMember> EnsureCanWriteAsync(Caller caller)
-    {
-        var member = await EnsureCanReadAsync(caller);
-        if (member is null || member.Role < CommunityRole.Member)
-        {
-            throw CopLiveException.Forbidden(member is null
-                ? "Edits need a member's identity; the admin key cannot write documents."
-                : "Observers can read this document but not edit it.");
-        }
-        return member;
     }
 
     private static void ValidateClient(string? clientId, long seq)

@@ -4,6 +4,7 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Security;
+using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
@@ -33,10 +34,14 @@ public sealed class RoomGrain(
 
     // Transient, per member: enough for lively chat, not for a flood.
     private readonly Dictionary<MemberId, TokenBucket> _chatRates = [];
+    private Gatekeeper? _gate;
 
     private RoomState State => state.State;
     private RoomSetup Setup => State.Setup ?? throw CopLiveException.NotFound("There is no such room.");
     private RoomId Id => new(this.GetPrimaryKey());
+
+    private Gatekeeper Gate => _gate ??= new Gatekeeper(
+        m => GrainFactory.GetCommunityInternal(Setup.Community).GetMemberAsync(m), new CommunityRefusalLog(GrainFactory, () => Setup.Community));
 
     public async Task<RoomView> InitializeAsync(RoomSetup setup)
     {
@@ -70,11 +75,7 @@ public sealed class RoomGrain(
 
     public async Task<RoomView> SendChatAsync(Caller caller, string text)
     {
-        var member = await EnsureParticipantAsync(caller);
-        if (member.Role < CommunityRole.Member)
-        {
-            throw CopLiveException.Forbidden("Observers can read the chat but not write in it.");
-        }
+        var member = await EnsureParticipantAsync(caller, Right.Chat);
         if (State.Muted.Contains(member.Member))
         {
             throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
@@ -88,7 +89,7 @@ public sealed class RoomGrain(
 
     public async Task<RoomView> SetHandAsync(Caller caller, bool raised)
     {
-        var member = await EnsureParticipantAsync(caller);
+        var member = await EnsureParticipantAsync(caller, Right.TakePart);
         var index = State.Hands.FindIndex(h => h.Member == member.Member);
         if (raised == index >= 0)
         {
@@ -108,7 +109,7 @@ public sealed class RoomGrain(
 
     public async Task<RoomView> AskForHelpAsync(Caller caller, string? note)
     {
-        var member = await EnsureParticipantAsync(caller);
+        var member = await EnsureParticipantAsync(caller, Right.TakePart);
         var text = Require.OptionalText("note", note, ChatLength);
         if (State.Help.Any(h => h.Member == member.Member && h.Status != HelpStatus.Resolved))
         {
@@ -121,7 +122,7 @@ public sealed class RoomGrain(
 
     public async Task<RoomView> ClaimHelpAsync(Caller caller, long requestId)
     {
-        var facilitator = await EnsureFacilitatorAsync(caller);
+        var facilitator = await Gate.RequireAsync(caller, Right.HandleHelp, new Attempt(AuditActions.HelpClaimed, null, Setup.Name));
         var (index, request) = FindHelp(requestId);
         if (request.Status != HelpStatus.Open)
         {
@@ -130,26 +131,26 @@ public sealed class RoomGrain(
         }
         State.Help[index] = request with { Status = HelpStatus.Claimed, ClaimedBy = facilitator?.Member, ClaimedByName = facilitator?.DisplayName ?? "admin" };
         await CommitAsync();
-        await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "help.claimed", request.Member, Setup.Name, null, "done");
+        await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, AuditActions.HelpClaimed, request.Member, Setup.Name, null, AuditOutcomes.Done);
         return View();
     }
 
     public async Task<RoomView> ResolveHelpAsync(Caller caller, long requestId)
     {
         var (index, request) = FindHelp(requestId);
-        if (caller.IsAdmin || request.Member != caller.Member)
-        {
-            await EnsureFacilitatorAsync(caller);
-        }
+        var own = !caller.IsAdmin && request.Member == caller.Member;
+        _ = own
+            ? await Gate.RequireMemberAsync(caller, Right.TakePart)
+            : await Gate.RequireAsync(caller, Right.HandleHelp, new Attempt(AuditActions.HelpResolved, request.Member, Setup.Name));
         if (request.Status == HelpStatus.Resolved)
         {
             return View();
         }
         State.Help[index] = request with { Status = HelpStatus.Resolved, ResolvedAt = clock.GetCurrentInstant() };
         await CommitAsync();
-        if (caller.IsAdmin || request.Member != caller.Member)
+        if (!own)
         {
-            await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "help.resolved", request.Member, Setup.Name, null, "done");
+            await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, AuditActions.HelpResolved, request.Member, Setup.Name, null, AuditOutcomes.Done);
         }
         return View();
     }
@@ -235,54 +236,32 @@ public sealed class RoomGrain(
         Id, Setup.Session, State.Seq, Setup.Name, Setup.Kind, Setup.Notes,
         [.. State.Members], [.. State.Chat], [.. State.Hands], [.. State.Help], State.Closed);
 
-    private Task<CommunityMember?> MemberAsync(MemberId member) => GrainFactory.GetCommunityInternal(Setup.Community).GetMemberAsync(member);
-
     /// <summary>Reading: the room's members, anyone in the community for the main room or a closed room, facilitators always.</summary>
     private async Task EnsureCanReadAsync(Caller caller)
     {
         _ = Setup;
-        if (caller.IsAdmin)
+        if (await Gate.RequireAsync(caller, Right.ReadRoom) is { } member && !IsOpenTo(member.Member))
         {
-            return;
-        }
-        var member = await MemberAsync(caller.Member) ?? throw CopLiveException.Forbidden("You are not a member of this room's community.");
-        var open = Setup.Kind == RoomKind.Main || State.Closed || State.Members.Contains(member.Member) || member.Role >= CommunityRole.Facilitator;
-        if (!open)
-        {
-            throw CopLiveException.Forbidden("You are not in this room.");
+            await Gate.RequireAsync(caller, Right.LookIntoRooms);
         }
     }
 
     /// <summary>Taking part (chat, hands, help): the room's members, or anyone in the session for the main room; not after it closed.</summary>
-    private async Task<CommunityMember> EnsureParticipantAsync(Caller caller)
+    private async Task<CommunityMember> EnsureParticipantAsync(Caller caller, Right right)
     {
         _ = Setup;
         if (State.Closed)
         {
             throw new CopLiveException(CopLiveError.Conflict, "This room is closed; its chat and notes stay readable.");
         }
-        var member = (caller.IsAdmin ? null : await MemberAsync(caller.Member))
-            ?? throw CopLiveException.Forbidden("Only members of this community take part in its rooms.");
-        if (Setup.Kind == RoomKind.Breakout && !State.Members.Contains(member.Member) && member.Role < CommunityRole.Facilitator)
+        var member = await Gate.RequireMemberAsync(caller, right);
+        if (!IsOpenTo(member.Member))
         {
-            throw CopLiveException.Forbidden("You are not in this room.");
+            await Gate.RequireAsync(caller, Right.LookIntoRooms);
         }
         return member;
     }
 
-    private async Task<CommunityMember?> EnsureFacilitatorAsync(Caller caller)
-    {
-        _ = Setup;
-        if (caller.IsAdmin)
-        {
-            return null;
-        }
-        var member = await MemberAsync(caller.Member);
-        if (member is { Role: >= CommunityRole.Facilitator })
-        {
-            return member;
-        }
-        await GrainFactory.GetCommunityInternal(Setup.Community).RecordAsync(caller, "room.help", null, Setup.Name, null, "refused");
-        throw CopLiveException.Forbidden("Only facilitators and owners can do this.");
-    }
+    /// <summary>Whether a member may come in without looking into rooms: the main room, a closed room, or their own.</summary>
+    private bool IsOpenTo(MemberId member) => Setup.Kind == RoomKind.Main || State.Closed || State.Members.Contains(member);
 }

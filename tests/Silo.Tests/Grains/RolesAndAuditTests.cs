@@ -86,7 +86,7 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
             (change.ActorName, change.TargetName, change.Detail, change.Reason, change.Outcome));
         Assert.Contains(all, a => a.Action == "invite.rotated" && a.Detail == "member");
         var refused = Assert.Single(all, a => a.Outcome == "refused");
-        Assert.Equal(("invite.rotate", "Teacher"), (refused.Action, refused.ActorName));
+        Assert.Equal((AuditActions.InviteRotated, "Teacher", "owner"), (refused.Action, refused.ActorName, refused.Detail));
         Assert.Equal(all.OrderByDescending(a => a.Id).Select(a => a.Id), all.Select(a => a.Id));
         Assert.All(mine, a => Assert.Equal(c.Member.Member, a.Target));
         Assert.Contains(mine, a => a.Action == "role.changed");
@@ -97,7 +97,7 @@ public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFix
     public async Task AuditLog_BeyondWhatTheCommunityKeeps_IsArchived_AndStillPagedThrough()
     {
         var c = await CommunityAsync();
-        var changes = Silo.Grains.Communities.CommunityGrain.AuditKept + 2 * Silo.Grains.Communities.CommunityGrain.AuditBlock;
+        var changes = Silo.Domain.Communities.AuditLog.Kept + 2 * Silo.Domain.Communities.AuditLog.Block;
         for (var i = 0; i < changes; i++)
         {
             await Grains.GetCommunity(c.Id).SetRoleAsync(c.Owner, c.Member.Member, i % 2 == 0 ? CommunityRole.Observer : CommunityRole.Member, null);

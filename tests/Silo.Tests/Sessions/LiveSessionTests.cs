@@ -4,6 +4,7 @@ using CopLive.Grains.Ids;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain.Sessions;
 using CopLive.Silo.Grains.Sessions;
 using CopLive.Silo.Tests.Fixtures;
 using NodaTime;
@@ -129,7 +130,7 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixtu
         await meeting.Session.LeaveAsync(meeting.Member, "tab-2");
         var leftAt = fixture.Clock.GetCurrentInstant();
         var withinGrace = await meeting.Session.GetLiveAsync(meeting.Facilitator);
-        fixture.Clock.Advance(SessionGrain.ReconnectGrace + Duration.FromSeconds(1));
+        fixture.Clock.Advance(Attendance.ReconnectGrace + Duration.FromSeconds(1));
         var gone = await Community.EventuallyAsync(() => meeting.Session.GetLiveAsync(meeting.Facilitator), s => s.Present.Length == 0);
         await meeting.Session.JoinAsync(meeting.Member, "tab-3");
         var attendance = await meeting.Session.GetAttendanceAsync(meeting.Facilitator);

@@ -104,8 +104,8 @@ public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixtur
         await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetDocument(m.Live.MainDocument).SetLockedAsync(m.Member, true, null));
         var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(m.Facilitator, null, 50);
 
-        Assert.Contains(audit, a => a.Action == "session.startAgenda" && a.Outcome == "refused" && a.ActorName == "Teacher");
-        Assert.Contains(audit, a => a.Action == "document.lock" && a.Outcome == "refused");
+        Assert.Contains(audit, a => a.Action == AuditActions.AgendaStarted && a.Outcome == AuditOutcomes.Refused && a.ActorName == "Teacher");
+        Assert.Contains(audit, a => a.Action == AuditActions.DocumentLocked && a.Outcome == AuditOutcomes.Refused);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace CopLive.Silo.Domain;
+namespace CopLive.Silo.Domain.Sessions;
 
 /// <summary>How members are spread over breakout rooms: pure, so it is tested directly.</summary>
 public static class BreakoutAssignment
