@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace CopLive.Gateway.Fanout;
 
 /// <summary>
-/// Push from document grains to this gateway's connections (DESIGN section 4). The gateway registers one
+/// Push from document grains to this gateway's connections (docs/architecture.md). The gateway registers one
 /// observer (this object, held for the life of the process) with each document that has local connections, and
 /// renews it periodically. Grain notifications go into a bounded channel; one consumer puts each document's ops
 /// back in version order (filling any gap from the grain), holds them in the document's <see cref="DocumentOutbox"/>

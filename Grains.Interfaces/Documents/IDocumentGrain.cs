@@ -3,7 +3,7 @@ using CopLive.Grains.Security;
 namespace CopLive.Grains.Documents;
 
 /// <summary>
-/// A co-edited Markdown document (DESIGN section 5): server-authoritative operational transformation,
+/// A co-edited Markdown document (docs/architecture.md, the op path): server-authoritative operational transformation,
 /// acknowledgements only once the op is stored, exact authorship, and every past version readable.
 /// Every method re-checks the caller's rights in the document's community.
 /// </summary>

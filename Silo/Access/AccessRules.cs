@@ -49,7 +49,7 @@ public static class AccessRules
             "Only facilitators and owners can schedule sessions."),
         new(Right.ReadSession, Observer, true, false, ["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"],
             "You are not a member of this session's community."),
-        new(Right.JoinSession, Observer, false, false, ["JoinSession", "LeaveSession"],
+        new(Right.JoinSession, Observer, false, false, ["JoinSession"],
             "You are not a member of this session's community.", "Joining a session needs a member's identity; the admin key only observes.",
             "not once removed from the session"),
         new(Right.RunSession, Facilitator, true, true, ["POST /api/sessions/{id}/start", "POST /api/sessions/{id}/end", "StartSession", "EndSession", "StartAgenda", "AdvancePhase",

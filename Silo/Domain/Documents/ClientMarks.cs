@@ -5,7 +5,7 @@ namespace CopLive.Silo.Domain.Documents;
 
 /// <summary>
 /// Each client's last op, so a resubmission (same client id and seq, perhaps rebased) gets the version first
-/// assigned instead of being applied twice (DESIGN 5.1). The mark of an op not yet stored holds its pending
+/// assigned instead of being applied twice (docs/protocol.md). The mark of an op not yet stored holds its pending
 /// acknowledgement: a resubmission waits for the same write.
 /// </summary>
 public sealed class ClientMarks

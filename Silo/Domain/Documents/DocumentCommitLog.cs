@@ -7,7 +7,7 @@ using NodaTime;
 namespace CopLive.Silo.Domain.Documents;
 
 /// <summary>
-/// Group commit for one document (DESIGN section 5): "an acknowledgement means durable". Each applied op is queued and
+/// Group commit for one document (docs/architecture.md, the op path): "an acknowledgement means durable". Each applied op is queued and
 /// its acknowledgement parked; one write loop stores whatever has accumulated, then completes those acknowledgements
 /// and tells the gateways, so ops applied during a write ride the next one. An archive loop beside it moves whole
 /// segments of stored ops out of the tail, so an op never waits for a segment, snapshot and head to be stored.

@@ -23,7 +23,7 @@ using Orleans.Utilities;
 namespace CopLive.Silo.Grains.Documents;
 
 /// <summary>
-/// A co-edited document (DESIGN section 5), as a thin adapter: rights, then the pure model
+/// A co-edited document (docs/architecture.md, the op path), as a thin adapter: rights, then the pure model
 /// (<see cref="LiveDocument"/>), group commit (<see cref="DocumentCommitLog"/>), history
 /// (<see cref="DocumentHistory"/>) and cursors (<see cref="DocumentCursors"/>). Submissions interleave (the grain
 /// is reentrant), but each one's validate → transform → apply runs without an await, so ops are ordered exactly as

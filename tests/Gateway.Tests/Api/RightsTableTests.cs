@@ -1,276 +1,293 @@
 using System.Net;
+using System.Reflection;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Gateway.Hubs;
 using CopLive.GatewayHarness;
+using CopLive.Silo.Access;
 using CopLive.TestSupport;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopLive.Gateway.Tests.Api;
 
 /// <summary>
-/// The rights table of docs/security.md, walked: every listed call by every kind of caller. Allowed calls work;
-/// refused ones answer 403 / <c>Forbidden</c> and leave the community as it was.
+/// The rights table (Silo/Access/AccessRules.cs, shown in docs/security.md), walked: every hub method and REST endpoint
+/// by every kind of caller. Allowed calls work; refused ones answer 403 / <c>Forbidden</c> and leave the community as it
+/// was. An entry point that is in neither the table nor the walk fails the test.
 /// </summary>
 public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
-    private static readonly string[] Callers = ["admin", "owner", "facilitator", "member", "observer", "outsider"];
-    private ApiClient Api => gateway.Api;
+    private const string Admin = "admin", Owner = "owner", Facilitator = "facilitator", Member = "member", Observer = "observer",
+        Outsider = "outsider", Banned = "banned", Removed = "removed";
+
+    private static readonly string[] Callers = [Admin, Owner, Facilitator, Member, Observer, Outsider, Banned, Removed];
+
+    // The kinds of caller that hold a right, by the least role that holds it. "Removed" is a member removed from the
+    // world's session: a member in every other respect.
+    private static readonly string[] Readers = [Admin, Owner, Facilitator, Member, Observer, Removed];
+    private static readonly string[] MembersAndAbove = [Admin, Owner, Facilitator, Member, Removed];
+    private static readonly string[] Participants = [Owner, Facilitator, Member, Observer, Removed];
+    private static readonly string[] Writers = [Owner, Facilitator, Member, Removed];
+    private static readonly string[] Moderators = [Admin, Owner, Facilitator];
+    private static readonly string[] Owners = [Admin, Owner];
+    private static readonly string[] Everyone = Callers;
+
+    /// <summary>Entry points that need no right, and why.</summary>
+    private static readonly Dictionary<string, string> NoRight = new()
+    {
+        ["POST /api/join"] = "anonymous: the invite code is the credential (RestApiTests, BanTests)",
+        ["GET /api/me"] = "the caller's own profile",
+        ["LeaveSession"] = "removes only the caller's own connection",
+        ["CloseRoom"] = "stops only the caller's own connection following a room",
+        ["UnwatchDocument"] = "stops only the caller's own console following a document",
+    };
 
     /// <summary>
-    /// Each call, the callers allowed to make it, and how to make it: the preparation (say, scheduling a fresh
-    /// session to start) runs first, so only the call itself is checked for leaving the community unchanged.
+    /// Each row: the entry points it calls, the callers allowed, and how to call them. The preparation (say, scheduling
+    /// a fresh session to start) runs first, for each caller, so only the call itself is checked for leaving the
+    /// community unchanged.
     /// </summary>
-    private static readonly (string Call, string[] Allowed, Func<World, Task<Func<string, Task<bool>>>> Prepare)[] Table =
+    private static readonly Row[] Table =
     [
-        ("create community", ["admin"], w => Ready(c => w.RestAsync(HttpMethod.Post, "/api/communities", new { name = "New PLC", timeZone = "UTC" }, c))),
-        ("GET audit", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/audit", null, c))),
-        ("lift a ban", ["admin", "owner"], w => Ready(c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/members/{Guid.NewGuid()}/ban", null, c))),
-        ("GET me", ["owner", "facilitator", "member", "observer", "outsider"], w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me", null, c))),
-        ("read an open breakout room one is not in", ["admin", "owner", "facilitator"], async w =>
-        {
-            var room = await w.BreakoutRoomWithoutOthersAsync();
-            return c => w.RestAsync(HttpMethod.Get, $"/api/rooms/{room}", null, c);
-        }),
-        ("GET community", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}", null, c))),
-        ("POST session", ["admin", "owner", "facilitator"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
-        ("POST document", ["admin", "owner", "facilitator", "member"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/documents", new { title = "Notes" }, c))),
-        ("rotate invite", ["admin", "owner"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/invites/observer", new { }, c))),
-        ("change role", ["admin", "owner", "facilitator"], async w =>
+        new(["POST /api/communities"], [Admin], w => Ready(c => w.RestAsync(HttpMethod.Post, "/api/communities", new { name = "New PLC", timeZone = "UTC" }, c))),
+        new(["GET /api/communities/{id}"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}", null, c))),
+        new(["GET /api/me/sessions"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me/sessions", null, c))),
+        new(["GET /api/me"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me", null, c))),
+        new(["GET /api/communities/{id}/audit"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/audit", null, c))),
+        new(["GetAudit"], Readers, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>("GetAudit", w.Community, 10)))),
+        new(["POST /api/communities/{id}/invites/{role}"], Owners,
+            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/invites/observer", new { }, c))),
+        new(["DELETE /api/communities/{id}/invites/{role}"], Owners,
+            w => Ready(c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/invites/observer", null, c))),
+        new(["PUT /api/communities/{id}/members/{memberId}/role"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
             return c => w.RestAsync(HttpMethod.Put, $"/api/communities/{w.Community}/members/{member}/role", new { role = "observer" }, c);
         }),
-        ("GET document", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/documents/{w.Document}", null, c))),
-        ("lock document", ["admin", "owner", "facilitator"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/documents/{w.Document}/lock", new { locked = false }, c))),
-        ("start session", ["admin", "owner", "facilitator"], async w =>
-        {
-            var session = await w.ScheduleAsync();
-            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, c);
-        }),
-        ("session attendance", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/sessions/{w.Session}/attendance", null, c))),
-        ("mute", ["admin", "owner", "facilitator"], w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{w.Session}/members/{w.MemberId}/mute", new { muted = false }, c))),
-        ("SubmitOp (hub)", ["owner", "facilitator", "member"], w => Ready(c => w.HubAsync(c, h =>
-            h.InvokeAsync<SubmitReply>("SubmitOp", w.Document, Guid.NewGuid().ToString("N"), 1L, 0L, TextOp.Create(OpComponent.Insert("x")))))),
-        ("SendChat (hub)", ["owner", "facilitator", "member"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<object>("SendChat", w.MainRoom, $"hello from {c}")))),
-        ("StartAgenda (hub)", ["admin", "owner", "facilitator"], async w =>
-        {
-            var session = await w.ScheduleAsync();
-            await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartAgenda", session));
-        }),
-        ("OpenDocument (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpenedDocument>("OpenDocument", w.Document)))),
-        ("GetOps (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpsReply>("GetOps", w.Document, 0L)))),
-        ("MoveCursor (hub)", ["admin", "owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("MoveCursor", w.Document, 0L, 0, 0)))),
-        ("LockDocument (hub)", ["admin", "owner", "facilitator"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", w.Document, false, (string?)null)))),
-        ("JoinSession (hub)", ["owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("JoinSession", w.Session)))),
-        ("SetHand (hub)", ["owner", "facilitator", "member", "observer"], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<object>("SetHand", w.MainRoom, true)))),
-        ("AskForHelp (hub)", ["owner", "facilitator", "member", "observer"], async w =>
-        {
-            var room = await w.LiveSessionRoomAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<object>("AskForHelp", room, "Help, please"));
-        }),
-        ("ClaimHelp (hub)", ["admin", "owner", "facilitator"], async w =>
-        {
-            var (room, request) = await w.HelpRequestAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<object>("ClaimHelp", room, request));
-        }),
-        ("AdvancePhase (hub)", ["admin", "owner", "facilitator"], async w =>
-        {
-            var session = await w.ScheduleAsync();
-            await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
-            await w.HubAsync("owner", h => h.InvokeAsync<SessionState>("StartAgenda", session));
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("AdvancePhase", session));
-        }),
-        ("OpenBreakouts (hub)", ["admin", "owner", "facilitator"], async w =>
-        {
-            var session = await w.LiveSessionWithMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("OpenBreakouts", session, new { rooms = 1, assignment = "auto", minutes = 5 }));
-        }),
-        ("EndSession (hub)", ["admin", "owner", "facilitator"], async w =>
-        {
-            var session = await w.ScheduleAsync();
-            await w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, "owner");
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session, "wrapping up"));
-        }),
-        ("RemoveMember (hub)", ["admin", "owner", "facilitator"], async w =>
+        new(["POST /api/communities/{id}/members/{memberId}/ban"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("RemoveMember", w.Session, member, (string?)null));
+            return c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/members/{member}/ban", new { }, c);
         }),
-        ("BanMember (hub)", ["admin", "owner", "facilitator"], async w =>
+        new(["BanMember"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
             return c => w.HubAsync(c, h => h.InvokeAsync("BanMember", w.Community, member, (string?)null));
         }),
+        new(["DELETE /api/communities/{id}/members/{memberId}/ban"], Owners,
+            w => Ready(c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/members/{Guid.NewGuid()}/ban", null, c))),
+        new(["POST /api/communities/{id}/documents"], MembersAndAbove,
+            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/documents", new { title = "Notes" }, c))),
+        new(["GET /api/documents/{id}", "GET /api/documents/{id}/ops", "GET /api/documents/{id}/authorship", "GET /api/documents/{id}/authors",
+            "GET /api/documents/{id}/export.md"], Readers, w => Ready(async c =>
+        {
+            var results = new List<bool>();
+            foreach (var path in new[] { "", "/ops?from=0", "/authorship", "/authors", "/export.md" })
+            {
+                results.Add(await w.RestAsync(HttpMethod.Get, $"/api/documents/{w.Document}{path}", null, c));
+            }
+            return results.Distinct().Single();
+        })),
+        new(["OpenDocument", "CloseDocument"], Readers, w => Ready(c => w.HubAsync(c, async h =>
+        {
+            await h.InvokeAsync<OpenedDocument>("OpenDocument", w.Document);
+            await h.InvokeAsync("CloseDocument", w.Document);
+        }))),
+        new(["GetOps"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpsReply>("GetOps", w.Document, 0L)))),
+        new(["MoveCursor"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("MoveCursor", w.Document, 0L, 0, 0)))),
+        new(["WatchDocument", "GetContributors"], Readers, w => Ready(c => w.AdminHubAsync(c, async h =>
+        {
+            await h.InvokeAsync<object>("WatchDocument", w.Document);
+            await h.InvokeAsync<object>("GetContributors", w.Document);
+        }))),
+        new(["SubmitOp"], Writers, w => Ready(c => w.HubAsync(c, h =>
+            h.InvokeAsync<SubmitReply>("SubmitOp", w.Document, Guid.NewGuid().ToString("N"), 1L, 0L, TextOp.Create(OpComponent.Insert("x")))))),
+        new(["POST /api/documents/{id}/lock"], Moderators,
+            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/documents/{w.Document}/lock", new { locked = false }, c))),
+        new(["LockDocument"], Moderators, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", w.Document, false, (string?)null)))),
+        new(["POST /api/communities/{id}/sessions"], Moderators,
+            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
+        new(["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"], Readers, w => Ready(async c =>
+        {
+            var results = new List<bool>();
+            foreach (var path in new[] { "", "/live", "/attendance" })
+            {
+                results.Add(await w.RestAsync(HttpMethod.Get, $"/api/sessions/{w.Session}{path}", null, c));
+            }
+            return results.Distinct().Single();
+        })),
+        new(["JoinSession"], [Owner, Facilitator, Member, Observer], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("JoinSession", w.Session)))),
+        new(["LeaveSession"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("LeaveSession", w.Session)))),
+        new(["POST /api/sessions/{id}/start"], Moderators, async w =>
+        {
+            var session = await w.ScheduleAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/start", new { }, c);
+        }),
+        new(["StartSession"], Moderators, async w =>
+        {
+            var session = await w.ScheduleAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartSession", session));
+        }),
+        new(["POST /api/sessions/{id}/end"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/end", new { reason = "wrapping up" }, c);
+        }),
+        new(["EndSession"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session, "wrapping up"));
+        }),
+        new(["StartAgenda"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartAgenda", session));
+        }),
+        new(["AdvancePhase", "PausePhase", "ResumePhase", "ExtendPhase"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            await w.HubAsync(Owner, h => h.InvokeAsync<SessionState>("StartAgenda", session));
+            return c => w.HubAsync(c, async h =>
+            {
+                await h.InvokeAsync<SessionState>("PausePhase", session);
+                await h.InvokeAsync<SessionState>("ResumePhase", session);
+                await h.InvokeAsync<SessionState>("ExtendPhase", session, 5);
+                await h.InvokeAsync<SessionState>("AdvancePhase", session);
+            });
+        }),
+        new(["OpenBreakouts"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionWithMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("OpenBreakouts", session, new { rooms = 1, assignment = "auto", minutes = 5 }));
+        }),
+        new(["MoveMember", "BroadcastToRooms", "ExtendRound", "CloseRound"], Moderators, async w =>
+        {
+            var (session, rooms) = await w.OpenRoundAsync("manual");
+            return c => w.HubAsync(c, async h =>
+            {
+                await h.InvokeAsync<SessionState>("MoveMember", session, w.MemberId, rooms[1]);
+                await h.InvokeAsync<SessionState>("BroadcastToRooms", session, "Five more minutes");
+                await h.InvokeAsync<SessionState>("ExtendRound", session, 5);
+                await h.InvokeAsync<SessionState>("CloseRound", session);
+            });
+        }),
+        new(["ChooseRoom"], Participants, async w =>
+        {
+            var (session, rooms) = await w.OpenRoundAsync("self");
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("ChooseRoom", session, rooms[0]));
+        }),
+        new(["POST /api/sessions/{id}/members/{memberId}/mute"], Moderators,
+            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{w.Session}/members/{w.MemberId}/mute", new { muted = false }, c))),
+        new(["MuteMember"], Moderators, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("MuteMember", w.Session, w.MemberId, false, (string?)null)))),
+        new(["POST /api/sessions/{id}/members/{memberId}/remove"], Moderators, async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{w.Session}/members/{member}/remove", new { }, c);
+        }),
+        new(["RemoveMember"], Moderators, async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("RemoveMember", w.Session, member, (string?)null));
+        }),
+        new(["GET /api/rooms/{id}", "OpenRoom"], Readers, w => Ready(async c =>
+            await w.RestAsync(HttpMethod.Get, $"/api/rooms/{w.MainRoom}", null, c)
+            & await w.HubAsync(c, h => h.InvokeAsync<RoomState>("OpenRoom", w.MainRoom)))),
+        new(["GET /api/rooms/{id}", "OpenRoom"], Moderators, async w =>
+        {
+            // A breakout room none of the callers is in: only those who may look into rooms can read it.
+            var room = await w.BreakoutRoomWithoutOthersAsync();
+            return async c => await w.RestAsync(HttpMethod.Get, $"/api/rooms/{room}", null, c)
+                & await w.HubAsync(c, h => h.InvokeAsync<RoomState>("OpenRoom", room));
+        }),
+        new(["CloseRoom"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("CloseRoom", w.MainRoom)))),
+        new(["SendChat"], Writers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("SendChat", w.MainRoom, $"hello from {c}")))),
+        new(["SetHand"], Participants, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("SetHand", w.MainRoom, true)))),
+        new(["AskForHelp"], Participants, async w =>
+        {
+            var room = await w.LiveSessionRoomAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("AskForHelp", room, "Help, please"));
+        }),
+        new(["ClaimHelp"], Moderators, async w =>
+        {
+            var (room, request) = await w.HelpRequestAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("ClaimHelp", room, request));
+        }),
+        new(["ResolveHelp"], [.. Moderators, Member], async w =>
+        {
+            // The member asked: they may resolve their own request; facilitators may resolve anyone's.
+            var (room, request) = await w.HelpRequestAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("ResolveHelp", room, request));
+        }),
+        // The outsider owns another community, so their console opens, on that community alone.
+        new(["OpenBoard"], [.. Moderators, Outsider], w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>("OpenBoard")))),
+        new(["UnwatchDocument"], Everyone, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync("UnwatchDocument", w.Document)))),
+        // Last: leaving takes the caller out of the community for good.
+        new(["DELETE /api/communities/{id}/membership"], Participants, async w =>
+        {
+            await w.SecondOwnerAsync();
+            return c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/membership", null, c);
+        }),
     ];
+
+    private ApiClient Api => gateway.Api;
 
     private static Task<Func<string, Task<bool>>> Ready(Func<string, Task<bool>> call) => Task.FromResult(call);
 
     [Fact]
+    public void EveryEntryPoint_IsInTheRightsTable_AndWalked()
+    {
+        var entryPoints = HubMethods(typeof(LiveHub)).Concat(HubMethods(typeof(AdminHub))).Concat(RestEndpoints()).ToHashSet();
+        var inTable = AccessRules.All.SelectMany(r => r.Calls).Concat(NoRight.Keys).ToHashSet();
+        var walked = Table.SelectMany(r => r.EntryPoints).ToHashSet();
+
+        Assert.True(entryPoints.Count > 60, $"Only {entryPoints.Count} entry points were found.");
+        Assert.Empty(entryPoints.Except(inTable));
+        Assert.Empty(inTable.Except(entryPoints));
+        Assert.Empty(entryPoints.Except(walked).Except(["POST /api/join"]));
+    }
+
+    [Fact]
     public async Task EveryCall_ByEveryKindOfCaller_IsAllowedOrRefusedAsTheTableSays()
     {
-        var world = await World.CreateAsync(Api);
+        await using var world = await World.CreateAsync(Api);
         var mismatches = new List<string>();
-        foreach (var (call, allowed, prepare) in Table)
+        foreach (var row in Table)
         {
             foreach (var caller in Callers)
             {
-                var attempt = await prepare(world);
+                var attempt = await row.Prepare(world);
                 var before = await world.SnapshotAsync();
                 var succeeded = await attempt(caller);
-                var expected = allowed.Contains(caller);
+                var expected = row.Allowed.Contains(caller);
                 if (succeeded != expected)
                 {
-                    mismatches.Add($"{call} by {caller}: {(succeeded ? "allowed" : "refused")}, expected {(expected ? "allowed" : "refused")}");
+                    mismatches.Add($"{string.Join(", ", row.EntryPoints)} by {caller}: {(succeeded ? "allowed" : "refused")}, expected {(expected ? "allowed" : "refused")}");
                 }
                 if (!succeeded && before != await world.SnapshotAsync())
                 {
-                    mismatches.Add($"{call} by {caller} was refused but changed the community");
+                    mismatches.Add($"{string.Join(", ", row.EntryPoints)} by {caller} was refused but changed the community");
                 }
             }
         }
-
         Assert.Empty(mismatches);
-        await world.DisposeAsync();
     }
 
-    private sealed class World : IAsyncDisposable
-    {
-        private readonly Dictionary<string, string> _bearers = [];
-        private readonly Dictionary<string, HubConnection> _hubs = [];
-        private ApiClient _api = null!;
-        private string _memberInvite = "";
+    private static IEnumerable<string> HubMethods(Type hub) => hub
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType!.Namespace!.StartsWith("CopLive", StringComparison.Ordinal))
+        .Select(m => m.Name);
 
-        public string Community { get; private set; } = "";
-        public string Document { get; private set; } = "";
-        public string Session { get; private set; } = "";
-        public string MainRoom { get; private set; } = "";
-        public string MemberId { get; private set; } = "";
+    private IEnumerable<string> RestEndpoints() => gateway.Services.GetServices<EndpointDataSource>()
+        .SelectMany(s => s.Endpoints)
+        .OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} {Route(e.RoutePattern.RawText!)}"));
 
-        public static async Task<World> CreateAsync(ApiClient api)
-        {
-            var world = new World { _api = api };
-            var (community, invites) = await api.CreateCommunityAsync(GatewayFixture.AdminKey);
-            world.Community = community;
-            world._memberInvite = ApiClient.Text(invites, "member");
-            world._bearers["admin"] = GatewayFixture.AdminKey;
-            foreach (var role in new[] { "owner", "facilitator", "member", "observer" })
-            {
-                var (id, token) = await api.JoinAsync(ApiClient.Text(invites, role), $"The {role}");
-                world._bearers[role] = token;
-                if (role == "member")
-                {
-                    world.MemberId = id;
-                }
-            }
-            var (_, otherInvites) = await api.CreateCommunityAsync(GatewayFixture.AdminKey, "Other PLC");
-            world._bearers["outsider"] = (await api.JoinAsync(ApiClient.Text(otherInvites, "owner"), "Outsider")).Token;
+    /// <summary>A route as the rights table writes it: no constraints, no trailing slash.</summary>
+    private static string Route(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\}", "{$1}").TrimEnd('/');
 
-            world.Document = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/documents", new { title = "Plan" }, world._bearers["owner"]), "id");
-            world.Session = await world.ScheduleAsync();
-            var live = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{world.Session}/start", new { }, world._bearers["owner"]);
-            world.MainRoom = ApiClient.Text(live, "mainRoomId");
-            return world;
-        }
-
-        public object NewSession() => new
-        {
-            title = "Weekly PLC",
-            start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00",
-            timeZone = "UTC",
-            durationMinutes = 60,
-            agenda = new[] { new { title = "Check-in", minutes = 10 } },
-        };
-
-        public async Task<string> ScheduleAsync() =>
-            ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/sessions", NewSession(), _bearers["owner"]), "id");
-
-        /// <summary>A fresh live session; returns its main room.</summary>
-        public async Task<string> LiveSessionRoomAsync()
-        {
-            var session = await ScheduleAsync();
-            var live = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
-            return ApiClient.Text(live, "mainRoomId");
-        }
-
-        /// <summary>A fresh help request by the member, in a fresh session's main room.</summary>
-        public async Task<(string Room, long Request)> HelpRequestAsync()
-        {
-            var room = await LiveSessionRoomAsync();
-            long request = 0;
-            await HubAsync("member", async h => request = (await h.InvokeAsync<RoomState>("AskForHelp", room, "Stuck")).Help[0].Id);
-            return (room, request);
-        }
-
-        /// <summary>A fresh live session the member has joined.</summary>
-        public async Task<string> LiveSessionWithMemberAsync()
-        {
-            var session = await ScheduleAsync();
-            await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
-            await HubAsync("member", h => h.InvokeAsync<SessionState>("JoinSession", session));
-            return session;
-        }
-
-        /// <summary>A breakout room of a fresh live session, holding only a newcomer (so no caller in the table is in it).</summary>
-        public async Task<string> BreakoutRoomWithoutOthersAsync()
-        {
-            var newcomer = (await _api.JoinAsync(_memberInvite, "Newcomer")).Token;
-            var session = await ScheduleAsync();
-            await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{session}/start", new { }, _bearers["owner"]);
-            await using var connection = LiveConnection.Create(_api.BaseAddress, () => newcomer);
-            await connection.StartAsync();
-            await connection.InvokeAsync<SessionState>("JoinSession", session);
-            string room = "";
-            await HubAsync("owner", async h => room = (await h.InvokeAsync<SessionState>("OpenBreakouts", session,
-                new { rooms = 1, assignment = "auto", minutes = 5 })).Breakout!.Rooms[0].RoomId.ToString());
-            return room;
-        }
-
-        public async Task<string> NewMemberAsync() => (await _api.JoinAsync(_memberInvite, "Newcomer")).MemberId;
-
-        /// <summary>Everything about the community a refused call must not change.</summary>
-        public async Task<string> SnapshotAsync()
-        {
-            var community = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{Community}", bearer: GatewayFixture.AdminKey);
-            var document = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{Document}", bearer: GatewayFixture.AdminKey);
-            var room = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/rooms/{MainRoom}", bearer: GatewayFixture.AdminKey);
-            return community.ToJsonString() + document["version"] + room["chat"]!.ToJsonString();
-        }
-
-        public async Task<bool> RestAsync(HttpMethod method, string path, object? body, string caller)
-        {
-            using var response = await _api.SendAsync(method, path, body ?? (method == HttpMethod.Get ? null : new { }), _bearers[caller]);
-            Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Forbidden,
-                $"{method} {path} by {caller}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return response.IsSuccessStatusCode;
-        }
-
-        public async Task<bool> HubAsync(string caller, Func<HubConnection, Task> call)
-        {
-            if (!_hubs.TryGetValue(caller, out var hub))
-            {
-                var bearer = _bearers[caller];
-                hub = LiveConnection.Create(_api.BaseAddress, () => bearer);
-                await hub.StartAsync();
-                _hubs[caller] = hub;
-            }
-            try
-            {
-                await call(hub);
-                return true;
-            }
-            catch (Exception error) when (HubError.Code(error) == "Forbidden")
-            {
-                return false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var hub in _hubs.Values)
-            {
-                await hub.DisposeAsync();
-            }
-        }
-    }
+    private sealed record Row(string[] EntryPoints, IEnumerable<string> Allowed, Func<World, Task<Func<string, Task<bool>>>> Prepare);
 }
