@@ -15,11 +15,13 @@ namespace CopLive.Client.Live;
 public sealed class SharedDocument : IAsyncDisposable
 {
     /// <summary>
-    /// How long the broadcast of an acknowledged op is awaited before it is fetched. A gateway holds a document's
-    /// broadcasts for at most a second (to send a busy document's ops together), so the reply to <c>SubmitOp</c>
-    /// often comes first; fetching each time would cost a round trip per op.
+    /// How long the broadcast of an acknowledged op is awaited, by default, before it is fetched. A gateway holds a
+    /// document's broadcasts for at most a second (to send a busy document's ops together), so the reply to
+    /// <c>SubmitOp</c> often comes first; fetching each time would cost a round trip per op.
     /// </summary>
-    private static readonly TimeSpan BroadcastGrace = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DefaultBroadcastGrace = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _broadcastGrace;
 
     private readonly HubConnection _connection;
     private readonly Lock _gate = new();
@@ -35,8 +37,9 @@ public sealed class SharedDocument : IAsyncDisposable
     private bool _closed;
     private (long Version, TaskCompletionSource Reached)? _awaited;
 
-    private SharedDocument(HubConnection connection, Guid documentId)
+    private SharedDocument(HubConnection connection, Guid documentId, TimeSpan broadcastGrace)
     {
+        _broadcastGrace = broadcastGrace;
         _connection = connection;
         DocumentId = documentId;
         ClientId = Guid.NewGuid().ToString("N");
@@ -94,9 +97,13 @@ public sealed class SharedDocument : IAsyncDisposable
     public event Action<SharedDocument>? Changed;
 
     /// <summary>Opens a document on a started connection.</summary>
-    public static async Task<SharedDocument> OpenAsync(HubConnection connection, Guid documentId)
+    /// <param name="connection">A started connection to the live hub.</param>
+    /// <param name="documentId">The document.</param>
+    /// <param name="broadcastGrace">How long to wait for the broadcast of an acknowledged op before fetching it
+    /// (<see cref="DefaultBroadcastGrace"/> when null).</param>
+    public static async Task<SharedDocument> OpenAsync(HubConnection connection, Guid documentId, TimeSpan? broadcastGrace = null)
     {
-        var document = new SharedDocument(connection, documentId);
+        var document = new SharedDocument(connection, documentId, broadcastGrace ?? DefaultBroadcastGrace);
         document._handlers.Add(connection.On<DocumentOpsEvent>("DocumentOps", e =>
         {
             if (e.DocumentId == documentId)
@@ -275,7 +282,7 @@ public sealed class SharedDocument : IAsyncDisposable
         try
         {
             var reply = await _connection.InvokeAsync<SubmitReply>("SubmitOp", DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
-            if (!await ReachesAsync(reply.Version, BroadcastGrace))
+            if (!await ReachesAsync(reply.Version, _broadcastGrace))
             {
                 // The broadcast of our own op is lost: fetch the stream up to it, which acknowledges it.
                 await CatchUpAsync();

@@ -76,8 +76,11 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
             var member = await w.NewMemberAsync();
             return c => w.HubAsync(c, h => h.InvokeAsync("BanMember", w.Community, member, (string?)null));
         }),
-        new(["DELETE /api/communities/{id}/members/{memberId}/ban"], Owners,
-            w => Ready(c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/members/{Guid.NewGuid()}/ban", null, c))),
+        new(["DELETE /api/communities/{id}/members/{memberId}/ban"], Owners, async w =>
+        {
+            var member = await w.BannedNewcomerAsync();
+            return c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/members/{member}/ban", null, c);
+        }),
         new(["POST /api/communities/{id}/documents"], MembersAndAbove,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/documents", new { title = "Notes" }, c))),
         new(["GET /api/documents/{id}", "GET /api/documents/{id}/ops", "GET /api/documents/{id}/authorship", "GET /api/documents/{id}/authors",
@@ -104,9 +107,16 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
         }))),
         new(["SubmitOp"], Writers, w => Ready(c => w.HubAsync(c, h =>
             h.InvokeAsync<SubmitReply>("SubmitOp", w.Document, Guid.NewGuid().ToString("N"), 1L, 0L, TextOp.Create(OpComponent.Insert("x")))))),
-        new(["POST /api/documents/{id}/lock"], Moderators,
-            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/documents/{w.Document}/lock", new { locked = false }, c))),
-        new(["LockDocument"], Moderators, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", w.Document, false, (string?)null)))),
+        new(["POST /api/documents/{id}/lock"], Moderators, async w =>
+        {
+            var document = await w.NewDocumentAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/documents/{document}/lock", new { locked = true }, c);
+        }),
+        new(["LockDocument"], Moderators, async w =>
+        {
+            var document = await w.NewDocumentAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", document, true, (string?)null));
+        }),
         new(["POST /api/communities/{id}/sessions"], Moderators,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
         new(["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"], Readers, w => Ready(async c =>
@@ -178,9 +188,16 @@ public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<Gat
             var (session, rooms) = await w.OpenRoundAsync("self");
             return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("ChooseRoom", session, rooms[0]));
         }),
-        new(["POST /api/sessions/{id}/members/{memberId}/mute"], Moderators,
-            w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{w.Session}/members/{w.MemberId}/mute", new { muted = false }, c))),
-        new(["MuteMember"], Moderators, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("MuteMember", w.Session, w.MemberId, false, (string?)null)))),
+        new(["POST /api/sessions/{id}/members/{memberId}/mute"], Moderators, async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{w.Session}/members/{member}/mute", new { muted = true }, c);
+        }),
+        new(["MuteMember"], Moderators, async w =>
+        {
+            var member = await w.NewMemberAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("MuteMember", w.Session, member, true, (string?)null));
+        }),
         new(["POST /api/sessions/{id}/members/{memberId}/remove"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();

@@ -16,6 +16,7 @@ internal sealed class World : IAsyncDisposable
     private readonly Dictionary<string, string> _bearers = [];
     private readonly Dictionary<(string Caller, string Hub), HubConnection> _hubs = [];
     private ApiClient _api = null!;
+    private readonly List<string> _watched = [];
     private string _memberInvite = "";
 
     public string Community { get; private set; } = "";
@@ -139,6 +140,22 @@ internal sealed class World : IAsyncDisposable
 
     public async Task<string> NewMemberAsync() => (await _api.JoinAsync(_memberInvite, "Newcomer")).MemberId;
 
+    /// <summary>A newcomer the owner banned.</summary>
+    public async Task<string> BannedNewcomerAsync()
+    {
+        var member = await NewMemberAsync();
+        await _api.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/api/communities/{Community}/members/{member}/ban", new { }, _bearers["owner"]);
+        return member;
+    }
+
+    /// <summary>A fresh unlocked document of the community (the snapshot watches it too).</summary>
+    public async Task<string> NewDocumentAsync()
+    {
+        var document = ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/documents", new { title = "Notes" }, _bearers["owner"]), "id");
+        _watched.Add(document);
+        return document;
+    }
+
     /// <summary>Makes a newcomer an owner too, so the world's owner is not the last one (and may leave).</summary>
     public async Task SecondOwnerAsync()
     {
@@ -152,7 +169,14 @@ internal sealed class World : IAsyncDisposable
         var community = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{Community}", bearer: GatewayFixture.AdminKey);
         var document = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{Document}", bearer: GatewayFixture.AdminKey);
         var room = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/rooms/{MainRoom}", bearer: GatewayFixture.AdminKey);
-        return community.ToJsonString() + document["version"] + document["locked"] + room["chat"]!.ToJsonString() + room["hands"]!.ToJsonString();
+        var session = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{Session}/live", bearer: GatewayFixture.AdminKey);
+        var locks = new List<string>();
+        foreach (var watched in _watched.TakeLast(1))
+        {
+            locks.Add((await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{watched}", bearer: GatewayFixture.AdminKey))["locked"]!.ToJsonString());
+        }
+        return community.ToJsonString() + document["version"] + document["locked"] + string.Join(",", locks)
+            + room["chat"]!.ToJsonString() + room["hands"]!.ToJsonString() + session["muted"]?.ToJsonString() + session["present"]?.ToJsonString();
     }
 
     public async Task<bool> RestAsync(HttpMethod method, string path, object? body, string caller)

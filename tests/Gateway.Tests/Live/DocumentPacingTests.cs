@@ -13,13 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopLive.Gateway.Tests.Live;
 
-/// <summary>A busy document's ops reach its readers several to a frame, in order, and clients wait for them.</summary>
+/// <summary>
+/// A paced document's ops reach its readers each once and in order, and clients wait for their own ops' broadcasts.
+/// How many ops share a frame depends on timing, so it is measured by the benchmark, and the pacing rule itself is
+/// tested with a clock of the test's own (<see cref="Fanout.DocumentOutboxTests"/>).
+/// </summary>
 public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway) : IClassFixture<DocumentPacingTests.PacedGateway>
 {
     private ApiClient Api => gateway.Api;
 
     [Fact]
-    public async Task ABurstOfOps_ReachesAReaderInFewFrames_EachOpOnceAndInOrder()
+    public async Task ABurstOfOps_ReachesAReader_EachOpOnceAndInOrder_AndEachDeliveryIsMeasured()
     {
         var (community, tokens) = await Api.CommunityWithTeachersAsync(2);
         var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
@@ -39,9 +43,6 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
 
         await Eventually.HoldsAsync(() => frames.Sum(f => f.Length) >= Ops);
         Assert.Equal(Enumerable.Range(1, Ops).Select(v => (long)v), frames.SelectMany(f => f));
-        // The gateway sends a document's events at most once a second here, and the burst takes far less than that:
-        // the first op goes out at once, the rest together when the second is up (or, on a very slow machine, the next).
-        Assert.InRange(frames.Count, 1, 3);
         // The gateway's metric counts the ops of each delivery.
         Assert.Equal(frames.Select(f => f.Length), deliveries);
     }
@@ -52,7 +53,8 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
         var (community, tokens) = await Api.CommunityWithTeachersAsync(1);
         var id = await Api.CreateDocumentAsync(community, tokens[0], "Plan", "");
         await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
-        var copy = await SharedDocument.OpenAsync(connection, id);
+        // A copy that would wait for ever: only the broadcast can settle it, so a fetch cannot stand in for a slow one.
+        var copy = await SharedDocument.OpenAsync(connection, id, broadcastGrace: Timeout.InfiniteTimeSpan);
 
         // The first op's broadcast goes out at once; the next ones come after their replies, when the interval is up.
         for (var i = 0; i < 3; i++)
