@@ -22,12 +22,6 @@ public sealed partial class CommunityGrain(
     IClock clock,
     ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain, ICommunityGrainInternal, IRefusalLog
 {
-    /// <summary>How long an invite code admits people; rotating a role's code gives it a fresh one.</summary>
-    public static readonly Duration InviteLifetime = Duration.FromDays(90);
-
-    private static readonly CommunityRole[] InvitedRoles =
-        [CommunityRole.Owner, CommunityRole.Facilitator, CommunityRole.Member, CommunityRole.Observer];
-
     private Gatekeeper? _gate;
     private AuditLog? _audit;
 
@@ -35,7 +29,11 @@ public sealed partial class CommunityGrain(
     private CommunityId Id => new(this.GetPrimaryKey());
 
     // The community is the authority on its members, so it asks its own list; its refusals go to its own log.
-    private Gatekeeper Gate => _gate ??= new Gatekeeper(m => Task.FromResult(Member(m)), this);
+    private Gatekeeper Gate => _gate ??= new Gatekeeper(m => Task.FromResult(Members.Find(m)), this);
+
+    private Membership Members => new(State);
+
+    private InviteBook Invites => new(State.Invites);
 
     private AuditLog AuditLog => _audit ??= new AuditLog(
         State.Audit, () => State.NextAuditId, id => State.NextAuditId = id, m => State.FindMember(m)?.DisplayName,
@@ -60,7 +58,7 @@ public sealed partial class CommunityGrain(
         // community that does not exist, never a community whose codes cannot be found.
         var now = clock.GetCurrentInstant();
         var codes = new Dictionary<CommunityRole, InviteCode>();
-        foreach (var role in InvitedRoles)
+        foreach (var role in InviteBook.Roles)
         {
             codes[role] = await IssueInviteAsync(role, now);
         }
@@ -85,20 +83,7 @@ public sealed partial class CommunityGrain(
 
     public async Task<JoinedCommunity> JoinAsync(JoinRequest request)
     {
-        var invite = State.Created ? State.Invites.Find(i => i.Hash == request.InviteHash) : null;
-        if (invite is null)
-        {
-            throw CopLiveException.Invalid("inviteCode", "This invite code is not valid. Check it, or ask your facilitator for a new one.");
-        }
-        if (invite.RevokedAt is not null)
-        {
-            throw CopLiveException.Invalid("inviteCode", "This invite code has been revoked. Ask your facilitator for a new one.");
-        }
-        if (invite.ExpiresAt <= clock.GetCurrentInstant())
-        {
-            throw CopLiveException.Invalid("inviteCode", "This invite code has expired. Ask your facilitator for a new one.");
-        }
-
+        var invite = Invites.Admitting(State.Created ? request.InviteHash : "", clock.GetCurrentInstant());
         if (State.Banned.Contains(request.Member))
         {
             throw CopLiveException.Forbidden("You have been removed from this community.");
@@ -108,17 +93,7 @@ public sealed partial class CommunityGrain(
 
         var profile = await GrainFactory.GetMemberInternal(request.Member).JoinedCommunityAsync(Id, displayName, zone);
 
-        var entry = State.FindMember(request.Member);
-        if (entry is null)
-        {
-            entry = new MemberEntry { Member = request.Member, Role = invite.Role, JoinedAt = clock.GetCurrentInstant(), JoinedWith = invite.Hash };
-            State.Members.Add(entry);
-        }
-        else if (invite.Role > entry.Role)
-        {
-            entry.Role = invite.Role;
-        }
-        entry.DisplayName = profile.DisplayName;
+        var entry = Members.Admit(request.Member, invite, profile.DisplayName, clock.GetCurrentInstant());
         AuditLog.Add(Caller.ForMember(request.Member), AuditActions.MemberJoined, request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
         await SaveAsync();
 
@@ -129,16 +104,14 @@ public sealed partial class CommunityGrain(
     public async Task<CommunityDetails> GetAsync(Caller caller)
     {
         await RequireAsync(caller, Right.ReadCommunity);
-        var members = State.Members
-            .Select(m => new CommunityMember(m.Member, m.DisplayName, m.Role, m.JoinedAt))
-            .ToImmutableArray();
-        return new CommunityDetails(Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, members, Upcoming(), [.. State.Documents]);
+        return new CommunityDetails(
+            Id, State.Name, State.Description, State.TimeZone, State.CreatedAt, [.. State.Members.Select(Membership.View)], Upcoming(), [.. State.Documents]);
     }
 
     public Task<CommunityMember?> GetMembershipAsync(Caller caller) =>
         caller.IsAdmin ? Task.FromResult<CommunityMember?>(null) : GetMemberAsync(caller.Member);
 
-    public Task<CommunityMember?> GetMemberAsync(MemberId member) => Task.FromResult(Member(member));
+    public Task<CommunityMember?> GetMemberAsync(MemberId member) => Task.FromResult(Members.Find(member));
 
     public async Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request)
     {
@@ -200,35 +173,34 @@ public sealed partial class CommunityGrain(
     public async Task<CommunityMember> SetRoleAsync(Caller caller, MemberId member, CommunityRole role, string? reason)
     {
         var actor = await RequireAsync(caller, Right.ChangeRoles, new Attempt(AuditActions.RoleChanged, member));
-        EnsureInvitedRole(role);
+        InviteBook.EnsureInvitedRole(role);
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
-        var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
+        var target = Members.Entry(member);
         if (actor is { Role: < CommunityRole.Owner } && (target.Role == CommunityRole.Owner || role == CommunityRole.Owner))
         {
             throw await Gate.RefuseAsync(caller, new Attempt(AuditActions.RoleChanged, member, $"{Describe(target.Role)} → {Describe(role)}"),
                 "Only owners can make or unmake owners.");
         }
-        if (target.Role == CommunityRole.Owner && role < CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
+        if (role < CommunityRole.Owner)
         {
-            throw new CopLiveException(CopLiveError.Conflict, "This is the community's last owner; make someone else an owner first.");
+            Members.EnsureNotLastOwner(target, "This is the community's last owner; make someone else an owner first.");
         }
         if (target.Role != role)
         {
             AuditLog.Add(caller, AuditActions.RoleChanged, member, $"{Describe(target.Role)} → {Describe(role)}", why);
             target.Role = role;
             await SaveAsync();
-            // Documents cache rights briefly; a demotion must not wait for the cache to expire.
             await ForgetCachedRightsAsync(member);
             LogRoleChanged(Id, member, role);
         }
-        return new CommunityMember(target.Member, target.DisplayName, target.Role, target.JoinedAt);
+        return Membership.View(target);
     }
 
     public async Task BanAsync(Caller caller, MemberId member, string? reason)
     {
         var actor = await RequireAsync(caller, Right.Ban, new Attempt(AuditActions.MemberBanned, member));
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
-        var target = State.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
+        var target = Members.Entry(member);
         if (!caller.IsAdmin && caller.Member == member)
         {
             throw CopLiveException.Invalid("member", "You cannot ban yourself; leave the community instead.");
@@ -237,14 +209,9 @@ public sealed partial class CommunityGrain(
         {
             throw await Gate.RefuseAsync(caller, new Attempt(AuditActions.MemberBanned, member), "You can only ban members below your own role.");
         }
-        if (target.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
-        {
-            throw new CopLiveException(CopLiveError.Conflict, "This is the community's last owner.");
-        }
-
+        Members.EnsureNotLastOwner(target, "This is the community's last owner.");
         AuditLog.Add(caller, AuditActions.MemberBanned, member, null, why);
-        State.Members.Remove(target);
-        State.Banned.Add(member);
+        Members.Ban(target);
         await SaveAsync();
 
         // The ban holds from here on (every grain asks the community); now make it bite at once everywhere.
@@ -256,7 +223,7 @@ public sealed partial class CommunityGrain(
     {
         await RequireAsync(caller, Right.LiftBan, new Attempt(AuditActions.MemberUnbanned, member));
         var why = Require.OptionalText("reason", reason, Limits.NameLength);
-        if (State.Banned.Remove(member))
+        if (Members.Unban(member))
         {
             AuditLog.Add(caller, AuditActions.MemberUnbanned, member, null, why);
             await SaveAsync();
@@ -276,14 +243,10 @@ public sealed partial class CommunityGrain(
     public async Task LeaveAsync(Caller caller)
     {
         await RequireAsync(caller, Right.LeaveCommunity);
-        var entry = State.FindMember(caller.Member)!;
-        if (entry.Role == CommunityRole.Owner && State.Members.Count(m => m.Role == CommunityRole.Owner) == 1)
-        {
-            throw new CopLiveException(CopLiveError.Conflict, "You are the community's last owner; make someone else an owner before leaving.");
-        }
-
+        var entry = Members.Entry(caller.Member);
+        Members.EnsureNotLastOwner(entry, "You are the community's last owner; make someone else an owner before leaving.");
         AuditLog.Add(caller, AuditActions.MemberLeft, caller.Member, null, null);
-        State.Members.Remove(entry);
+        Members.Remove(entry);
         await SaveAsync();
         await CutOffAsync(caller.Member, $"left {State.Name}");
     }
@@ -308,10 +271,9 @@ public sealed partial class CommunityGrain(
     public async Task<string> RotateInviteAsync(Caller caller, CommunityRole role)
     {
         await RequireAsync(caller, Right.ManageInvites, new Attempt(AuditActions.InviteRotated, null, Describe(role)));
-        EnsureInvitedRole(role);
-
+        InviteBook.EnsureInvitedRole(role);
         var now = clock.GetCurrentInstant();
-        RevokeActive(role, now);
+        Invites.RevokeActive(role, now);
         var code = await IssueInviteAsync(role, now);
         AuditLog.Add(caller, AuditActions.InviteRotated, null, Describe(role), null);
         await SaveAsync();
@@ -321,20 +283,17 @@ public sealed partial class CommunityGrain(
     public async Task RevokeInviteAsync(Caller caller, CommunityRole role, bool removeMembers)
     {
         await RequireAsync(caller, Right.ManageInvites, new Attempt(AuditActions.InviteRevoked, null, Describe(role)));
-        EnsureInvitedRole(role);
-
-        var hashes = State.Invites.Where(i => i.Role == role && i.RevokedAt is null).Select(i => i.Hash).ToHashSet();
-        if (RevokeActive(role, clock.GetCurrentInstant()))
+        InviteBook.EnsureInvitedRole(role);
+        var hashes = Invites.RevokeActive(role, clock.GetCurrentInstant());
+        if (hashes.Count > 0)
         {
             AuditLog.Add(caller, AuditActions.InviteRevoked, null, Describe(role), null);
         }
-        var removed = removeMembers
-            ? State.Members.Where(m => m.JoinedWith is { } h && hashes.Contains(h) && m.Role == role && m.Role != CommunityRole.Owner).ToList()
-            : [];
+        var removed = removeMembers ? Members.JoinedWith(hashes, role) : [];
         foreach (var member in removed)
         {
             AuditLog.Add(caller, AuditActions.MemberRemovedWithInvite, member.Member, Describe(role), null);
-            State.Members.Remove(member);
+            Members.Remove(member);
         }
         await SaveAsync();
 
@@ -357,19 +316,8 @@ public sealed partial class CommunityGrain(
     {
         var code = InviteCode.New();
         await GrainFactory.GetInviteInternal(code).RegisterAsync(Id);
-        State.Invites.Add(new InviteEntry { Role = role, Hash = code.Hash, CreatedAt = now, ExpiresAt = now + InviteLifetime });
+        Invites.Add(role, code.Hash, now);
         return code;
-    }
-
-    private bool RevokeActive(CommunityRole role, Instant now)
-    {
-        var revoked = false;
-        foreach (var invite in State.Invites.Where(i => i.Role == role && i.RevokedAt is null))
-        {
-            invite.RevokedAt = now;
-            revoked = true;
-        }
-        return revoked;
     }
 
     private ImmutableArray<SessionSummary> Upcoming()
@@ -402,9 +350,6 @@ public sealed partial class CommunityGrain(
         await SaveAsync();
     }
 
-    private CommunityMember? Member(MemberId member) =>
-        State.Created && State.FindMember(member) is { } entry ? new CommunityMember(entry.Member, entry.DisplayName, entry.Role, entry.JoinedAt) : null;
-
     /// <summary>Documents cache rights briefly (<see cref="MemberRoles"/>); a lost or lowered role must not wait for that.</summary>
     private Task ForgetCachedRightsAsync(MemberId member) =>
         Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
@@ -413,14 +358,6 @@ public sealed partial class CommunityGrain(
     {
         await AuditLog.ArchiveAsync();
         await PersistAsync(state);
-    }
-
-    private static void EnsureInvitedRole(CommunityRole role)
-    {
-        if (!Enum.IsDefined(role))
-        {
-            throw CopLiveException.Invalid("role", $"'role' must be one of {string.Join(", ", InvitedRoles)}.");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} created: {Name} ({TimeZone})")]

@@ -4,7 +4,6 @@ using CopLive.Grains.Sessions;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Orleans.Utilities;
 
 namespace CopLive.Silo.Grains.Directory;
 
@@ -16,7 +15,7 @@ namespace CopLive.Silo.Grains.Directory;
 public sealed class DirectoryGrain(
     [PersistentState("directory", StorageNames.Default)] IPersistentState<DirectoryState> state,
     IClock clock,
-    ILogger<DirectoryGrain> logger) : PersistentGrain, IDirectoryGrain, IDirectoryGrainInternal
+    ILogger<DirectoryGrain> logger) : ObservedGrain<IDirectoryObserver>(logger), IDirectoryGrain, IDirectoryGrainInternal
 {
     /// <summary>How long an ended session stays listed (after its scheduled end).</summary>
     public static readonly Duration EndedKept = Duration.FromHours(24);
@@ -24,7 +23,6 @@ public sealed class DirectoryGrain(
     /// <summary>How long a session that never started stays listed after its scheduled end.</summary>
     public static readonly Duration UnstartedKept = Duration.FromDays(7);
 
-    private readonly ObserverManager<IDirectoryObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
 
     private DirectoryState State => state.State;
 
@@ -59,18 +57,6 @@ public sealed class DirectoryGrain(
 
     public Task<DirectoryView> GetAsync() => Task.FromResult(View());
 
-    public Task SubscribeAsync(IDirectoryObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(IDirectoryObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
-
     private void Prune(Instant now) =>
         State.Sessions.RemoveAll(s => s.Status switch
         {
@@ -84,7 +70,7 @@ public sealed class DirectoryGrain(
         State.Seq++;
         await PersistAsync(state);
         var view = View();
-        await _observers.Notify(o => o.DirectoryChanged(view));
+        await Observers.Notify(o => o.DirectoryChanged(view));
     }
 
     private DirectoryView View() => new(State.Seq, [.. State.Communities], [.. State.Sessions.OrderBy(s => s.Start)]);

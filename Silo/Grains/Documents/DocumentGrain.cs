@@ -18,7 +18,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Concurrency;
 using Orleans.Storage;
-using Orleans.Utilities;
 
 namespace CopLive.Silo.Grains.Documents;
 
@@ -38,10 +37,9 @@ public sealed partial class DocumentGrain(
     IClock clock,
     IOptions<DocumentOptions> options,
     CopLiveMetrics metrics,
-    ILogger<DocumentGrain> logger) : Grain, IDocumentGrain, IDocumentGrainInternal, ICommitLogListener
+    ILogger<DocumentGrain> logger) : ObservedGrain<IDocumentObserver>(logger), IDocumentGrain, IDocumentGrainInternal, ICommitLogListener
 {
-    // Transient: observers, cursors, rate buckets and the role cache live only in this activation.
-    private readonly ObserverManager<IDocumentObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    // Transient: cursors, rate buckets and the role cache live only in this activation; the rest is loaded from storage.
     private readonly DocumentCursors _cursors = new();
     private readonly Dictionary<MemberId, TokenBucket> _rates = [];
     private readonly ClientMarks _marks = new();
@@ -268,23 +266,11 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    public Task SubscribeAsync(IDocumentObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(IDocumentObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
-
     void ICommitLogListener.Written(TimeSpan took, int ops) => metrics.StorageWrite(took, ops);
 
     void ICommitLogListener.Acknowledged(TimeSpan sinceApplied) => metrics.OpAcknowledged(sinceApplied);
 
-    Task ICommitLogListener.StoredAsync(ImmutableArray<CommittedOp> ops) => _observers.Notify(o => o.OpsCommitted(Id, ops));
+    Task ICommitLogListener.StoredAsync(ImmutableArray<CommittedOp> ops) => Observers.Notify(o => o.OpsCommitted(Id, ops));
 
     void ICommitLogListener.Archived(long version) => LogArchived(Id, version);
 
@@ -313,7 +299,7 @@ public sealed partial class DocumentGrain(
     {
         var cursors = _cursors.All();
         var version = Document.Version;
-        _ = _observers.Notify(o => o.CursorsChanged(Id, version, cursors));
+        _ = Observers.Notify(o => o.CursorsChanged(Id, version, cursors));
     }
 
     private static ImmutableArray<AuthorSpan> Spans(LiveDocument document) =>

@@ -15,10 +15,8 @@ namespace CopLive.Silo.Grains.Members;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Default)] IPersistentState<MemberState> state,
     IClock clock,
-    ILogger<MemberGrain> logger) : PersistentGrain, IMemberGrain, IMemberGrainInternal
+    ILogger<MemberGrain> logger) : ObservedGrain<IMemberObserver>(logger), IMemberGrain, IMemberGrainInternal
 {
-    // Transient: the gateways holding this member's connections.
-    private readonly Orleans.Utilities.ObserverManager<IMemberObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
 
     private MemberState State => state.State;
     private MemberId Id => new(this.GetPrimaryKey());
@@ -48,19 +46,7 @@ public sealed partial class MemberGrain(
         }
     }
 
-    public Task RevokeAccessAsync(string reason) => _observers.Notify(o => o.AccessRevoked(Id, reason));
-
-    public Task SubscribeAsync(IMemberObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(IMemberObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task RevokeAccessAsync(string reason) => Observers.Notify(o => o.AccessRevoked(Id, reason));
 
     public Task<MemberProfile?> GetProfileAsync(Caller caller)
     {

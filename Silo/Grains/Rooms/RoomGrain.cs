@@ -9,7 +9,6 @@ using CopLive.Silo.Domain;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Orleans.Utilities;
 
 namespace CopLive.Silo.Grains.Rooms;
 
@@ -18,7 +17,7 @@ namespace CopLive.Silo.Grains.Rooms;
 public sealed class RoomGrain(
     [PersistentState("room", StorageNames.Default)] IPersistentState<RoomState> state,
     IClock clock,
-    ILogger<RoomGrain> logger) : PersistentGrain, IRoomGrain, IRoomGrainInternal
+    ILogger<RoomGrain> logger) : ObservedGrain<IRoomObserver>(logger), IRoomGrain, IRoomGrainInternal
 {
     /// <summary>Chat messages kept per room; older ones drop off.</summary>
     public const int ChatHistory = 500;
@@ -30,7 +29,6 @@ public sealed class RoomGrain(
     /// <summary>Longest chat message.</summary>
     public const int ChatLength = 2_000;
 
-    private readonly ObserverManager<IRoomObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
 
     // Transient, per member: enough for lively chat, not for a flood.
     private readonly Dictionary<MemberId, TokenBucket> _chatRates = [];
@@ -195,18 +193,6 @@ public sealed class RoomGrain(
         await CommitAsync();
     }
 
-    public Task SubscribeAsync(IRoomObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(IRoomObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
-
     private void Post(ChatMessage message)
     {
         State.Chat.Add(message);
@@ -229,7 +215,7 @@ public sealed class RoomGrain(
         State.Seq++;
         await PersistAsync(state);
         var view = View();
-        await _observers.Notify(o => o.RoomChanged(view));
+        await Observers.Notify(o => o.RoomChanged(view));
     }
 
     private RoomView View() => new(

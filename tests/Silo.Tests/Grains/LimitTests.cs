@@ -45,7 +45,7 @@ public sealed class LimitTests(SqliteClusterFixture fixture) : IClassFixture<Sql
     {
         var (community, invites) = await Community.CreateAsync(Grains);
 
-        fixture.Clock.Advance(CommunityGrain.InviteLifetime + Duration.FromMinutes(1));
+        fixture.Clock.Advance(InviteBook.Lifetime + Duration.FromMinutes(1));
         try
         {
             var expired = await Assert.ThrowsAsync<CopLiveException>(() => Community.JoinAsync(Grains, community, invites.Member, "Late"));
@@ -58,7 +58,7 @@ public sealed class LimitTests(SqliteClusterFixture fixture) : IClassFixture<Sql
         }
         finally
         {
-            fixture.Clock.Reset(fixture.Clock.GetCurrentInstant() - CommunityGrain.InviteLifetime - Duration.FromMinutes(1));
+            fixture.Clock.Reset(fixture.Clock.GetCurrentInstant() - InviteBook.Lifetime - Duration.FromMinutes(1));
         }
     }
 }

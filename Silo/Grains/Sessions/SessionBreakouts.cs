@@ -1,0 +1,112 @@
+using CopLive.Grains.Communities;
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain;
+using CopLive.Silo.Domain.Sessions;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Sessions;
+
+/// <summary>
+/// A session's breakout rounds: opening one from a facilitator's request, members choosing or being moved between
+/// rooms, changing its deadline, and closing it (merging every room's notes) by hand or at the deadline. It changes
+/// the session's state; the session stores it and tells everyone.
+/// </summary>
+internal sealed class SessionBreakouts(SessionState state, Attendance attendance, BreakoutRooms rooms, IClock clock)
+{
+    /// <summary>The open round, or a refusal when the session is not live or has none open.</summary>
+    public BreakoutRoundState Open
+    {
+        get
+        {
+            SessionLifecycle.EnsureLive(state);
+            return state.Round is { Closing: false } round ? round : throw new CopLiveException(CopLiveError.Conflict, "There is no breakout round open.");
+        }
+    }
+
+    /// <summary>Opens a round: rooms and notes for every name, the members present placed as the request says.</summary>
+    public async Task<BreakoutPlan> OpenAsync(BreakoutSpec spec, MemberId openedBy)
+    {
+        SessionLifecycle.EnsureLive(state);
+        if (state.Round is not null)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "A breakout round is already open; close it first.");
+        }
+        var plan = BreakoutPlan.From(spec, attendance.HereBelow(CommunityRole.Facilitator));
+        state.Round = await rooms.OpenAsync(plan, spec.Mode, openedBy, clock.GetCurrentInstant(), [.. state.Muted]);
+        return plan;
+    }
+
+    /// <summary>A member picks their room in a self-select round.</summary>
+    public async Task ChooseAsync(MemberId member, RoomId room)
+    {
+        var round = Open;
+        if (round.Mode != BreakoutMode.Self)
+        {
+            throw CopLiveException.Forbidden("In this round the facilitator assigns the rooms.");
+        }
+        if (!attendance.IsPresent(member))
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "Join the session before choosing a room.");
+        }
+        await rooms.AssignAsync(round, member, BreakoutRooms.RoomOf(round, room, "room").Room);
+    }
+
+    /// <summary>Moves a member to a room of the open round; returns the room's name.</summary>
+    public async Task<string> MoveAsync(MemberId member, RoomId room)
+    {
+        var round = Open;
+        var target = BreakoutRooms.RoomOf(round, room, "room");
+        if (!attendance.IsPresent(member) && !round.Assignments.ContainsKey(member.Value))
+        {
+            throw CopLiveException.Invalid("member", "That member is not in this session.");
+        }
+        await rooms.AssignAsync(round, member, target.Room);
+        return target.Name;
+    }
+
+    /// <summary>Lengthens (or shortens, never into the past) the open round.</summary>
+    public void Extend(int minutes)
+    {
+        var round = Open;
+        if (minutes == 0 || Math.Abs(minutes) > AgendaTimer.MaxExtendMinutes)
+        {
+            throw CopLiveException.Invalid("minutes", $"'minutes' must be between -{AgendaTimer.MaxExtendMinutes} and {AgendaTimer.MaxExtendMinutes}, and not 0; it was {minutes}.");
+        }
+        var now = clock.GetCurrentInstant();
+        var deadline = round.Deadline + Duration.FromMinutes(minutes);
+        round.Deadline = deadline > now ? deadline : now;
+    }
+
+    /// <summary>A member arriving late in an automatic round goes to the smallest room.</summary>
+    public Task PlaceLateJoinerAsync(CommunityMember member) =>
+        state.Round is { Mode: BreakoutMode.Auto, Closing: false } round && member.Role < CommunityRole.Facilitator
+            && !round.Assignments.ContainsKey(member.Member.Value)
+            ? rooms.AssignLateJoinerAsync(round, member.Member)
+            : Task.CompletedTask;
+
+    /// <summary>Takes a removed member out of the round.</summary>
+    public Task RemoveAsync(MemberId member) => state.Round is { } round ? rooms.UnassignAsync(round, member) : Task.CompletedTask;
+
+    /// <summary>Whether the open round's deadline has passed, or a close was cut short and must resume.</summary>
+    public bool Due(Instant now) => state.Round is { } round && (round.Closing || round.Deadline <= now);
+
+    /// <summary>
+    /// Closes the round: marked closing and stored first (so a crash resumes the close), then every room's notes
+    /// merged into the plan, the rooms closed, and everyone back in the main room. Returns how many rooms it had.
+    /// </summary>
+    public async Task<int> CloseAsync(Func<Task> store)
+    {
+        var round = state.Round ?? throw new CopLiveException(CopLiveError.Conflict, "There is no breakout round open.");
+        if (!round.Closing)
+        {
+            round.Closing = true;
+            await store();
+        }
+        await rooms.MergeAndCloseAsync(round, attendance.Names());
+        state.Round = null;
+        state.RoundsClosed++;
+        return round.Rooms.Count;
+    }
+}

@@ -1,0 +1,86 @@
+using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain.Sessions;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Sessions;
+
+/// <summary>A session's life: scheduled, then live, then ended; who may join it while it is live.</summary>
+internal static class SessionLifecycle
+{
+    /// <summary>Makes a scheduled session live.</summary>
+    public static void Start(SessionState state, Instant now)
+    {
+        if (state.Status != SessionStatus.Scheduled)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, state.Status == SessionStatus.Live ? "The session is already live." : "The session has ended.");
+        }
+        state.Status = SessionStatus.Live;
+        state.StartedAt = now;
+    }
+
+    /// <summary>Refuses to end a session twice.</summary>
+    public static void EnsureNotEnded(SessionState state)
+    {
+        if (state.Status == SessionStatus.Ended)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "The session has already ended.");
+        }
+    }
+
+    /// <summary>Ends the session: the agenda stops and everyone's attendance ends.</summary>
+    public static void End(SessionState state, Attendance attendance, Instant now)
+    {
+        EnsureNotEnded(state);
+        state.Status = SessionStatus.Ended;
+        state.EndedAt = now;
+        if (state.Progress.Status is not AgendaStatus.NotStarted and not AgendaStatus.Finished)
+        {
+            state.Progress = state.Progress with { Status = AgendaStatus.Finished, Deadline = null, Remaining = null };
+        }
+        attendance.EndAll(now);
+    }
+
+    /// <summary>Refuses a member who may not join now: removed from the session, or the session is not live.</summary>
+    public static void EnsureCanJoin(SessionState state, MemberId member, string connectionId)
+    {
+        if (string.IsNullOrWhiteSpace(connectionId) || connectionId.Length > 128)
+        {
+            throw CopLiveException.Invalid("connectionId", "'connectionId' must be 1-128 characters.");
+        }
+        if (state.Removed.Contains(member))
+        {
+            throw CopLiveException.Forbidden("A facilitator removed you from this session.");
+        }
+        if (state.Status != SessionStatus.Live)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, state.Status == SessionStatus.Scheduled ? "The session has not started yet." : "The session has ended.");
+        }
+    }
+
+    /// <summary>Refuses commands that need a live session.</summary>
+    public static void EnsureLive(SessionState state)
+    {
+        if (state.Status != SessionStatus.Live)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "The session is not live.");
+        }
+    }
+
+    /// <summary>The session as everyone in it sees it now.</summary>
+    public static SessionLive Live(SessionId id, SessionState state, SessionPlan plan, Attendance attendance) => new(
+        id, state.Seq, plan.Title, state.Status, state.StartedAt, state.EndedAt, plan.Agenda, state.Progress,
+        attendance.Participants, plan.MainDocument, state.MainRoom,
+        state.Round is { } round ? BreakoutRooms.View(round) : null,
+        state.RoundsClosed, [.. state.Muted]);
+
+    /// <summary>The session as scheduled.</summary>
+    public static SessionDetails Details(SessionId id, SessionState state, SessionPlan plan) => new(
+        new SessionSummary(id, plan.Community, plan.Title, plan.Start, plan.Start + plan.Duration, plan.TimeZone, plan.LocalStart, state.Status),
+        plan.Duration, plan.Agenda, plan.CreatedBy, plan.CreatedAt, plan.MainDocument, plan.AutoAdvance);
+
+    /// <summary>Whether two plans are the same (records compare their agendas by reference, so by value here).</summary>
+    public static bool IsSamePlan(SessionPlan a, SessionPlan b) =>
+        a with { Agenda = [] } == b with { Agenda = [] } && a.Agenda.SequenceEqual(b.Agenda);
+}
