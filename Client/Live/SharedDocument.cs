@@ -27,11 +27,7 @@ public sealed class SharedDocument : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private readonly List<IDisposable> _handlers = [];
-    private string _text = "";
-    private long _version;
-    private long _seq;
-    private InFlight? _inflight;
-    private TextOp? _pending;
+    private ClientReplica _replica;
     private bool _sending;
     private bool _resend;
     private bool _closed;
@@ -42,14 +38,14 @@ public sealed class SharedDocument : IAsyncDisposable
         _broadcastGrace = broadcastGrace;
         _connection = connection;
         DocumentId = documentId;
-        ClientId = Guid.NewGuid().ToString("N");
+        _replica = new ClientReplica(Guid.NewGuid().ToString("N"), "", 0);
     }
 
     /// <summary>The document.</summary>
     public Guid DocumentId { get; }
 
     /// <summary>This client's id in <c>SubmitOp</c>.</summary>
-    public string ClientId { get; }
+    public string ClientId => _replica.ClientId;
 
     /// <summary>The text as this client sees it (including edits the server has not acknowledged yet).</summary>
     public string Text
@@ -58,7 +54,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _text;
+                return _replica.Text;
             }
         }
     }
@@ -70,7 +66,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _version;
+                return _replica.Version;
             }
         }
     }
@@ -82,7 +78,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _inflight is null && _pending is null;
+                return _replica.IsSettled;
             }
         }
     }
@@ -123,8 +119,7 @@ public sealed class SharedDocument : IAsyncDisposable
         var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", documentId.ToString());
         lock (document._gate)
         {
-            document._text = opened.Text;
-            document._version = opened.Version;
+            document._replica = new ClientReplica(document.ClientId, opened.Text, opened.Version);
             document.Cursors = opened.Cursors;
         }
         return document;
@@ -136,8 +131,7 @@ public sealed class SharedDocument : IAsyncDisposable
     {
         lock (_gate)
         {
-            _text = TextType.Apply(_text, op);
-            _pending = _pending is null ? op : TextType.Compose(_pending, op);
+            _replica.Edit(op);
         }
         Flush();
     }
@@ -193,18 +187,13 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             foreach (var op in ops)
             {
-                if (op.Version <= _version)
-                {
-                    continue;
-                }
-                if (op.Version > _version + 1)
+                if (_replica.Receive(op) == Intake.Gap)
                 {
                     gap = true;
                     break;
                 }
-                Take(op);
             }
-            if (_awaited is { } awaited && _version >= awaited.Version)
+            if (_awaited is { } awaited && _replica.Version >= awaited.Version)
             {
                 awaited.Reached.TrySetResult();
                 _awaited = null;
@@ -218,36 +207,10 @@ public sealed class SharedDocument : IAsyncDisposable
         Flush();
     }
 
-    /// <summary>Takes in the next op of the stream. Called under the lock.</summary>
-    private void Take(RemoteOp op)
-    {
-        _version = op.Version;
-        if (_inflight is { } inflight && op.ClientId == ClientId && op.Seq == inflight.Seq)
-        {
-            _inflight = null;
-            return;
-        }
-
-        var remote = op.Op;
-        if (_inflight is { } mine)
-        {
-            var rebased = TextType.Transform(mine.Op, remote, Side.Left);
-            remote = TextType.Transform(remote, mine.Op, Side.Right);
-            _inflight = mine with { Op = rebased };
-        }
-        if (_pending is { } pending)
-        {
-            var rebased = TextType.Transform(pending, remote, Side.Left);
-            remote = TextType.Transform(remote, pending, Side.Right);
-            _pending = rebased;
-        }
-        _text = TextType.Apply(_text, remote);
-    }
-
     /// <summary>Sends the pending op when nothing is in flight (or resends the in-flight one after a reconnect).</summary>
     private void Flush(bool resend = false)
     {
-        InFlight send;
+        Submission send;
         long baseVersion;
         lock (_gate)
         {
@@ -255,28 +218,26 @@ public sealed class SharedDocument : IAsyncDisposable
             {
                 return;
             }
-            if (_inflight is null)
+            if (_replica.Send() is { } next)
             {
-                if (_pending is null)
-                {
-                    return;
-                }
-                _inflight = new InFlight(_pending, ++_seq);
-                _pending = null;
+                send = next;
             }
-            else if (!resend && !_resend)
+            else if (_replica.InFlight is { } unacknowledged && (resend || _resend))
+            {
+                send = unacknowledged;
+            }
+            else
             {
                 return;
             }
             _sending = true;
             _resend = false;
-            send = _inflight;
-            baseVersion = _version;
+            baseVersion = _replica.Version;
         }
         _ = SendAsync(send, baseVersion);
     }
 
-    private async Task SendAsync(InFlight op, long baseVersion)
+    private async Task SendAsync(Submission op, long baseVersion)
     {
         var retry = false;
         try
@@ -304,7 +265,7 @@ public sealed class SharedDocument : IAsyncDisposable
             LastError = error;
             lock (_gate)
             {
-                _inflight = null;
+                _replica.Drop();
             }
         }
         catch (Exception) when (_connection.State != HubConnectionState.Connected || _closed)
@@ -331,7 +292,7 @@ public sealed class SharedDocument : IAsyncDisposable
         TaskCompletionSource reached;
         lock (_gate)
         {
-            if (_version >= version)
+            if (_replica.Version >= version)
             {
                 return true;
             }
@@ -393,6 +354,4 @@ public sealed class SharedDocument : IAsyncDisposable
         await CatchUpAsync();
         Flush();
     }
-
-    private sealed record InFlight(TextOp Op, long Seq);
 }
