@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace CopLive.Web.Tests;
 
 /// <summary>A breakout round in real browsers: rooms open, members write notes, the round closes into the plan.</summary>
-public sealed class BreakoutTests(GatewayFixture gateway, Browser browser) : IClassFixture<GatewayFixture>, IClassFixture<Browser>
+[Collection(SharedBrowser.Name)]
+public sealed class BreakoutTests(GatewayFixture gateway, Browser browser)
 {
     [Fact]
     public async Task RoomsNotes_TypedInTheBrowser_ComeBackToTheMainPlan_WhenTheFacilitatorClosesTheRound()

@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace CopLive.Web.Tests;
 
 /// <summary>Teachers in real browsers (Debian's Chromium) joining through invite links and writing the lesson plan together.</summary>
-public sealed class CoEditingTests(GatewayFixture gateway, Browser browser) : IClassFixture<GatewayFixture>, IClassFixture<Browser>
+[Collection(SharedBrowser.Name)]
+public sealed class CoEditingTests(GatewayFixture gateway, Browser browser)
 {
     [Fact]
     public async Task ThreeTeachers_TypingAtOnce_WithEmojiAndAccents_SeeTheSameTextAsTheServer()

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace CopLive.Web.Tests;
 
 /// <summary>Running a meeting from the session page: hands and chat, manual and self-select rounds, moves and broadcasts.</summary>
-public sealed class FacilitationTests(GatewayFixture gateway, Browser browser) : IClassFixture<GatewayFixture>, IClassFixture<Browser>
+[Collection(SharedBrowser.Name)]
+public sealed class FacilitationTests(GatewayFixture gateway, Browser browser)
 {
     [Fact]
     public async Task FacilitatorRunsRounds_MovesAndBroadcasts_WhileTeachersChatRaiseHandsAndChooseRooms()

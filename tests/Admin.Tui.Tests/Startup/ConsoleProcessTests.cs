@@ -5,7 +5,8 @@ using CopLive.TestSupport;
 namespace CopLive.Admin.Tui.Tests.Startup;
 
 /// <summary>The console as a process: a wrong address or credential is a plain message and a non-zero exit, before any screen.</summary>
-public sealed class ConsoleProcessTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class ConsoleProcessTests(GatewayFixture gateway)
 {
     [Fact]
     public async Task UnreachableGateway_ExitsWith4AndSaysWhere()

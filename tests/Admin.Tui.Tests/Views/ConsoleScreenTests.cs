@@ -13,7 +13,8 @@ using Terminal.Gui.Input;
 namespace CopLive.Admin.Tui.Tests.Views;
 
 /// <summary>The console as a moderator uses it: keys in, screen text out, against a real gateway.</summary>
-public sealed class ConsoleScreenTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class ConsoleScreenTests(GatewayFixture gateway)
 {
     private ApiClient Api => gateway.Api;
 

@@ -11,7 +11,8 @@ namespace CopLive.Gateway.Tests.Api;
 /// Thousands of random and malformed calls to every hub method and REST endpoint: each one succeeds or answers a
 /// clear error, the server keeps serving, a refused call changes nothing, and nothing goes unhandled.
 /// </summary>
-public sealed class FuzzTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class FuzzTests(GatewayFixture gateway)
 {
     private static readonly string[] HubMethods =
     [

@@ -7,7 +7,8 @@ using NodaTime.Text;
 namespace CopLive.Gateway.Tests.Api;
 
 /// <summary>The REST API as a coordinator, a facilitator and teachers use it, over real HTTP.</summary>
-public sealed class RestApiTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class RestApiTests(GatewayFixture gateway)
 {
     private const string AdminKey = GatewayFixture.AdminKey;
     private ApiClient Api => gateway.Api;

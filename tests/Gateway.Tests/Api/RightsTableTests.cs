@@ -17,7 +17,8 @@ namespace CopLive.Gateway.Tests.Api;
 /// by every kind of caller. Allowed calls work; refused ones answer 403 / <c>Forbidden</c> and leave the community as it
 /// was. An entry point that is in neither the table nor the walk fails the test.
 /// </summary>
-public sealed class RightsTableTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class RightsTableTests(GatewayFixture gateway)
 {
     private const string Admin = "admin", Owner = "owner", Facilitator = "facilitator", Member = "member", Observer = "observer",
         Outsider = "outsider", Banned = "banned", Removed = "removed";

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CopLive.Gateway.Tests.Live;
 
 /// <summary>The moderators' console hub: what it shows, to whom, and what its actions do — over real Kestrel and SignalR.</summary>
-public sealed class AdminHubTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class AdminHubTests(GatewayFixture gateway)
 {
     private ApiClient Api => gateway.Api;
 

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CopLive.Gateway.Tests.Live;
 
 /// <summary>Connection-level moderation: a ban closes open connections at once; a member's connections are capped.</summary>
-public sealed class BanHubTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class BanHubTests(GatewayFixture gateway)
 {
     private ApiClient Api => gateway.Api;
 

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CopLive.Gateway.Tests.Live;
 
 /// <summary>A whole PLC meeting, one facilitator and nine teachers, over the real hub with the real SignalR client.</summary>
-public sealed class MeetingScenarioTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class MeetingScenarioTests(GatewayFixture gateway)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private ApiClient Api => gateway.Api;

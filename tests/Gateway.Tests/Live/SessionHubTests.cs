@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CopLive.Gateway.Tests.Live;
 
 /// <summary>A facilitator opening a meeting and running its agenda while teachers join, over the real hub.</summary>
-public sealed class SessionHubTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public sealed class SessionHubTests(GatewayFixture gateway)
 {
     private ApiClient Api => gateway.Api;
 

@@ -56,8 +56,10 @@ public abstract class DocumentTailTests<TFixture>(TFixture fixture) where TFixtu
     };
 }
 
+[Collection(SqliteCluster.Name)]
 public sealed class SqliteDocumentTailTests(SqliteClusterFixture fixture)
-    : DocumentTailTests<SqliteClusterFixture>(fixture), IClassFixture<SqliteClusterFixture>;
+    : DocumentTailTests<SqliteClusterFixture>(fixture);
 
+[Collection(PostgresCluster.Name)]
 public sealed class PostgresDocumentTailTests(PostgresClusterFixture fixture)
-    : DocumentTailTests<PostgresClusterFixture>(fixture), IClassFixture<PostgresClusterFixture>;
+    : DocumentTailTests<PostgresClusterFixture>(fixture);

@@ -10,7 +10,8 @@ using CopLive.Silo.Tests.Fixtures;
 namespace CopLive.Silo.Tests.Grains;
 
 /// <summary>Banning a member from a community, through the real grains.</summary>
-public sealed class BanTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class BanTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

@@ -316,8 +316,10 @@ public abstract class CommunityLifecycleTests<TFixture>(TFixture fixture) where 
     }
 }
 
+[Collection(SqliteCluster.Name)]
 public sealed class SqliteCommunityLifecycleTests(SqliteClusterFixture fixture)
-    : CommunityLifecycleTests<SqliteClusterFixture>(fixture), IClassFixture<SqliteClusterFixture>;
+    : CommunityLifecycleTests<SqliteClusterFixture>(fixture);
 
+[Collection(PostgresCluster.Name)]
 public sealed class PostgresCommunityLifecycleTests(PostgresClusterFixture fixture)
-    : CommunityLifecycleTests<PostgresClusterFixture>(fixture), IClassFixture<PostgresClusterFixture>;
+    : CommunityLifecycleTests<PostgresClusterFixture>(fixture);

@@ -57,8 +57,10 @@ public abstract class DirectoryTests<TFixture>(TFixture fixture) where TFixture 
     }
 }
 
+[Collection(SqliteCluster.Name)]
 public sealed class SqliteDirectoryTests(SqliteClusterFixture fixture)
-    : DirectoryTests<SqliteClusterFixture>(fixture), IClassFixture<SqliteClusterFixture>;
+    : DirectoryTests<SqliteClusterFixture>(fixture);
 
+[Collection(PostgresCluster.Name)]
 public sealed class PostgresDirectoryTests(PostgresClusterFixture fixture)
-    : DirectoryTests<PostgresClusterFixture>(fixture), IClassFixture<PostgresClusterFixture>;
+    : DirectoryTests<PostgresClusterFixture>(fixture);

@@ -12,7 +12,8 @@ using NodaTime;
 namespace CopLive.Silo.Tests.Grains;
 
 /// <summary>Per-member limits and invite expiry.</summary>
-public sealed class LimitTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class LimitTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

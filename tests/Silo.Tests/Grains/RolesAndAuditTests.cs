@@ -8,7 +8,8 @@ using CopLive.Silo.Grains;
 namespace CopLive.Silo.Tests.Grains;
 
 /// <summary>Who may change whose role, and the audit log that records it.</summary>
-public sealed class RolesAndAuditTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class RolesAndAuditTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

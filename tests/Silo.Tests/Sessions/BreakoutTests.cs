@@ -14,7 +14,8 @@ using CopLive.Silo.Grains;
 namespace CopLive.Silo.Tests.Sessions;
 
 /// <summary>Breakout rounds through the real session, room and document grains, with a fake clock.</summary>
-public sealed class BreakoutTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class BreakoutTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

@@ -12,7 +12,8 @@ using NodaTime;
 namespace CopLive.Silo.Tests.Sessions;
 
 /// <summary>A meeting's lifecycle, agenda countdown and attendance through the real session grain, with a fake clock.</summary>
-public sealed class LiveSessionTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class LiveSessionTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

@@ -11,7 +11,8 @@ using NodaTime;
 namespace CopLive.Silo.Tests.Sessions;
 
 /// <summary>Muting in a session and locking documents, through the real grains.</summary>
-public sealed class ModerationTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+[Collection(SqliteCluster.Name)]
+public sealed class ModerationTests(SqliteClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 

@@ -151,8 +151,10 @@ public sealed class ProbeState
     [Id(0)] public string Text { get; set; } = "";
 }
 
+[Collection(SqliteCluster.Name)]
 public sealed class SqliteGrainStorageContractTests(SqliteClusterFixture fixture)
-    : GrainStorageContractTests<SqliteClusterFixture>(fixture), IClassFixture<SqliteClusterFixture>;
+    : GrainStorageContractTests<SqliteClusterFixture>(fixture);
 
+[Collection(PostgresCluster.Name)]
 public sealed class PostgresGrainStorageContractTests(PostgresClusterFixture fixture)
-    : GrainStorageContractTests<PostgresClusterFixture>(fixture), IClassFixture<PostgresClusterFixture>;
+    : GrainStorageContractTests<PostgresClusterFixture>(fixture);
