@@ -32,4 +32,8 @@ internal interface IRoomGrainInternal : IGrainWithGuidKey
     /// <summary>Refuses (or again accepts) a member's chat; called by the session that muted them.</summary>
     [Alias("SetMuted")]
     Task SetMutedAsync(MemberId member, bool muted);
+
+    /// <summary>Stops a member removed from the session taking part here (chat, hands, help); their hand drops.</summary>
+    [Alias("Exclude")]
+    Task ExcludeAsync(MemberId member);
 }

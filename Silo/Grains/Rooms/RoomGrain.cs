@@ -163,6 +163,16 @@ public sealed class RoomGrain(
         await CommitAsync();
     }
 
+    public async Task ExcludeAsync(MemberId member)
+    {
+        if (State.Setup is not null && !State.Removed.Contains(member))
+        {
+            State.Removed.Add(member);
+            State.Hands.RemoveAll(h => h.Member == member);
+            await CommitAsync();
+        }
+    }
+
     public async Task SetMutedAsync(MemberId member, bool muted)
     {
         if (muted == State.Muted.Contains(member))
@@ -241,6 +251,10 @@ public sealed class RoomGrain(
             throw new CopLiveException(CopLiveError.Conflict, "This room is closed; its chat and notes stay readable.");
         }
         var member = await Gate.RequireMemberAsync(caller, right);
+        if (State.Removed.Contains(member.Member))
+        {
+            throw CopLiveException.Forbidden("A facilitator removed you from this session.");
+        }
         if (!IsOpenTo(member.Member))
         {
             await Gate.RequireAsync(caller, Right.LookIntoRooms);

@@ -18,4 +18,7 @@ public sealed class RoomState
 
     /// <summary>Members whose chat is refused (muted in the session).</summary>
     [Id(8)] public List<MemberId> Muted { get; set; } = [];
+
+    /// <summary>Members removed from the session: they may no longer take part here (chat, hands, help).</summary>
+    [Id(9)] public List<MemberId> Removed { get; set; } = [];
 }

@@ -211,6 +211,10 @@ public sealed partial class SessionGrain(
         State.Removed.Add(member);
         Attendance.Remove(member, clock.GetCurrentInstant());
         await Breakouts.RemoveAsync(member);
+        if (State.MainRoom != default)
+        {
+            await GrainFactory.GetRoomInternal(State.MainRoom).ExcludeAsync(member);
+        }
         await CommitAsync();
         await GrainFactory.GetMemberInternal(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
         await RecordDoneAsync(caller, AuditActions.MemberRemoved, new Done(member, Reason: why), plainTitle: true);

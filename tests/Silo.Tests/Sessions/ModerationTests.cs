@@ -74,7 +74,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
     }
 
     [Fact]
-    public async Task RemovedMember_LeavesEveryRoomAtOnce_AndCannotRejoinTheSession()
+    public async Task RemovedMember_LeavesEveryRoomAtOnce_AndCannotRejoinTheSessionOrTakePartInItsMainRoom()
     {
         var m = await MeetingAsync();
         var round = await m.Session.OpenBreakoutsAsync(m.Facilitator, new BreakoutSpec(1, [], BreakoutMode.Auto, 10, []));
@@ -83,6 +83,9 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
         var peer = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.RemoveAsync(m.Facilitator, m.OtherFacilitator.Member, null));
         var removed = await m.Session.RemoveAsync(m.Facilitator, m.Member.Member, "Disrupting the protocol");
         var rejoin = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.JoinAsync(m.Member, "new-tab"));
+        var mainRoom = Grains.GetRoom(removed.MainRoom);
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => mainRoom.SendChatAsync(m.Member, "Still here?"));
+        var hand = await Assert.ThrowsAsync<CopLiveException>(() => mainRoom.SetHandAsync(m.Member, true));
         var inRoom = await Grains.GetRoom(room).GetAsync(m.Facilitator);
         var attendance = await m.Session.GetAttendanceAsync(m.Facilitator);
         var audit = await Grains.GetCommunity(m.Community).GetAuditAsync(m.Facilitator, null, 50);
@@ -92,6 +95,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
         Assert.Empty(removed.Breakout!.Rooms[0].Members);
         Assert.Empty(inRoom.Members);
         Assert.Equal(CopLiveError.Forbidden, rejoin.Code);
+        Assert.Equal((CopLiveError.Forbidden, CopLiveError.Forbidden), (chat.Code, hand.Code));
         Assert.NotNull(Assert.Single(attendance, a => a.Member == m.Member.Member).Left);
         Assert.Contains(audit, a => a.Action == "member.removed" && a.Reason == "Disrupting the protocol");
     }
