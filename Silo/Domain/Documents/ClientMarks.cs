@@ -15,6 +15,19 @@ public sealed class ClientMarks
 
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
 
+    /// <summary>Refuses a client id or seq no client may send.</summary>
+    public static void Validate(string? clientId, long seq)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
+        {
+            throw CopLiveException.Invalid("clientId", "'clientId' must be 1-64 characters.");
+        }
+        if (seq < 0)
+        {
+            throw CopLiveException.Invalid("seq", "'seq' must be 0 or more.");
+        }
+    }
+
     /// <summary>Takes in a mark loaded from storage (stored, so already acknowledged).</summary>
     public void Restore(ClientMark mark) =>
         _marks[mark.ClientId] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);

@@ -35,6 +35,8 @@ public sealed partial class CommunityGrain(
 
     private InviteBook Invites => new(State.Invites);
 
+    private CommunityCalendar Calendar => new(GrainFactory, Id, State);
+
     private AuditLog AuditLog => _audit ??= new AuditLog(
         State.Audit, () => State.NextAuditId, id => State.NextAuditId = id, m => State.FindMember(m)?.DisplayName,
         new GrainAuditArchive(GrainFactory, Id.Value), clock);
@@ -116,49 +118,26 @@ public sealed partial class CommunityGrain(
     public async Task<DocumentView> CreateDocumentAsync(Caller caller, NewDocument request)
     {
         await RequireAsync(caller, Right.CreateDocument, new Attempt(AuditActions.DocumentCreated));
-
-        var setup = DocumentRules.Setup(Id, request, caller.Member, clock.GetCurrentInstant());
-        var id = DocumentId.New();
-
-        // As with sessions: the document exists before the community lists it.
-        var view = await GrainFactory.GetDocumentInternal(id).InitializeAsync(setup);
-        State.Documents.Add(new DocumentSummary(id, setup.Title));
+        var view = await Calendar.CreateDocumentAsync(request, caller.Member, clock.GetCurrentInstant());
         await SaveAsync();
-
-        LogDocumentCreated(Id, id);
+        LogDocumentCreated(Id, view.Id);
         return view;
     }
 
     public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
     {
         await RequireAsync(caller, Right.ScheduleSession, new Attempt(AuditActions.SessionScheduled));
-
-        var now = clock.GetCurrentInstant();
-        var plan = SessionSchedule.Plan(Id, request, caller.Member, now);
-        var sessionId = SessionId.New();
-
-        // Every session gets its own lesson plan, which the whole group co-edits and breakout notes flow into.
-        var lessonPlan = new DocumentSetup(Id, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", caller.Member, now, sessionId);
-        var document = await GrainFactory.GetDocumentInternal(DocumentId.New()).InitializeAsync(lessonPlan);
-
-        // The session grain holds the plan before the community lists it: a crash in between leaves an
-        // unlisted session, never a listed one that does not exist.
-        var details = await GrainFactory.GetSessionInternal(sessionId).InitializeAsync(plan with { MainDocument = document.Id });
-        State.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
-        State.Sessions.Add(details.Summary);
+        var details = await Calendar.ScheduleAsync(request, caller.Member, clock.GetCurrentInstant());
         await SaveAsync();
         await GrainFactory.GetDirectoryInternal().SessionChangedAsync(details.Summary);
-
-        LogScheduled(Id, sessionId, plan.Start);
+        LogScheduled(Id, details.Summary.Id, details.Summary.Start);
         return details;
     }
 
     public async Task SessionUpdatedAsync(SessionSummary summary)
     {
-        var index = State.Sessions.FindIndex(s => s.Id == summary.Id);
-        if (index >= 0 && State.Sessions[index] != summary)
+        if (Calendar.Update(summary))
         {
-            State.Sessions[index] = summary;
             await SaveAsync();
             await GrainFactory.GetDirectoryInternal().SessionChangedAsync(summary);
         }
@@ -232,10 +211,8 @@ public sealed partial class CommunityGrain(
 
     public async Task DocumentsCreatedAsync(ImmutableArray<DocumentSummary> documents)
     {
-        var fresh = documents.Where(document => !State.Documents.Exists(d => d.Id == document.Id)).ToList();
-        if (fresh.Count > 0)
+        if (Calendar.Add(documents))
         {
-            State.Documents.AddRange(fresh);
             await SaveAsync();
         }
     }
@@ -320,14 +297,7 @@ public sealed partial class CommunityGrain(
         return code;
     }
 
-    private ImmutableArray<SessionSummary> Upcoming()
-    {
-        var now = clock.GetCurrentInstant();
-        return State.Sessions
-            .Where(s => s.Status != SessionStatus.Ended && s.End > now)
-            .OrderBy(s => s.Start)
-            .ToImmutableArray();
-    }
+    private ImmutableArray<SessionSummary> Upcoming() => Calendar.Upcoming(clock.GetCurrentInstant());
 
     private void EnsureExists()
     {

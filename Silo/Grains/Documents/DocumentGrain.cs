@@ -30,14 +30,14 @@ namespace CopLive.Silo.Grains.Documents;
 /// </summary>
 [Reentrant]
 [GrainType("coplive.document")]
-public sealed partial class DocumentGrain(
+public sealed class DocumentGrain(
     [PersistentState("documentHead", StorageNames.Default)] IPersistentState<DocumentHeadState> head,
     [PersistentState("documentSnapshot", StorageNames.Default)] IPersistentState<DocumentSnapshotState> snapshot,
     [FromKeyedServices(StorageNames.Default)] IGrainStorage storage,
     IClock clock,
     IOptions<DocumentOptions> options,
     CopLiveMetrics metrics,
-    ILogger<DocumentGrain> logger) : ObservedGrain<IDocumentObserver>(logger), IDocumentGrain, IDocumentGrainInternal, ICommitLogListener
+    ILogger<DocumentGrain> logger) : ObservedGrain<IDocumentObserver>(logger), IDocumentGrain, IDocumentGrainInternal
 {
     // Transient: cursors, rate buckets and the role cache live only in this activation; the rest is loaded from storage.
     private readonly DocumentCursors _cursors = new();
@@ -127,7 +127,7 @@ public sealed partial class DocumentGrain(
     {
         EnsureExists();
         var writer = await Gate.RequireMemberAsync(caller, Right.EditDocument);
-        ValidateClient(submission.ClientId, submission.Seq);
+        ClientMarks.Validate(submission.ClientId, submission.Seq);
 
         while (true)
         {
@@ -170,7 +170,7 @@ public sealed partial class DocumentGrain(
     public async Task<long> AppendSectionAsync(string key, string text, ImmutableArray<AuthorSpan> authors)
     {
         var clientId = $"merge:{key}";
-        ValidateClient(clientId, 1);
+        ClientMarks.Validate(clientId, 1);
         Log.EnsureWorking();
         if (_marks.Resubmitted(clientId, 1) is { } merged)
         {
@@ -252,7 +252,7 @@ public sealed partial class DocumentGrain(
     public async Task MoveCursorAsync(Caller caller, string clientId, long version, int anchor, int head)
     {
         var member = await EnsureCanReadAsync(caller);
-        ValidateClient(clientId, 0);
+        ClientMarks.Validate(clientId, 0);
         _cursors.Place(Document, caller.Member, member?.DisplayName ?? "admin", clientId, version, anchor, head, clock.GetCurrentInstant());
         NotifyCursors();
     }
@@ -266,25 +266,10 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    void ICommitLogListener.Written(TimeSpan took, int ops) => metrics.StorageWrite(took, ops);
-
-    void ICommitLogListener.Acknowledged(TimeSpan sinceApplied) => metrics.OpAcknowledged(sinceApplied);
-
-    Task ICommitLogListener.StoredAsync(ImmutableArray<CommittedOp> ops) => Observers.Notify(o => o.OpsCommitted(Id, ops));
-
-    void ICommitLogListener.Archived(long version) => LogArchived(Id, version);
-
-    void ICommitLogListener.Failed(Exception error)
-    {
-        // Memory is ahead of storage: the next call starts again from what storage holds.
-        LogWriteFailed(error, Id);
-        DeactivateOnIdle();
-    }
-
     private void Start(LiveDocument document)
     {
         _document = document;
-        _log = new DocumentCommitLog(document, Store, _marks, clock, this);
+        _log = new DocumentCommitLog(document, Store, _marks, clock, new DocumentCommitReporter(Id, Observers, metrics, logger, DeactivateOnIdle));
     }
 
     /// <summary>Queues a just-applied op for the next write; the cursors move at once, the ack waits for the write.</summary>
@@ -330,22 +315,4 @@ public sealed partial class DocumentGrain(
             throw CopLiveException.NotFound("There is no such document.");
         }
     }
-
-    private static void ValidateClient(string? clientId, long seq)
-    {
-        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
-        {
-            throw CopLiveException.Invalid("clientId", "'clientId' must be 1-64 characters.");
-        }
-        if (seq < 0)
-        {
-            throw CopLiveException.Invalid("seq", "'seq' must be 0 or more.");
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing document {DocumentId} failed; its unacknowledged ops were refused")]
-    private partial void LogWriteFailed(Exception error, DocumentId documentId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId} archived through version {Version}")]
-    private partial void LogArchived(DocumentId documentId, long version);
 }

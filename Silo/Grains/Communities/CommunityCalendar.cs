@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Documents;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain;
+using NodaTime;
+
+namespace CopLive.Silo.Grains.Communities;
+
+/// <summary>
+/// A community's documents and sessions: creating them as grains, then listing them. A grain is created before the
+/// community lists it, so a crash in between leaves an unlisted document or session, never a listed one that does
+/// not exist. The community stores its state after each change.
+/// </summary>
+internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId community, CommunityState state)
+{
+    /// <summary>Creates a document and lists it.</summary>
+    public async Task<DocumentView> CreateDocumentAsync(NewDocument request, MemberId createdBy, Instant now)
+    {
+        var setup = DocumentRules.Setup(community, request, createdBy, now);
+        var view = await grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(setup);
+        state.Documents.Add(new DocumentSummary(view.Id, setup.Title));
+        return view;
+    }
+
+    /// <summary>Schedules a session, with the lesson plan the whole group co-edits and breakout notes flow into.</summary>
+    public async Task<SessionDetails> ScheduleAsync(NewSession request, MemberId createdBy, Instant now)
+    {
+        var plan = SessionSchedule.Plan(community, request, createdBy, now);
+        var session = SessionId.New();
+        var lessonPlan = new DocumentSetup(community, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", createdBy, now, session);
+        var document = await grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(lessonPlan);
+        var details = await grains.GetSessionInternal(session).InitializeAsync(plan with { MainDocument = document.Id });
+        state.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
+        state.Sessions.Add(details.Summary);
+        return details;
+    }
+
+    /// <summary>Records a session's new status or schedule; false when the community already had it so.</summary>
+    public bool Update(SessionSummary summary)
+    {
+        var index = state.Sessions.FindIndex(s => s.Id == summary.Id);
+        if (index < 0 || state.Sessions[index] == summary)
+        {
+            return false;
+        }
+        state.Sessions[index] = summary;
+        return true;
+    }
+
+    /// <summary>Lists documents another grain created here (a breakout round's notes); false when all were listed.</summary>
+    public bool Add(IEnumerable<DocumentSummary> documents)
+    {
+        var fresh = documents.Where(document => !state.Documents.Exists(d => d.Id == document.Id)).ToList();
+        state.Documents.AddRange(fresh);
+        return fresh.Count > 0;
+    }
+
+    /// <summary>Sessions not yet over, soonest first.</summary>
+    public ImmutableArray<SessionSummary> Upcoming(Instant now) =>
+        [.. state.Sessions.Where(s => s.Status != SessionStatus.Ended && s.End > now).OrderBy(s => s.Start)];
+}
