@@ -26,10 +26,13 @@ public sealed class DocumentHistory(IDocumentStore store)
         return new LiveDocument(snapshot, [.. segments.SelectMany(s => s.Ops), .. tail], archived);
     }
 
-    /// <summary>Committed ops with version in (<paramref name="from"/>, <paramref name="from"/> + <paramref name="limit"/>], in order.</summary>
-    public async Task<IReadOnlyList<CommittedOp>> OpsAsync(LiveDocument document, long from, int limit)
+    /// <summary>
+    /// Committed ops with version in (<paramref name="from"/>, <paramref name="from"/> + <paramref name="limit"/>], in
+    /// order, none after <paramref name="upTo"/> (the last stored version, so nobody reads an op a crash could lose).
+    /// </summary>
+    public async Task<IReadOnlyList<CommittedOp>> OpsAsync(LiveDocument document, long from, int limit, long? upTo = null)
     {
-        var through = Math.Min(document.Version, from + Math.Clamp(limit, 1, MaxPage));
+        var through = Math.Min(Math.Min(document.Version, upTo ?? document.Version), from + Math.Clamp(limit, 1, MaxPage));
         var ops = new List<CommittedOp>();
         for (var index = from / DocumentLimits.SegmentSize; from + ops.Count < through;)
         {

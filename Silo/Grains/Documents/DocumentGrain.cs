@@ -120,7 +120,8 @@ public sealed class DocumentGrain(
     public async Task<DocumentOpened> OpenAsync(Caller caller)
     {
         await EnsureCanReadAsync(caller);
-        return new DocumentOpened(View(Document.Version, Document.Text), _cursors.All());
+        var stored = Log.Durable;
+        return new DocumentOpened(View(stored, await History.TextAtAsync(Document, stored)), _cursors.All());
     }
 
     public async Task<long> SubmitAsync(Caller caller, OpSubmission submission)
@@ -195,7 +196,7 @@ public sealed class DocumentGrain(
             await Log.WriteSettingsAsync();
             await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(caller, action, null, head.State.Title, why, AuditOutcomes.Done);
         }
-        return View(Document.Version, Document.Text);
+        return View(Log.Durable, await History.TextAtAsync(Document, Log.Durable));
     }
 
     public Task ForgetMemberAsync(MemberId member)
@@ -226,20 +227,20 @@ public sealed class DocumentGrain(
         {
             throw CopLiveException.Invalid("from", "'from' must be 0 or more.");
         }
-        var document = Document;
-        return new OpsPage([.. await History.OpsAsync(document, fromVersion, limit)], document.Version);
+        var stored = Log.Durable;
+        return new OpsPage([.. await History.OpsAsync(Document, fromVersion, limit, stored)], stored);
     }
 
     public async Task<DocumentView> GetAtVersionAsync(Caller caller, long? version)
     {
         await EnsureCanReadAsync(caller);
-        var document = Document;
-        var at = version ?? document.Version;
-        if (at < 0 || at > document.Version)
+        var stored = Log.Durable;
+        var at = version ?? stored;
+        if (at < 0 || at > stored)
         {
-            throw CopLiveException.Invalid("version", $"'version' must be between 0 and {document.Version}; it was {at}.");
+            throw CopLiveException.Invalid("version", $"'version' must be between 0 and {stored}; it was {at}.");
         }
-        return View(at, await History.TextAtAsync(document, at));
+        return View(at, await History.TextAtAsync(Document, at));
     }
 
     public async Task<DocumentAuthorship> GetAuthorshipAsync(Caller caller)
@@ -299,8 +300,9 @@ public sealed class DocumentGrain(
         return bucket;
     }
 
+    /// <summary>The document at <paramref name="version"/>; its head is the last stored version, never one a crash could lose.</summary>
     private DocumentView View(long version, string text) =>
-        new(Id, head.State.Community, head.State.Title, version, text, Document.Version, _settings.Locked);
+        new(Id, head.State.Community, head.State.Title, version, text, Log.Durable, _settings.Locked);
 
     private async Task<CommunityMember?> EnsureCanReadAsync(Caller caller)
     {

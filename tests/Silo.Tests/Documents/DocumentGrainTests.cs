@@ -221,14 +221,16 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
             {
                 Assert.Equal(seq, await Type(seq).WaitAsync(guard));
             }
-            // until the ring is full: the next op's slot still holds op 1, which is not archived yet. Once the document
-            // shows the op applied, its acknowledgement can only be waiting for that slot.
+            // until the ring is full: the next op's slot still holds op 1, which is not archived yet. Once a cursor can
+            // be placed on its version, the op is applied, and its acknowledgement can only be waiting for that slot.
             var waiting = Type(DocumentLimits.TailSlots + 1);
-            while ((await document.OpenAsync(writers[1]).WaitAsync(guard)).Document.Version < DocumentLimits.TailSlots + 1)
+            while (!await AppliedAsync(document, writers[1], DocumentLimits.TailSlots + 1).WaitAsync(guard))
             {
                 await Task.Delay(10);
             }
             Assert.False(waiting.IsCompleted);
+            // Readers see only what is stored: the op is applied, but nobody may read it yet.
+            Assert.Equal(DocumentLimits.TailSlots, (await document.OpenAsync(writers[1])).Document.Version);
             fixture.StorageGate.Release();
             Assert.Equal(DocumentLimits.TailSlots + 1, await waiting.WaitAsync(guard));
         }
@@ -341,6 +343,38 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
     }
 
     [Fact]
+    public async Task Readers_SeeOnlyStoredOps_NeverOneACrashCouldLose()
+    {
+        var (doc, writers, _) = await DocumentAsync("plan");
+        var document = Grains.GetDocument(doc);
+        var guard = TimeSpan.FromSeconds(30);
+
+        fixture.StorageGate.Hold(DocumentTail.StateName);
+        Task<long> typed;
+        try
+        {
+            typed = document.SubmitAsync(writers[0], new OpSubmission("tab", 1, 0, Insert(4, " for Monday")));
+            await fixture.StorageGate.Reached.WaitAsync(guard);
+            var opened = await document.OpenAsync(writers[1]);
+            var ops = await document.GetOpsAsync(writers[1], 0, 100);
+            var current = await document.GetAtVersionAsync(writers[1], null);
+            var ahead = await Assert.ThrowsAsync<CopLiveException>(() => document.GetAtVersionAsync(writers[1], 1));
+
+            Assert.Equal((0L, "plan"), (opened.Document.Version, opened.Document.Text));
+            Assert.Equal((0L, 0), (ops.HeadVersion, ops.Ops.Length));
+            Assert.Equal((0L, "plan"), (current.Version, current.Text));
+            Assert.Equal("version", ahead.Field);
+        }
+        finally
+        {
+            fixture.StorageGate.Release();
+        }
+        Assert.Equal(1, await typed.WaitAsync(guard));
+        Assert.Equal("plan for Monday", (await document.OpenAsync(writers[1])).Document.Text);
+        Assert.Single((await document.GetOpsAsync(writers[1], 0, 100)).Ops);
+    }
+
+    [Fact]
     public async Task Cursors_FollowTheTextAsOthersEdit()
     {
         var (doc, writers, _) = await DocumentAsync("hello");
@@ -382,6 +416,20 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
         Assert.Contains("retry after", limited.Message);
         Assert.Equal(DocumentLimits.OpsBurst, version);
         Assert.Equal(version + 1, other);
+    }
+
+    /// <summary>Whether <paramref name="version"/> is applied (stored or not): only then can a cursor be placed on it.</summary>
+    private static async Task<bool> AppliedAsync(IDocumentGrain document, Caller reader, long version)
+    {
+        try
+        {
+            await document.MoveCursorAsync(reader, "probe", version, 0, 0);
+            return true;
+        }
+        catch (CopLiveException e) when (e.Field == "version")
+        {
+            return false;
+        }
     }
 
     /// <summary>One client's op <paramref name="seq"/>, typing "x" at the end, a tenth of a second after the last.</summary>
