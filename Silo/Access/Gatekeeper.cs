@@ -2,6 +2,7 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
+using CopLive.Silo.Grains;
 
 namespace CopLive.Silo.Access;
 
@@ -40,6 +41,27 @@ internal sealed class Gatekeeper(Func<MemberId, Task<CommunityMember?>> membersh
             throw new InvalidOperationException($"{right} is held by the administrator too, who has no membership.");
         }
         return (await RequireAsync(caller, right, attempt))!;
+    }
+
+    /// <summary>The rights checks of a grain of <paramref name="community"/>: it asks the community, and refusals go to its audit log.</summary>
+    public static Gatekeeper OfCommunity(IGrainFactory grains, Func<CommunityId> community) =>
+        new(m => grains.GetCommunityInternal(community()).GetMemberAsync(m), new CommunityRefusalLog(grains, community));
+
+    /// <summary>
+    /// Refuses a member already looked up who lacks <paramref name="right"/>, asking nobody: a check that runs on the
+    /// grain's turn without an await. Only for rights whose refusal is not audited.
+    /// </summary>
+    public static void Require(CommunityMember member, Right right)
+    {
+        var rule = AccessRules.For(right);
+        if (rule.Audited)
+        {
+            throw new InvalidOperationException($"A refusal of {right} is audited; check it with RequireAsync.");
+        }
+        if (!rule.Allows(member.Role))
+        {
+            throw rule.Refuse();
+        }
     }
 
     /// <summary>Whether the caller holds <paramref name="right"/>, without refusing or recording anything.</summary>

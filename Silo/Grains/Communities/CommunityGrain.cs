@@ -85,11 +85,9 @@ public sealed partial class CommunityGrain(
 
     public async Task<JoinedCommunity> JoinAsync(JoinRequest request)
     {
-        var invite = Invites.Admitting(State.Created ? request.InviteHash : "", clock.GetCurrentInstant());
-        if (State.Banned.Contains(request.Member))
-        {
-            throw CopLiveException.Forbidden("You have been removed from this community.");
-        }
+        // A community that does not exist has no invites, so its codes are refused as not valid.
+        var invite = Invites.Admitting(request.InviteHash, clock.GetCurrentInstant());
+        Members.EnsureNotBanned(request.Member);
         var displayName = Require.Text("displayName", request.DisplayName, Limits.NameLength);
         var zone = request.TimeZone is null ? State.TimeZone : Require.TimeZone("timeZone", request.TimeZone).Id;
 

@@ -19,13 +19,18 @@ internal sealed class Membership(CommunityState state)
     public MemberEntry Entry(MemberId member) =>
         state.FindMember(member) ?? throw CopLiveException.Invalid("member", "That person is not a member of this community.");
 
-    /// <summary>Adds someone who presented <paramref name="invite"/>, or raises the role of a member who already is one.</summary>
-    public MemberEntry Admit(MemberId member, InviteEntry invite, string displayName, Instant now)
+    /// <summary>Refuses someone banned from the community, whatever invite they present.</summary>
+    public void EnsureNotBanned(MemberId member)
     {
         if (state.Banned.Contains(member))
         {
             throw CopLiveException.Forbidden("You have been removed from this community.");
         }
+    }
+
+    /// <summary>Adds someone who presented <paramref name="invite"/>, or raises the role of a member who already is one.</summary>
+    public MemberEntry Admit(MemberId member, InviteEntry invite, string displayName, Instant now)
+    {
         var entry = state.FindMember(member);
         if (entry is null)
         {

@@ -139,9 +139,9 @@ public sealed class DocumentGrain(
             {
                 throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
             }
-            if (_settings.Locked && AccessRules.For(Right.EditLockedDocument) is var locked && !locked.Allows(writer.Role))
+            if (_settings.Locked)
             {
-                throw locked.Refuse();
+                Gatekeeper.Require(writer, Right.EditLockedDocument);
             }
             if (_marks.Resubmitted(submission.ClientId, submission.Seq) is { } first)
             {

@@ -20,7 +20,7 @@ internal sealed class DocumentGrainStore(
     private readonly DocumentTail _tail = new(storage, document);
 
     /// <summary>Reads the tail's ops after <paramref name="archivedVersion"/>, clearing what a crash left past a gap.</summary>
-    public async Task<IReadOnlyList<StoredOp>> LoadTailAsync(long archivedVersion) => await _tail.LoadAsync(archivedVersion);
+    public Task<IReadOnlyList<StoredOp>> LoadTailAsync(long archivedVersion) => _tail.LoadAsync(archivedVersion);
 
     /// <summary>Stores a new document: its first snapshot, an empty tail, then the head that says it exists.</summary>
     public async Task CreateAsync(DocumentCheckpoint checkpoint, DocumentHeadState created)

@@ -38,8 +38,7 @@ public sealed class RoomGrain(
     private RoomSetup Setup => State.Setup ?? throw CopLiveException.NotFound("There is no such room.");
     private RoomId Id => new(this.GetPrimaryKey());
 
-    private Gatekeeper Gate => _gate ??= new Gatekeeper(
-        m => GrainFactory.GetCommunityInternal(Setup.Community).GetMemberAsync(m), new CommunityRefusalLog(GrainFactory, () => Setup.Community));
+    private Gatekeeper Gate => _gate ??= Gatekeeper.OfCommunity(GrainFactory, () => Setup.Community);
 
     public async Task<RoomView> InitializeAsync(RoomSetup setup)
     {
@@ -238,7 +237,7 @@ public sealed class RoomGrain(
         _ = Setup;
         if (await Gate.RequireAsync(caller, Right.ReadRoom) is { } member && !IsOpenTo(member.Member))
         {
-            await Gate.RequireAsync(caller, Right.LookIntoRooms);
+            Gatekeeper.Require(member, Right.LookIntoRooms);
         }
     }
 
@@ -257,7 +256,7 @@ public sealed class RoomGrain(
         }
         if (!IsOpenTo(member.Member))
         {
-            await Gate.RequireAsync(caller, Right.LookIntoRooms);
+            Gatekeeper.Require(member, Right.LookIntoRooms);
         }
         return member;
     }

@@ -42,8 +42,7 @@ public sealed partial class SessionGrain(
     private SessionBreakouts Breakouts => new(State, Attendance, new BreakoutRooms(GrainFactory, Id, Plan), clock);
     private SessionModeration Moderation => new(State, Plan, GrainFactory, Gate);
 
-    private Gatekeeper Gate => _gate ??= new Gatekeeper(
-        m => GrainFactory.GetCommunityInternal(Plan.Community).GetMemberAsync(m), new CommunityRefusalLog(GrainFactory, () => Plan.Community));
+    private Gatekeeper Gate => _gate ??= Gatekeeper.OfCommunity(GrainFactory, () => Plan.Community);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

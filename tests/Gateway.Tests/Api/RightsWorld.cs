@@ -16,8 +16,8 @@ internal sealed class World : IAsyncDisposable
     private readonly Dictionary<string, string> _bearers = [];
     private readonly Dictionary<(string Caller, string Hub), HubConnection> _hubs = [];
     private ApiClient _api = null!;
-    private readonly List<string> _watched = [];
     private string _memberInvite = "";
+    private string? _freshDocument;
 
     public string Community { get; private set; } = "";
     public string Document { get; private set; } = "";
@@ -152,7 +152,7 @@ internal sealed class World : IAsyncDisposable
     public async Task<string> NewDocumentAsync()
     {
         var document = ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/documents", new { title = "Notes" }, _bearers["owner"]), "id");
-        _watched.Add(document);
+        _freshDocument = document;
         return document;
     }
 
@@ -170,12 +170,9 @@ internal sealed class World : IAsyncDisposable
         var document = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{Document}", bearer: GatewayFixture.AdminKey);
         var room = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/rooms/{MainRoom}", bearer: GatewayFixture.AdminKey);
         var session = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{Session}/live", bearer: GatewayFixture.AdminKey);
-        var locks = new List<string>();
-        foreach (var watched in _watched.TakeLast(1))
-        {
-            locks.Add((await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{watched}", bearer: GatewayFixture.AdminKey))["locked"]!.ToJsonString());
-        }
-        return community.ToJsonString() + document["version"] + document["locked"] + string.Join(",", locks)
+        var fresh = _freshDocument is null ? null
+            : (await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{_freshDocument}", bearer: GatewayFixture.AdminKey))["locked"];
+        return community.ToJsonString() + document["version"] + document["locked"] + fresh?.ToJsonString()
             // Not who is present: that changes by itself, when a member's reconnect grace runs out.
             + room["chat"]!.ToJsonString() + room["hands"]!.ToJsonString() + session["muted"]?.ToJsonString();
     }
