@@ -4,6 +4,7 @@ using CopLive.Admin.Tui.ViewModels;
 using CopLive.Admin.Tui.Views;
 using CopLive.Client.Admin;
 using CopLive.Client.Live;
+using CopLive.Protocol.Moderation;
 using Microsoft.AspNetCore.SignalR;
 using NodaTime;
 using Terminal.Gui.App;

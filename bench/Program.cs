@@ -8,6 +8,8 @@ using CopLive.Bench.Floor;
 using CopLive.Client.Live;
 using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
 using Microsoft.AspNetCore.SignalR.Client;
 
 // CopLive co-editing benchmark: editors with their document open submit 8-character inserts (one op in flight
@@ -94,7 +96,7 @@ foreach (var document in documents)
         var text = new AttributedText("");
         long version = 0;
         var gate = new Lock();
-        connection.On<DocumentOpsEvent>("DocumentOps", e =>
+        connection.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e =>
         {
             var now = Stopwatch.GetTimestamp();
             lock (gate)
@@ -112,7 +114,7 @@ foreach (var document in documents)
             }
         });
         await connection.StartAsync();
-        var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", document.ToString());
+        var opened = await connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), document.ToString());
         lock (gate)
         {
             text = new AttributedText(opened.Text);
@@ -131,11 +133,11 @@ for (var d = 0; d < documents.Count; d++)
         var connection = LiveConnection.Create(server.Address, () => token);
         // Editors have the document open, as in a meeting: every op goes to the other editors too (and back to its
         // sender), not only to the watchers. They take the stream in without keeping a copy; watchers check it.
-        connection.On<DocumentOpsEvent>("DocumentOps", _ => { });
+        connection.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), _ => { });
         await connection.StartAsync();
         editorConnections.Add(connection);
         var document = documents[d].ToString();
-        await connection.InvokeAsync<OpenedDocument>("OpenDocument", document);
+        await connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), document);
         var client = $"d{d}e{e}";
         var random = new Random(d * 1_000 + e);
         long version = 0;
@@ -146,7 +148,7 @@ for (var d = 0; d < documents.Count; d++)
             // insert), every other op deletes 8 code points instead, so the length and the cost per op stop growing.
             var steady = options.SteadyLength > 0 && initial.Length + 8 * version >= options.SteadyLength && seq % 2 == 0;
             var edit = steady ? OpComponent.Delete(8) : OpComponent.Insert(random.Next(100_000_000).ToString("D8", CultureInfo.InvariantCulture));
-            var reply = await connection.InvokeAsync<SubmitReply>("SubmitOp", document, client, seq, version, TextOp.At(at, edit));
+            var reply = await connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), document, client, seq, version, TextOp.At(at, edit));
             version = reply.Version;
         });
     }

@@ -1,6 +1,8 @@
 using CopLive.Admin.Tui.ViewModels;
 using CopLive.Client.Admin;
 using CopLive.Client.Live;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Moderation;
 
 namespace CopLive.Admin.Tui.Live;
 

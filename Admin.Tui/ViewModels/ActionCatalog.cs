@@ -1,4 +1,7 @@
 using CopLive.Client.Admin;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 
 namespace CopLive.Admin.Tui.ViewModels;
 
@@ -32,11 +35,11 @@ public static class ActionCatalog
         ModerationAction.Confirmed($"{(m.Muted ? "Unmute" : "Mute")} {m.Name}", a => a.MuteAsync(s.SessionId, m.MemberId, !m.Muted, null))));
 
     private static readonly ActionKey Move = new('v', "move the selected member to another room", c => OnMember(c, (s, m) =>
-        s.Rooms.Count(r => r.Kind == "breakout") == 0
+        s.Rooms.Count(r => r.Kind == RoomKind.Breakout) == 0
             ? "There is no breakout round to move members between."
             : new ModerationAction($"Move {m.Name}", Risk.YesNo, ActionInput.Room,
                 (a, room) => a.MoveMemberAsync(s.SessionId, m.MemberId, Guid.Parse(room)),
-                [.. s.Rooms.Where(r => r.Kind == "breakout" && r.RoomId != m.RoomId)])));
+                [.. s.Rooms.Where(r => r.Kind == RoomKind.Breakout && r.RoomId != m.RoomId)])));
 
     private static readonly ActionKey Remove = new('x', "remove the selected member from the session (reason required)", c => OnMember(c, (s, m) =>
         ModerationAction.WithReason($"Remove {m.Name} from {s.Title}", (a, reason) => a.RemoveAsync(s.SessionId, m.MemberId, reason))));
@@ -72,7 +75,7 @@ public static class ActionCatalog
 
     private static string NoRound(ActionContext c) => LiveSession(c) is null ? NoSession : "No breakout round is open.";
 
-    private static SessionBoard? LiveSession(ActionContext c) => c.Session is { Status: "live" } s ? s : null;
+    private static SessionBoard? LiveSession(ActionContext c) => c.Session is { Status: SessionStatus.Live } s ? s : null;
 
     private static SessionBoard? Round(ActionContext c) => LiveSession(c) is { RoundDeadline: not null } s ? s : null;
 

@@ -1,5 +1,9 @@
 using CopLive.Client.Admin;
 using CopLive.Client.Live;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Json;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Sessions;
 using NodaTime;
 
 namespace CopLive.Admin.Tui.ViewModels;
@@ -115,7 +119,7 @@ public sealed class ConsoleViewModel
         {
             Screen.Document when Document is { } d => $"v{d.Version}{(d.Locked ? " · LOCKED" : "")} · {d.ContributorLine()}",
             Screen.Rooms or Screen.Members when SessionOf(null) is { } s =>
-                $"{s.Status} · {SessionTables.Phase(s)} {SessionTables.Left(s, now, _zone)} · {s.Online}/{s.Expected} online",
+                $"{ProtocolJson.Name(s.Status)} · {SessionTables.Phase(s)} {SessionTables.Left(s, now, _zone)} · {s.Online}/{s.Expected} online",
             Screen.Sessions when Navigator.Current.Community is { } c => Store.Community(c)?.Name ?? "",
             _ => "",
         };
@@ -152,9 +156,9 @@ public sealed class ConsoleViewModel
                 Go(new Route(Screen.Sessions, Community: selected.Key, Title: selected.Cells[0]));
                 break;
             case Screen.Sessions when Store.Session(selected.Key) is { } s:
-                if (s.Status != "live")
+                if (s.Status != SessionStatus.Live)
                 {
-                    Message = $"{s.Title} is {s.Status}; its rooms are there while it is live.";
+                    Message = $"{s.Title} is {ProtocolJson.Name(s.Status)}; its rooms are there while it is live.";
                     return;
                 }
                 Go(new Route(Screen.Rooms, Session: s.SessionId, Title: s.Title));

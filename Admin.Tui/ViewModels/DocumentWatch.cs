@@ -1,6 +1,7 @@
 using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
 
 namespace CopLive.Admin.Tui.ViewModels;
 

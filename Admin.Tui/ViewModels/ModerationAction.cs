@@ -1,4 +1,5 @@
 using CopLive.Client.Admin;
+using CopLive.Protocol.Moderation;
 
 namespace CopLive.Admin.Tui.ViewModels;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CopLive.Client.Admin;
+using CopLive.Protocol.Moderation;
 
 namespace CopLive.Admin.Tui.ViewModels;
 

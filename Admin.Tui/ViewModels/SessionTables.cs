@@ -1,4 +1,8 @@
 using CopLive.Client.Admin;
+using CopLive.Protocol.Json;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using NodaTime;
 
 namespace CopLive.Admin.Tui.ViewModels;
@@ -17,45 +21,45 @@ public static class SessionTables
         ["Community", "Session", "State", "Phase", "Left", "Online", "Rooms", "Hands", "Help"],
         [.. store.Sessions
             .Where(s => community is null || s.CommunityId == community)
-            .OrderBy(s => s.Status switch { "live" => 0, "scheduled" => 1, _ => 2 })
-            .ThenBy(s => s.Status == "ended" ? -s.Start.ToUnixTimeTicks() : s.Start.ToUnixTimeTicks())
+            .OrderBy(s => s.Status switch { SessionStatus.Live => 0, SessionStatus.Scheduled => 1, _ => 2 })
+            .ThenBy(s => s.Status == SessionStatus.Ended ? -s.Start.ToUnixTimeTicks() : s.Start.ToUnixTimeTicks())
             .Select(s => new TableRow(s.SessionId,
             [
-                s.Community, s.Title, s.Status, Phase(s), Left(s, now, zone),
-                s.Status == "live" ? $"{s.Online}/{s.Expected}" : "",
-                s.Status == "live" ? N(s.Rooms.Count) : "",
-                s.Status == "live" ? N(s.Members.Count(m => m.HandRaised)) : "",
-                s.Status == "live" ? N(s.Help.Count(h => h.Status == "open")) : "",
+                s.Community, s.Title, ProtocolJson.Name(s.Status), Phase(s), Left(s, now, zone),
+                s.Status == SessionStatus.Live ? $"{s.Online}/{s.Expected}" : "",
+                s.Status == SessionStatus.Live ? N(s.Rooms.Count) : "",
+                s.Status == SessionStatus.Live ? N(s.Members.Count(m => m.HandRaised)) : "",
+                s.Status == SessionStatus.Live ? N(s.Help.Count(h => h.Status == HelpStatus.Open)) : "",
             ]))]);
 
     /// <summary>The rooms of a live session: the main room, then the round's rooms.</summary>
     public static TableModel Rooms(SessionBoard session) => new(
         ["Room", "Kind", "Members", "Hands", "Help"],
-        [.. session.Rooms.Select(r => new TableRow(r.RoomId, [r.Name, r.Kind, N(r.Members), N(r.Hands), N(r.HelpOpen)], Parent: r.NotesDocumentId))]);
+        [.. session.Rooms.Select(r => new TableRow(r.RoomId, [r.Name, ProtocolJson.Name(r.Kind), N(r.Members), N(r.Hands), N(r.HelpOpen)], Parent: r.NotesDocumentId))]);
 
     /// <summary>The members of a live session, by name.</summary>
     public static TableModel Members(SessionBoard session) => new(
         ["Member", "Role", "Room", "Online", "Muted", "Hand"],
         [.. session.Members.Select(m => new TableRow(m.MemberId,
-            [m.Name, m.Role, m.Room ?? "", m.Online ? "yes" : "away", m.Muted ? "MUTED" : "", m.HandRaised ? "✋" : ""]))]);
+            [m.Name, ProtocolJson.Name(m.Role), m.Room ?? "", m.Online ? "yes" : "away", m.Muted ? "MUTED" : "", m.HandRaised ? "✋" : ""]))]);
 
     /// <summary>Open and claimed help requests of every live session in scope, oldest first.</summary>
     public static TableModel Help(ConsoleStore store, Instant now) => new(
         ["Waiting", "Session", "Room", "Member", "Note", "Status", "Claimed by"],
-        [.. store.Sessions.Where(s => s.Status == "live")
+        [.. store.Sessions.Where(s => s.Status == SessionStatus.Live)
             .SelectMany(s => s.Help.Select(h => (Session: s, Help: h)))
-            .OrderBy(x => x.Help.Status == "open" ? 0 : 1).ThenBy(x => x.Help.At)
+            .OrderBy(x => x.Help.Status == HelpStatus.Open ? 0 : 1).ThenBy(x => x.Help.At)
             .Select(x => new TableRow(x.Help.RoomId,
-                [Countdown.Span(now - x.Help.At), x.Session.Title, x.Help.Room, x.Help.Member, x.Help.Note ?? "", x.Help.Status, x.Help.ClaimedBy ?? ""],
+                [Countdown.Span(now - x.Help.At), x.Session.Title, x.Help.Room, x.Help.Member, x.Help.Note ?? "", ProtocolJson.Name(x.Help.Status), x.Help.ClaimedBy ?? ""],
                 x.Help.RequestId, x.Session.SessionId))]);
 
     /// <summary>The agenda phase and its state: <c>Presenting</c>, <c>Feedback (paused)</c>, <c>done</c>.</summary>
     public static string Phase(SessionBoard s) => s.PhaseStatus switch
     {
-        _ when s.Status != "live" => "",
-        "notStarted" => "not started",
-        "finished" => "done",
-        "paused" => $"{s.Phase} (paused)",
+        _ when s.Status != SessionStatus.Live => "",
+        AgendaStatus.NotStarted => "not started",
+        AgendaStatus.Finished => "done",
+        AgendaStatus.Paused => $"{s.Phase} (paused)",
         _ => s.Phase ?? "",
     };
 
@@ -64,13 +68,13 @@ public static class SessionTables
     {
         switch (s.Status)
         {
-            case "scheduled":
+            case SessionStatus.Scheduled:
                 return s.Start > now ? $"starts {Countdown.Local(s.Start, zone, now)}" : "due";
-            case "live":
+            case SessionStatus.Live:
                 var phase = s.PhaseStatus switch
                 {
-                    "running" or "overtime" when s.PhaseDeadline is { } deadline => Countdown.Until(deadline, now),
-                    "paused" when s.PhaseRemainingSeconds is { } seconds => Countdown.Clock(Duration.FromSeconds(seconds)),
+                    AgendaStatus.Running or AgendaStatus.Overtime when s.PhaseDeadline is { } deadline => Countdown.Until(deadline, now),
+                    AgendaStatus.Paused when s.PhaseRemainingSeconds is { } seconds => Countdown.Clock(Duration.FromSeconds(seconds)),
                     _ => "",
                 };
                 return s.RoundDeadline is { } round ? $"{phase} (round {Countdown.Until(round, now)})".TrimStart() : phase;

@@ -1,4 +1,7 @@
 using CopLive.Client.Live;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CopLive.Client.Admin;
@@ -15,11 +18,11 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
     /// <summary>Creates a connection (not yet started) to <paramref name="gateway"/>.</summary>
     public AdminConnection(Uri gateway, string credential)
     {
-        _hub = LiveConnection.Create(gateway, "/hubs/admin", () => credential);
-        _hub.On<SessionBoard>("SessionBoard", b => SessionBoardChanged?.Invoke(b));
-        _hub.On<CommunityRow>("CommunityChanged", c => CommunityChanged?.Invoke(c));
-        _hub.On<Pulse>("Pulse", p => PulseReceived?.Invoke(p));
-        _hub.On<DocumentOpsEvent>("DocumentOps", e => DocumentOps?.Invoke(e));
+        _hub = LiveConnection.Create(gateway, HubPaths.Admin, () => credential);
+        _hub.On<SessionBoard>(nameof(IAdminClient.SessionBoard), b => SessionBoardChanged?.Invoke(b));
+        _hub.On<CommunityRow>(nameof(IAdminClient.CommunityChanged), c => CommunityChanged?.Invoke(c));
+        _hub.On<Pulse>(nameof(IAdminClient.Pulse), p => PulseReceived?.Invoke(p));
+        _hub.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e => DocumentOps?.Invoke(e));
         _hub.Reconnecting += e => Raise(ConnectionState.Reconnecting, e);
         _hub.Reconnected += _ => Raise(ConnectionState.Connected, null);
         _hub.Closed += e => Raise(ConnectionState.Closed, e);
@@ -44,62 +47,62 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
     public Task StartAsync(CancellationToken cancellationToken = default) => _hub.StartAsync(cancellationToken);
 
     /// <summary>Starts this connection's feed and returns everything in its scope.</summary>
-    public Task<Board> OpenBoardAsync() => _hub.InvokeAsync<Board>("OpenBoard");
+    public Task<Board> OpenBoardAsync() => _hub.InvokeAsync<Board>(nameof(IAdminHub.OpenBoard));
 
     /// <inheritdoc />
-    public Task<WatchedDocument> WatchDocumentAsync(Guid document) => _hub.InvokeAsync<WatchedDocument>("WatchDocument", document.ToString());
+    public Task<WatchedDocument> WatchDocumentAsync(Guid document) => _hub.InvokeAsync<WatchedDocument>(nameof(IAdminHub.WatchDocument), document.ToString());
 
     /// <inheritdoc />
-    public Task UnwatchDocumentAsync(Guid document) => _hub.InvokeAsync("UnwatchDocument", document.ToString());
+    public Task UnwatchDocumentAsync(Guid document) => _hub.InvokeAsync(nameof(IAdminHub.UnwatchDocument), document.ToString());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document) =>
-        _hub.InvokeAsync<IReadOnlyList<Contributor>>("GetContributors", document.ToString());
+        _hub.InvokeAsync<IReadOnlyList<Contributor>>(nameof(IAdminHub.GetContributors), document.ToString());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditRow>> GetAuditAsync(Guid? community, int limit) =>
-        _hub.InvokeAsync<IReadOnlyList<AuditRow>>("GetAudit", community?.ToString(), limit);
+        _hub.InvokeAsync<IReadOnlyList<AuditRow>>(nameof(IAdminHub.GetAudit), community?.ToString(), limit);
 
     /// <inheritdoc />
-    public Task BroadcastAsync(Guid session, string text) => _hub.InvokeAsync("BroadcastToRooms", session.ToString(), text);
+    public Task BroadcastAsync(Guid session, string text) => _hub.InvokeAsync(nameof(IModerationHub.BroadcastToRooms), session.ToString(), text);
 
     /// <inheritdoc />
-    public Task ExtendPhaseAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendPhase", session.ToString(), minutes);
+    public Task ExtendPhaseAsync(Guid session, int minutes) => _hub.InvokeAsync(nameof(IModerationHub.ExtendPhase), session.ToString(), minutes);
 
     /// <inheritdoc />
-    public Task ExtendRoundAsync(Guid session, int minutes) => _hub.InvokeAsync("ExtendRound", session.ToString(), minutes);
+    public Task ExtendRoundAsync(Guid session, int minutes) => _hub.InvokeAsync(nameof(IModerationHub.ExtendRound), session.ToString(), minutes);
 
     /// <inheritdoc />
-    public Task CloseRoundAsync(Guid session) => _hub.InvokeAsync("CloseRound", session.ToString());
+    public Task CloseRoundAsync(Guid session) => _hub.InvokeAsync(nameof(IModerationHub.CloseRound), session.ToString());
 
     /// <inheritdoc />
     public Task MoveMemberAsync(Guid session, Guid member, Guid room) =>
-        _hub.InvokeAsync("MoveMember", session.ToString(), member.ToString(), room.ToString());
+        _hub.InvokeAsync(nameof(IModerationHub.MoveMember), session.ToString(), member.ToString(), room.ToString());
 
     /// <inheritdoc />
     public Task MuteAsync(Guid session, Guid member, bool muted, string? reason) =>
-        _hub.InvokeAsync("MuteMember", session.ToString(), member.ToString(), muted, reason);
+        _hub.InvokeAsync(nameof(IModerationHub.MuteMember), session.ToString(), member.ToString(), muted, reason);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid session, Guid member, string reason) =>
-        _hub.InvokeAsync("RemoveMember", session.ToString(), member.ToString(), reason);
+        _hub.InvokeAsync(nameof(IModerationHub.RemoveMember), session.ToString(), member.ToString(), reason);
 
     /// <inheritdoc />
     public Task BanAsync(Guid community, Guid member, string reason) =>
-        _hub.InvokeAsync("BanMember", community.ToString(), member.ToString(), reason);
+        _hub.InvokeAsync(nameof(IModerationHub.BanMember), community.ToString(), member.ToString(), reason);
 
     /// <inheritdoc />
     public Task<bool> LockDocumentAsync(Guid document, bool locked, string? reason) =>
-        _hub.InvokeAsync<bool>("LockDocument", document.ToString(), locked, reason);
+        _hub.InvokeAsync<bool>(nameof(IModerationHub.LockDocument), document.ToString(), locked, reason);
 
     /// <inheritdoc />
-    public Task ClaimHelpAsync(Guid room, long request) => _hub.InvokeAsync("ClaimHelp", room.ToString(), request);
+    public Task ClaimHelpAsync(Guid room, long request) => _hub.InvokeAsync(nameof(IModerationHub.ClaimHelp), room.ToString(), request);
 
     /// <inheritdoc />
-    public Task ResolveHelpAsync(Guid room, long request) => _hub.InvokeAsync("ResolveHelp", room.ToString(), request);
+    public Task ResolveHelpAsync(Guid room, long request) => _hub.InvokeAsync(nameof(IModerationHub.ResolveHelp), room.ToString(), request);
 
     /// <inheritdoc />
-    public Task EndSessionAsync(Guid session, string reason) => _hub.InvokeAsync("EndSession", session.ToString(), reason);
+    public Task EndSessionAsync(Guid session, string reason) => _hub.InvokeAsync(nameof(IModerationHub.EndSession), session.ToString(), reason);
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 

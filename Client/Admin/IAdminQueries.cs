@@ -1,4 +1,6 @@
 using CopLive.Client.Live;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Moderation;
 
 namespace CopLive.Client.Admin;
 

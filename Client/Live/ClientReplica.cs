@@ -1,4 +1,5 @@
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
 
 namespace CopLive.Client.Live;
 

@@ -1,3 +1,4 @@
+using CopLive.Protocol.Errors;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Client.Live;
@@ -8,14 +9,14 @@ public static class HubError
     private const string Marker = "HubException: ";
 
     /// <summary>The refusal's code, or null when the exception is not a CopLive refusal.</summary>
-    public static string? Code(Exception error)
+    public static RefusalCode? Code(Exception error)
     {
         if (Refusal(error) is not { } refusal)
         {
             return null;
         }
         var colon = refusal.IndexOf(':');
-        return colon > 0 ? refusal[..colon] : null;
+        return colon > 0 && Enum.TryParse<RefusalCode>(refusal.AsSpan(0, colon), ignoreCase: false, out var code) ? code : null;
     }
 
     /// <summary>What to tell a person: the server's message without SignalR's wrapping (the exception's message otherwise).</summary>

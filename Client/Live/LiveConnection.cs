@@ -1,17 +1,16 @@
-using CopLive.Collab.Text;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace CopLive.Client.Live;
 
-/// <summary>Builds connections to a gateway's live hub that speak CopLive's JSON (ops in their JSON notation, NodaTime values).</summary>
+/// <summary>Builds connections to a gateway's hubs that speak CopLive's JSON (<see cref="ProtocolJson"/>) and reconnect forever.</summary>
 public static class LiveConnection
 {
     /// <summary>A connection to <c>/hubs/live</c> that reconnects by itself; the token goes as <c>access_token</c>.</summary>
     public static HubConnection Create(Uri gateway, Func<string?> token, Action<IHubConnectionBuilder>? configure = null) =>
-        Create(gateway, "/hubs/live", token, configure);
+        Create(gateway, HubPaths.Live, token, configure);
 
     /// <summary>A connection to the hub at <paramref name="path"/> of a gateway, speaking CopLive's JSON and reconnecting forever.</summary>
     public static HubConnection Create(Uri gateway, string path, Func<string?> token, Action<IHubConnectionBuilder>? configure = null)
@@ -19,11 +18,7 @@ public static class LiveConnection
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(gateway, path), o => o.AccessTokenProvider = () => Task.FromResult(token()))
             .WithAutomaticReconnect(new RetryForever())
-            .AddJsonProtocol(o =>
-            {
-                o.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-                o.PayloadSerializerOptions.Converters.Add(new TextOpJsonConverter());
-            });
+            .AddJsonProtocol(o => ProtocolJson.Configure(o.PayloadSerializerOptions));
         configure?.Invoke(builder);
         return builder.Build();
     }

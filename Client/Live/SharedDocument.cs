@@ -1,4 +1,7 @@
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -100,14 +103,14 @@ public sealed class SharedDocument : IAsyncDisposable
     public static async Task<SharedDocument> OpenAsync(HubConnection connection, Guid documentId, TimeSpan? broadcastGrace = null)
     {
         var document = new SharedDocument(connection, documentId, broadcastGrace ?? DefaultBroadcastGrace);
-        document._handlers.Add(connection.On<DocumentOpsEvent>("DocumentOps", e =>
+        document._handlers.Add(connection.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e =>
         {
             if (e.DocumentId == documentId)
             {
                 document.Receive(e.Ops);
             }
         }));
-        document._handlers.Add(connection.On<CursorsChangedEvent>("CursorsChanged", e =>
+        document._handlers.Add(connection.On<CursorsChangedEvent>(nameof(IDocumentEvents.CursorsChanged), e =>
         {
             if (e.DocumentId == documentId)
             {
@@ -116,7 +119,7 @@ public sealed class SharedDocument : IAsyncDisposable
         }));
         connection.Reconnected += document.OnReconnectedAsync;
 
-        var opened = await connection.InvokeAsync<OpenedDocument>("OpenDocument", documentId.ToString());
+        var opened = await connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), documentId.ToString());
         lock (document._gate)
         {
             document._replica = new ClientReplica(document.ClientId, opened.Text, opened.Version);
@@ -138,7 +141,7 @@ public sealed class SharedDocument : IAsyncDisposable
 
     /// <summary>Moves this client's cursor.</summary>
     public Task MoveCursorAsync(int anchor, int head) =>
-        _connection.InvokeAsync("MoveCursor", DocumentId.ToString(), Version, anchor, head);
+        _connection.InvokeAsync(nameof(ILiveHub.MoveCursor), DocumentId.ToString(), Version, anchor, head);
 
     /// <summary>Waits until every local edit is acknowledged and this copy has caught up with the server's head.</summary>
     public async Task SettleAsync(TimeSpan timeout)
@@ -148,7 +151,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             if (IsSettled && _connection.State == HubConnectionState.Connected)
             {
-                var head = await _connection.InvokeAsync<OpsReply>("GetOps", DocumentId.ToString(), Version, cancel.Token);
+                var head = await _connection.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), DocumentId.ToString(), Version, cancel.Token);
                 Receive(head.Ops);
                 if (Version == head.HeadVersion && IsSettled)
                 {
@@ -171,7 +174,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             try
             {
-                await _connection.InvokeAsync("CloseDocument", DocumentId.ToString());
+                await _connection.InvokeAsync(nameof(ILiveHub.CloseDocument), DocumentId.ToString());
             }
             catch (Exception e) when (e is HubException or InvalidOperationException)
             {
@@ -242,19 +245,19 @@ public sealed class SharedDocument : IAsyncDisposable
         var retry = false;
         try
         {
-            var reply = await _connection.InvokeAsync<SubmitReply>("SubmitOp", DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
+            var reply = await _connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
             if (!await ReachesAsync(reply.Version, _broadcastGrace))
             {
                 // The broadcast of our own op is lost: fetch the stream up to it, which acknowledges it.
                 await CatchUpAsync();
             }
         }
-        catch (Exception error) when (HubError.Code(error) is "RateLimited" or "Unavailable")
+        catch (Exception error) when (HubError.Code(error) is RefusalCode.RateLimited or RefusalCode.Unavailable)
         {
-            await Task.Delay(HubError.Code(error) == "RateLimited" ? 100 : 500);
+            await Task.Delay(HubError.Code(error) == RefusalCode.RateLimited ? 100 : 500);
             retry = true;
         }
-        catch (Exception error) when (HubError.Code(error) is "TooOld" or "NewerThanHead")
+        catch (Exception error) when (HubError.Code(error) is RefusalCode.TooOld or RefusalCode.NewerThanHead)
         {
             await CatchUpAsync();
             retry = true;
@@ -321,7 +324,7 @@ public sealed class SharedDocument : IAsyncDisposable
         {
             while (_connection.State == HubConnectionState.Connected)
             {
-                var page = await _connection.InvokeAsync<OpsReply>("GetOps", DocumentId.ToString(), Version);
+                var page = await _connection.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), DocumentId.ToString(), Version);
                 Receive(page.Ops);
                 if (page.Ops.Count == 0 || Version >= page.HeadVersion)
                 {
@@ -346,7 +349,7 @@ public sealed class SharedDocument : IAsyncDisposable
             return;
         }
         // A new connection is in no group: open again, take in what was missed, then resend what is unacknowledged.
-        await _connection.InvokeAsync<OpenedDocument>("OpenDocument", DocumentId.ToString());
+        await _connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), DocumentId.ToString());
         lock (_gate)
         {
             _resend = true;

@@ -1,9 +1,10 @@
 using System.Text;
 using CopLive.Gateway.Api.Contracts;
-using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Protocol.Documents;
 
 namespace CopLive.Gateway.Api;
 
@@ -46,7 +47,7 @@ internal static class DocumentEndpoints
         var from = Version(context, "from") ?? 0;
         var limit = (int)(Version(context, "limit") ?? 1_000);
         var page = await grains.GetDocument(new DocumentId(id)).GetOpsAsync(context.Caller(), from, limit);
-        return Results.Ok(new OpsResult(id, page.HeadVersion, [.. page.Ops.Select(o => o.ToMessage())]));
+        return Results.Ok(new OpsReply(id, page.HeadVersion, [.. page.Ops.Select(o => o.ToWire())]));
     }
 
     private static async Task<IResult> GetAuthorshipAsync(Guid id, HttpContext context, IGrainFactory grains)

@@ -1,3 +1,4 @@
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         };
 
         var details = new ProblemDetails { Status = status, Title = title, Detail = refusal.Message };
-        details.Extensions["code"] = refusal.Code.ToString();
+        details.Extensions["code"] = refusal.Code.ToWire().ToString();
         if (refusal.Field is { } field)
         {
             details.Extensions["field"] = field;

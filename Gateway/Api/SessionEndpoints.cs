@@ -1,5 +1,5 @@
 using CopLive.Gateway.Api.Contracts;
-using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 
@@ -13,21 +13,21 @@ internal static class SessionEndpoints
         var sessions = api.MapGroup("/sessions/{id:guid}").RequireAuthorization();
         sessions.MapGet("/", GetAsync);
         sessions.MapGet("/live", async (Guid id, HttpContext context, IGrainFactory grains) =>
-            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).GetLiveAsync(context.Caller()))));
+            Results.Ok((await grains.GetSession(new SessionId(id)).GetLiveAsync(context.Caller())).ToWire()));
         sessions.MapPost("/start", async (Guid id, HttpContext context, IGrainFactory grains) =>
-            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).StartAsync(context.Caller()))));
+            Results.Ok((await grains.GetSession(new SessionId(id)).StartAsync(context.Caller())).ToWire()));
         sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
-            Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).EndAsync(context.Caller(), null))));
+            Results.Ok((await grains.GetSession(new SessionId(id)).EndAsync(context.Caller(), null)).ToWire()));
         sessions.MapPost("/members/{memberId:guid}/mute", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<MuteBody>(context.Request);
             var muted = body.Muted ?? throw CopLiveException.Invalid("muted", "'muted' is required (true or false).");
-            return Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).MuteAsync(context.Caller(), new MemberId(memberId), muted, body.Reason)));
+            return Results.Ok((await grains.GetSession(new SessionId(id)).MuteAsync(context.Caller(), new MemberId(memberId), muted, body.Reason)).ToWire());
         });
         sessions.MapPost("/members/{memberId:guid}/remove", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<ReasonBody>(context.Request);
-            return Results.Ok(SessionMessage.From(await grains.GetSession(new SessionId(id)).RemoveAsync(context.Caller(), new MemberId(memberId), body.Reason)));
+            return Results.Ok((await grains.GetSession(new SessionId(id)).RemoveAsync(context.Caller(), new MemberId(memberId), body.Reason)).ToWire());
         });
         sessions.MapGet("/attendance", async (Guid id, HttpContext context, IGrainFactory grains) =>
         {
@@ -35,7 +35,7 @@ internal static class SessionEndpoints
             return Results.Ok(attendance.Select(a => new AttendanceResponse(a.Member.Value, a.DisplayName, a.Joined, a.Left)));
         });
         api.MapGet("/rooms/{id:guid}", async (Guid id, HttpContext context, IGrainFactory grains) =>
-            Results.Ok(RoomMessage.From(await grains.GetRoom(new RoomId(id)).GetAsync(context.Caller())))).RequireAuthorization();
+            Results.Ok((await grains.GetRoom(new RoomId(id)).GetAsync(context.Caller())).ToWire())).RequireAuthorization();
         return api;
     }
 

@@ -4,9 +4,12 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Gateway.Fanout;
@@ -23,8 +26,8 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class DocumentFanout(
     IGrainFactory grains,
-    IHubContext<LiveHub> hub,
-    IHubContext<AdminHub> consoles,
+    IHubContext<LiveHub, ILiveClient> hub,
+    IHubContext<AdminHub, IAdminClient> consoles,
     FanoutOptions options,
     GatewayMetrics metrics,
     ILogger<DocumentFanout> logger) : BackgroundService, IDocumentObserver
@@ -108,7 +111,7 @@ public sealed partial class DocumentFanout(
         switch (notification)
         {
             case DeliveryDue:
-                Deliver(notification.Document, outbox, stoppingToken);
+                Deliver(notification.Document, outbox);
                 return;
             case OpsNotification ops:
                 await HoldAsync(ops, outbox);
@@ -125,7 +128,7 @@ public sealed partial class DocumentFanout(
         var wait = outbox.Wait(Now);
         if (wait == TimeSpan.Zero)
         {
-            Deliver(notification.Document, outbox, stoppingToken);
+            Deliver(notification.Document, outbox);
         }
         else
         {
@@ -157,8 +160,8 @@ public sealed partial class DocumentFanout(
         if (notification.Version >= outbox.Version
             && (outbox.Cursors is null || notification.Version >= outbox.Cursors.Version))
         {
-            outbox.Replace(new CursorsChangedMessage(
-                notification.Document.Value, notification.Version, [.. notification.Cursors.Select(c => c.ToMessage())]));
+            outbox.Replace(new CursorsChangedEvent(
+                notification.Document.Value, notification.Version, [.. notification.Cursors.Select(c => c.ToWire())]));
         }
     }
 
@@ -176,7 +179,7 @@ public sealed partial class DocumentFanout(
     }
 
     /// <summary>Sends what the outbox holds: its ops in one message, then the cursors placed among them.</summary>
-    private void Deliver(DocumentId document, DocumentOutbox outbox, CancellationToken stoppingToken)
+    private void Deliver(DocumentId document, DocumentOutbox outbox)
     {
         var (ops, cursors) = outbox.Take(Now);
         var name = HubGroups.ForDocument(document);
@@ -184,12 +187,11 @@ public sealed partial class DocumentFanout(
         if (ops.Count > 0)
         {
             metrics.OpsDelivered(ops.Count);
-            Observe(document, group.SendAsync(HubEvents.DocumentOps,
-                new DocumentOpsMessage(document.Value, [.. ops.Select(o => o.ToMessage())]), stoppingToken));
+            Observe(document, group.DocumentOps(new DocumentOpsEvent(document.Value, [.. ops.Select(o => o.ToWire())])));
         }
         if (cursors is not null)
         {
-            Observe(document, group.SendAsync(HubEvents.CursorsChanged, cursors, stoppingToken));
+            Observe(document, group.CursorsChanged(cursors));
         }
     }
 
@@ -197,10 +199,11 @@ public sealed partial class DocumentFanout(
     private void Observe(DocumentId document, Task sending) => DetachedSend.Observe(sending, e => LogDeliveryFailed(e, document));
 
     /// <summary>A document's group on both hubs; sending to a group with no connections costs a lookup.</summary>
-    private readonly record struct Audience(IClientProxy Participants, IClientProxy Consoles)
+    private readonly record struct Audience(IDocumentEvents Participants, IDocumentEvents Consoles)
     {
-        public Task SendAsync(string method, object message, CancellationToken cancellationToken) =>
-            Task.WhenAll(Participants.SendAsync(method, message, cancellationToken), Consoles.SendAsync(method, message, cancellationToken));
+        public Task DocumentOps(DocumentOpsEvent message) => Task.WhenAll(Participants.DocumentOps(message), Consoles.DocumentOps(message));
+
+        public Task CursorsChanged(CursorsChangedEvent message) => Task.WhenAll(Participants.CursorsChanged(message), Consoles.CursorsChanged(message));
     }
 
     private abstract record Notification(DocumentId Document);

@@ -1,6 +1,7 @@
 using CopLive.Collab.Text;
-using CopLive.Grains.Documents;
 using CopLive.Gateway.Hubs;
+using CopLive.Grains.Documents;
+using CopLive.Protocol.Documents;
 
 namespace CopLive.Gateway.Fanout;
 
@@ -18,7 +19,7 @@ internal sealed class DocumentOutbox(TimeSpan interval)
     public long Version { get; private set; }
 
     /// <summary>The latest cursors not yet sent; a newer set replaces an older one, which nobody needs any more.</summary>
-    public CursorsChangedMessage? Cursors { get; private set; }
+    public CursorsChangedEvent? Cursors { get; private set; }
 
     /// <summary>True while a delivery is set for later; events arriving meanwhile just join it.</summary>
     public bool Scheduled { get; private set; }
@@ -35,7 +36,7 @@ internal sealed class DocumentOutbox(TimeSpan interval)
         }
     }
 
-    public void Replace(CursorsChangedMessage cursors) => Cursors = cursors;
+    public void Replace(CursorsChangedEvent cursors) => Cursors = cursors;
 
     /// <summary>
     /// How long to wait before delivering what is held, asked at <paramref name="now"/> (a reading of a monotonic
@@ -51,7 +52,7 @@ internal sealed class DocumentOutbox(TimeSpan interval)
     }
 
     /// <summary>Empties the outbox for a delivery made at <paramref name="now"/>, returning what it held.</summary>
-    public (IReadOnlyList<CommittedOp> Ops, CursorsChangedMessage? Cursors) Take(TimeSpan now)
+    public (IReadOnlyList<CommittedOp> Ops, CursorsChangedEvent? Cursors) Take(TimeSpan now)
     {
         Scheduled = false;
         if (IsEmpty)
@@ -71,7 +72,7 @@ internal sealed class DocumentOutbox(TimeSpan interval)
     /// Moves cursors placed at an earlier version than some of the ops they go out with through those ops, so that
     /// they land where their owners put them in the text the readers will have once the ops are applied.
     /// </summary>
-    private static CursorsChangedMessage Forward(CursorsChangedMessage cursors, CommittedOp[] ops)
+    private static CursorsChangedEvent Forward(CursorsChangedEvent cursors, CommittedOp[] ops)
     {
         var later = ops.Where(o => o.Version > cursors.Version).ToList();
         if (later.Count == 0)

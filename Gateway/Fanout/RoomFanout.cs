@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Rooms;
+using CopLive.Protocol.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Gateway.Fanout;
@@ -13,7 +15,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class RoomFanout(
     IGrainFactory grains,
-    IHubContext<LiveHub> hub,
+    IHubContext<LiveHub, ILiveClient> hub,
     ILogger<RoomFanout> logger) : BackgroundService, IRoomObserver
 {
     private readonly ConcurrentDictionary<(string Connection, RoomId Room), Follower> _followers = new();
@@ -66,7 +68,7 @@ public sealed partial class RoomFanout(
                 }
             }
             DetachedSend.Observe(
-                hub.Clients.Group(HubGroups.ForRoom(room.Id)).SendAsync(HubEvents.RoomChanged, RoomMessage.From(room)),
+                hub.Clients.Group(HubGroups.ForRoom(room.Id)).RoomChanged(room.ToWire()),
                 e => LogDeliveryFailed(e, room.Id));
         }
         catch (Exception e)

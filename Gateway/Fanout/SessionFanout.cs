@@ -1,6 +1,8 @@
 using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
+using CopLive.Protocol.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Gateway.Fanout;
@@ -11,7 +13,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class SessionFanout(
     IGrainFactory grains,
-    IHubContext<LiveHub> hub,
+    IHubContext<LiveHub, ILiveClient> hub,
     ILogger<SessionFanout> logger) : BackgroundService, ISessionObserver
 {
     private ISessionObserver? _reference;
@@ -45,7 +47,7 @@ public sealed partial class SessionFanout(
         try
         {
             DetachedSend.Observe(
-                hub.Clients.Group(HubGroups.ForSession(state.Session)).SendAsync(HubEvents.SessionChanged, SessionMessage.From(state)),
+                hub.Clients.Group(HubGroups.ForSession(state.Session)).SessionChanged(state.ToWire()),
                 e => LogDeliveryFailed(e, state.Session));
         }
         catch (Exception e)

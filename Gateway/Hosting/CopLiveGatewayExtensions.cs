@@ -5,9 +5,11 @@ using CopLive.Gateway.Health;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Moderation;
 using CopLive.Gateway.Observability;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Json;
 using CopLive.Silo.Hosting;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
@@ -41,7 +43,7 @@ public static class CopLiveGatewayExtensions
         builder.Services.AddHostedService<StartupBanner>();
 
         builder.Services.AddCopLiveAuthentication();
-        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => ProtocolJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // SignalR logs every exception a hub method throws as an error, refusals included; RefusalHubFilter logs
@@ -52,7 +54,7 @@ public static class CopLiveGatewayExtensions
                 o.MaximumReceiveMessageSize = CopLiveLimits.HubMessageBytes;
                 o.AddFilter<RefusalHubFilter>();
             })
-            .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o => ProtocolJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(BoundedHubLifetimeManager<>)));
         builder.Services.AddSingleton(ValidatedOptions.Read<FanoutOptions>(builder.Configuration, FanoutOptions.Section));
         builder.Services.AddSingleton<DocumentFanout>();
@@ -90,8 +92,8 @@ public static class CopLiveGatewayExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-        app.MapHub<LiveHub>("/hubs/live");
-        app.MapHub<AdminHub>("/hubs/admin");
+        app.MapHub<LiveHub>(HubPaths.Live);
+        app.MapHub<AdminHub>(HubPaths.Admin);
         app.MapFallbackToFile("/join/{code}", "index.html");
         app.MapFallbackToFile("/sessions/{id:guid}", "index.html");
         app.MapGroup("/api")

@@ -5,6 +5,9 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CopLive.Gateway.Hubs;
@@ -12,23 +15,23 @@ namespace CopLive.Gateway.Hubs;
 /// <summary>
 /// <c>/hubs/admin</c>: the moderators' console. The admin key sees the whole server; a member token sees the
 /// communities its member facilitates or owns. Everything a console does goes through the same grain calls, rights
-/// checks and audit log as the participants' hub (see <see cref="ModerationHub"/>).
+/// checks and audit log as the participants' hub (see <see cref="ModerationHub{TClient}"/>).
 /// </summary>
 [Authorize]
-public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, DocumentFanout documents) : ModerationHub(grains)
+public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, DocumentFanout documents) : ModerationHub<IAdminClient>(grains), IAdminHub
 {
     /// <summary>Most audit entries one call returns.</summary>
     public const int AuditLimit = 200;
 
     /// <summary>Starts this console's feed (<c>SessionBoard</c>, <c>CommunityChanged</c>, <c>Pulse</c>) and returns everything in its scope.</summary>
-    public async Task<BoardMessage> OpenBoard()
+    public async Task<Board> OpenBoard()
     {
         var scope = await ModeratorScope.ResolveAsync(Grains, Caller);
         return await board.OpenAsync(Context.ConnectionId, scope);
     }
 
     /// <summary>Follows a document read-only: returns its text and contributors; its <c>DocumentOps</c> events follow.</summary>
-    public async Task<WatchedDocumentMessage> WatchDocument(string documentId)
+    public async Task<WatchedDocument> WatchDocument(string documentId)
     {
         var id = ParseDocument(documentId);
         await documents.JoinAsync(Groups, Context.ConnectionId, id);
@@ -36,7 +39,7 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
         {
             var opened = await Grains.GetDocument(id).OpenAsync(Caller);
             var d = opened.Document;
-            return new WatchedDocumentMessage(id.Value, d.Title, d.Version, d.Text, d.Locked, await ContributorsAsync(id, d.Community));
+            return new WatchedDocument(id.Value, d.Title, d.Version, d.Text, d.Locked, await ContributorsAsync(id, d.Community));
         }
         catch
         {
@@ -49,7 +52,7 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
     public Task UnwatchDocument(string documentId) => documents.LeaveAsync(Groups, Context.ConnectionId, ParseDocument(documentId));
 
     /// <summary>Who wrote a document, most present text first.</summary>
-    public async Task<IReadOnlyList<ContributorMessage>> GetContributors(string documentId)
+    public async Task<IReadOnlyList<Contributor>> GetContributors(string documentId)
     {
         var id = ParseDocument(documentId);
         var view = await Grains.GetDocument(id).GetAtVersionAsync(Caller, null);
@@ -60,7 +63,7 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
     /// The newest audit entries (at most <paramref name="limit"/>, 1–200) of one community, or of every community
     /// in this console's scope when <paramref name="communityId"/> is null, newest first.
     /// </summary>
-    public async Task<IReadOnlyList<AuditRowMessage>> GetAudit(string? communityId, int limit)
+    public async Task<IReadOnlyList<AuditRow>> GetAudit(string? communityId, int limit)
     {
         if (limit is < 1 or > AuditLimit)
         {
@@ -75,7 +78,7 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
         {
             var entries = await Grains.GetCommunity(c).GetAuditAsync(Caller, null, limit);
             var name = names.GetValueOrDefault(c, "");
-            return entries.Select(e => new AuditRowMessage(c.Value, name, e.Id, e.At, e.ActorName, e.Action, e.TargetName, e.Detail, e.Reason, e.Outcome));
+            return entries.Select(e => new AuditRow(c.Value, name, e.Id, e.At, e.ActorName, e.Action, e.TargetName, e.Detail, e.Reason, e.Outcome));
         }));
         return [.. pages.SelectMany(p => p).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit)];
     }
@@ -87,12 +90,12 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task<IReadOnlyList<ContributorMessage>> ContributorsAsync(DocumentId document, CommunityId community)
+    private async Task<IReadOnlyList<Contributor>> ContributorsAsync(DocumentId document, CommunityId community)
     {
         var authorship = await Grains.GetDocument(document).GetAuthorshipAsync(Caller);
         var members = (await Grains.GetCommunity(community).GetAsync(Caller)).Members.ToDictionary(m => m.Member, m => m.DisplayName);
         return [.. authorship.Contributions
             .OrderByDescending(c => c.Present).ThenByDescending(c => c.Ops)
-            .Select(c => new ContributorMessage(c.Member.Value, members.GetValueOrDefault(c.Member) ?? "(former member)", c.Present, c.Inserted, c.Deleted, c.Ops))];
+            .Select(c => new Contributor(c.Member.Value, members.GetValueOrDefault(c.Member) ?? "(former member)", c.Present, c.Inserted, c.Deleted, c.Ops))];
     }
 }

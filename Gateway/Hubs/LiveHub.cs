@@ -3,11 +3,16 @@ using CopLive.Collab.Text;
 using CopLive.Gateway.Auth;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Observability;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -18,12 +23,12 @@ namespace CopLive.Gateway.Hubs;
 /// every right is decided by the grains. Method and event names are the public protocol (docs/protocol.md).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions, RoomFanout rooms, MemberConnections members, GatewayMetrics metrics) : ModerationHub(grains)
+public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, SessionFanout sessions, RoomFanout rooms, MemberConnections members, GatewayMetrics metrics) : ModerationHub<ILiveClient>(grains), ILiveHub
 {
     private const string CountedKey = "coplive.counted";
 
     /// <summary>Subscribes this connection to the document, then returns its text, version and cursors.</summary>
-    public async Task<OpenDocumentResult> OpenDocument(string documentId)
+    public async Task<OpenedDocument> OpenDocument(string documentId)
     {
         var id = ParseDocument(documentId);
         var caller = Caller;
@@ -34,7 +39,7 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
         {
             var opened = await Grains.GetDocument(id).OpenAsync(caller);
             var d = opened.Document;
-            return new OpenDocumentResult(id.Value, d.Title, d.Version, d.Text, [.. opened.Cursors.Select(c => c.ToMessage())], d.Locked);
+            return new OpenedDocument(id.Value, d.Title, d.Version, d.Text, [.. opened.Cursors.Select(c => c.ToWire())], d.Locked);
         }
         catch
         {
@@ -44,20 +49,20 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     }
 
     /// <summary>Submits an op made on <paramref name="baseVersion"/>; returns the version it produced, once stored.</summary>
-    public async Task<SubmitOpResult> SubmitOp(string documentId, string clientId, long seq, long baseVersion, JsonElement op)
+    public async Task<SubmitReply> SubmitOp(string documentId, string clientId, long seq, long baseVersion, [JsonShape(typeof(TextOp))] JsonElement op)
     {
         var id = ParseDocument(documentId);
         var parsed = TextOpJson.Parse(op);
         var version = await Grains.GetDocument(id).SubmitAsync(Caller, new OpSubmission(clientId, seq, baseVersion, parsed));
-        return new SubmitOpResult(version);
+        return new SubmitReply(version);
     }
 
     /// <summary>Committed ops after <paramref name="fromVersion"/> (at most 1,000), for catch-up after a reconnect.</summary>
-    public async Task<OpsResult> GetOps(string documentId, long fromVersion)
+    public async Task<OpsReply> GetOps(string documentId, long fromVersion)
     {
         var id = ParseDocument(documentId);
         var page = await Grains.GetDocument(id).GetOpsAsync(Caller, fromVersion, 1_000);
-        return new OpsResult(id.Value, page.HeadVersion, [.. page.Ops.Select(o => o.ToMessage())]);
+        return new OpsReply(id.Value, page.HeadVersion, [.. page.Ops.Select(o => o.ToWire())]);
     }
 
     /// <summary>Places this connection's cursor, in code points of <paramref name="version"/>.</summary>
@@ -76,13 +81,13 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     /// Joins the live session (this connection counts toward the member's presence) and subscribes it to the
     /// session's events; returns the complete state. Calling it again after a reconnect returns what was missed.
     /// </summary>
-    public async Task<SessionMessage> JoinSession(string sessionId)
+    public async Task<SessionState> JoinSession(string sessionId)
     {
         var id = ParseSession(sessionId);
         await sessions.JoinAsync(Context.ConnectionId, id);
         try
         {
-            return SessionMessage.From(await Grains.GetSession(id).JoinAsync(Caller, Context.ConnectionId));
+            return (await Grains.GetSession(id).JoinAsync(Caller, Context.ConnectionId)).ToWire();
         }
         catch
         {
@@ -100,64 +105,64 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     }
 
     /// <summary>Opens the meeting (facilitators and owners).</summary>
-    public async Task<SessionMessage> StartSession(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).StartAsync(Caller));
+    public async Task<SessionState> StartSession(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).StartAsync(Caller)).ToWire();
 
     /// <summary>Starts the agenda's first phase.</summary>
-    public async Task<SessionMessage> StartAgenda(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).StartAgendaAsync(Caller));
+    public async Task<SessionState> StartAgenda(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).StartAgendaAsync(Caller)).ToWire();
 
     /// <summary>Moves on to the next phase.</summary>
-    public async Task<SessionMessage> AdvancePhase(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).AdvancePhaseAsync(Caller));
+    public async Task<SessionState> AdvancePhase(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).AdvancePhaseAsync(Caller)).ToWire();
 
     /// <summary>Pauses the countdown.</summary>
-    public async Task<SessionMessage> PausePhase(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).PausePhaseAsync(Caller));
+    public async Task<SessionState> PausePhase(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).PausePhaseAsync(Caller)).ToWire();
 
     /// <summary>Resumes the countdown.</summary>
-    public async Task<SessionMessage> ResumePhase(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).ResumePhaseAsync(Caller));
+    public async Task<SessionState> ResumePhase(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).ResumePhaseAsync(Caller)).ToWire();
 
     /// <summary>Opens a breakout round (facilitators and owners).</summary>
-    public async Task<SessionMessage> OpenBreakouts(string sessionId, OpenBreakoutsRequest request)
+    public async Task<SessionState> OpenBreakouts(string sessionId, OpenBreakoutsRequest request)
     {
         var spec = new BreakoutSpec(
             request.Rooms ?? 0,
             [.. request.Names ?? []],
-            request.Assignment,
+            request.Assignment.ToGrain(),
             request.Minutes,
             [.. (request.Assignments ?? []).Select(a => new RoomAssignment(new MemberId(a.MemberId), a.Room))]);
-        return SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).OpenBreakoutsAsync(Caller, spec));
+        return (await Grains.GetSession(ParseSession(sessionId)).OpenBreakoutsAsync(Caller, spec)).ToWire();
     }
 
     /// <summary>Picks a room in a self-select round.</summary>
-    public async Task<SessionMessage> ChooseRoom(string sessionId, string roomId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).ChooseRoomAsync(Caller, ParseRoom(roomId)));
+    public async Task<SessionState> ChooseRoom(string sessionId, string roomId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).ChooseRoomAsync(Caller, ParseRoom(roomId))).ToWire();
 
     /// <summary>Starts following a room this caller may read; returns its state.</summary>
-    public async Task<RoomMessage> OpenRoom(string roomId)
+    public async Task<RoomState> OpenRoom(string roomId)
     {
         var caller = Caller;
         var room = await Grains.GetRoom(ParseRoom(roomId)).GetAsync(caller);
         await rooms.FollowAsync(Context.ConnectionId, caller.Member, room);
-        return RoomMessage.From(room);
+        return (room).ToWire();
     }
 
     /// <summary>Stops following a room.</summary>
     public Task CloseRoom(string roomId) => rooms.UnfollowAsync(Context.ConnectionId, ParseRoom(roomId));
 
     /// <summary>Posts to a room's chat (1–2,000 characters).</summary>
-    public async Task<RoomMessage> SendChat(string roomId, string text) =>
-        RoomMessage.From(await Grains.GetRoom(ParseRoom(roomId)).SendChatAsync(Caller, text));
+    public async Task<RoomState> SendChat(string roomId, string text) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).SendChatAsync(Caller, text)).ToWire();
 
     /// <summary>Raises or lowers the caller's hand.</summary>
-    public async Task<RoomMessage> SetHand(string roomId, bool raised) =>
-        RoomMessage.From(await Grains.GetRoom(ParseRoom(roomId)).SetHandAsync(Caller, raised));
+    public async Task<RoomState> SetHand(string roomId, bool raised) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).SetHandAsync(Caller, raised)).ToWire();
 
     /// <summary>Asks a facilitator for help.</summary>
-    public async Task<RoomMessage> AskForHelp(string roomId, string? note) =>
-        RoomMessage.From(await Grains.GetRoom(ParseRoom(roomId)).AskForHelpAsync(Caller, note));
+    public async Task<RoomState> AskForHelp(string roomId, string? note) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).AskForHelpAsync(Caller, note)).ToWire();
 
     public override async Task OnConnectedAsync()
     {

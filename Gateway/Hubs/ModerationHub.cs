@@ -1,7 +1,11 @@
 using CopLive.Gateway.Auth;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Gateway.Hubs;
@@ -11,7 +15,8 @@ namespace CopLive.Gateway.Hubs;
 /// moderators' console hub (<c>/hubs/admin</c>). The hubs only say who is calling; the grains decide every right
 /// and record each action in the community's audit log.
 /// </summary>
-public abstract class ModerationHub(IGrainFactory grains) : Hub
+public abstract class ModerationHub<TClient>(IGrainFactory grains) : Hub<TClient>, IModerationHub
+    where TClient : class
 {
     private static readonly object CallerKey = new();
 
@@ -37,36 +42,36 @@ public abstract class ModerationHub(IGrainFactory grains) : Hub
     }
 
     /// <summary>Closes the meeting (facilitators and owners); <paramref name="reason"/> goes to the audit log.</summary>
-    public async Task<SessionMessage> EndSession(string sessionId, string? reason) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).EndAsync(Caller, reason));
+    public async Task<SessionState> EndSession(string sessionId, string? reason) =>
+        (await Grains.GetSession(ParseSession(sessionId)).EndAsync(Caller, reason)).ToWire();
 
     /// <summary>Lengthens the current phase by <paramref name="minutes"/> (negative shortens).</summary>
-    public async Task<SessionMessage> ExtendPhase(string sessionId, int minutes) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).ExtendPhaseAsync(Caller, minutes));
+    public async Task<SessionState> ExtendPhase(string sessionId, int minutes) =>
+        (await Grains.GetSession(ParseSession(sessionId)).ExtendPhaseAsync(Caller, minutes)).ToWire();
 
     /// <summary>Moves a member to another room of the round (facilitators and owners).</summary>
-    public async Task<SessionMessage> MoveMember(string sessionId, string memberId, string roomId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).MoveMemberAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), ParseRoom(roomId)));
+    public async Task<SessionState> MoveMember(string sessionId, string memberId, string roomId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).MoveMemberAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), ParseRoom(roomId))).ToWire();
 
     /// <summary>Posts a message to every room (facilitators and owners).</summary>
-    public async Task<SessionMessage> BroadcastToRooms(string sessionId, string text) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).BroadcastToRoomsAsync(Caller, text));
+    public async Task<SessionState> BroadcastToRooms(string sessionId, string text) =>
+        (await Grains.GetSession(ParseSession(sessionId)).BroadcastToRoomsAsync(Caller, text)).ToWire();
 
     /// <summary>Lengthens or shortens the round (facilitators and owners).</summary>
-    public async Task<SessionMessage> ExtendRound(string sessionId, int minutes) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).ExtendRoundAsync(Caller, minutes));
+    public async Task<SessionState> ExtendRound(string sessionId, int minutes) =>
+        (await Grains.GetSession(ParseSession(sessionId)).ExtendRoundAsync(Caller, minutes)).ToWire();
 
     /// <summary>Closes the round: notes merge into the lesson plan, everyone returns to the main room.</summary>
-    public async Task<SessionMessage> CloseRound(string sessionId) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).CloseRoundAsync(Caller));
+    public async Task<SessionState> CloseRound(string sessionId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).CloseRoundAsync(Caller)).ToWire();
 
     /// <summary>Mutes or unmutes a member in the session (facilitators and owners).</summary>
-    public async Task<SessionMessage> MuteMember(string sessionId, string memberId, bool muted, string? reason) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).MuteAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), muted, reason));
+    public async Task<SessionState> MuteMember(string sessionId, string memberId, bool muted, string? reason) =>
+        (await Grains.GetSession(ParseSession(sessionId)).MuteAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), muted, reason)).ToWire();
 
     /// <summary>Removes a member from the session (facilitators and owners); their connections close and they cannot rejoin it.</summary>
-    public async Task<SessionMessage> RemoveMember(string sessionId, string memberId, string? reason) =>
-        SessionMessage.From(await Grains.GetSession(ParseSession(sessionId)).RemoveAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), reason));
+    public async Task<SessionState> RemoveMember(string sessionId, string memberId, string? reason) =>
+        (await Grains.GetSession(ParseSession(sessionId)).RemoveAsync(Caller, new MemberId(ParseGuid(memberId, "memberId")), reason)).ToWire();
 
     /// <summary>Bans a member from the community (facilitators and owners); their open connections close at once.</summary>
     public Task BanMember(string communityId, string memberId, string? reason) =>
@@ -77,12 +82,12 @@ public abstract class ModerationHub(IGrainFactory grains) : Hub
         (await Grains.GetDocument(ParseDocument(documentId)).SetLockedAsync(Caller, locked, reason)).Locked;
 
     /// <summary>Takes a help request (facilitators and owners).</summary>
-    public async Task<RoomMessage> ClaimHelp(string roomId, long requestId) =>
-        RoomMessage.From(await Grains.GetRoom(ParseRoom(roomId)).ClaimHelpAsync(Caller, requestId));
+    public async Task<RoomState> ClaimHelp(string roomId, long requestId) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).ClaimHelpAsync(Caller, requestId)).ToWire();
 
     /// <summary>Marks a help request done.</summary>
-    public async Task<RoomMessage> ResolveHelp(string roomId, long requestId) =>
-        RoomMessage.From(await Grains.GetRoom(ParseRoom(roomId)).ResolveHelpAsync(Caller, requestId));
+    public async Task<RoomState> ResolveHelp(string roomId, long requestId) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).ResolveHelpAsync(Caller, requestId)).ToWire();
 
     protected static RoomId ParseRoom(string? roomId) => new(ParseGuid(roomId, "roomId"));
 

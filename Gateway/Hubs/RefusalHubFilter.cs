@@ -1,5 +1,7 @@
 using CopLive.Collab.Text;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
+using CopLive.Protocol.Errors;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Gateway.Hubs;
@@ -18,11 +20,11 @@ internal sealed partial class RefusalHubFilter(ILogger<RefusalHubFilter> logger)
         }
         catch (CopLiveException refusal)
         {
-            throw new HubException($"{refusal.Code}: {refusal.Message}");
+            throw new HubException($"{refusal.Code.ToWire()}: {refusal.Message}");
         }
         catch (InvalidOpException invalid)
         {
-            throw new HubException($"{CopLiveError.InvalidOp}: {invalid.Message}");
+            throw new HubException($"{RefusalCode.InvalidOp}: {invalid.Message}");
         }
         catch (Exception error) when (error is not HubException && error is not OperationCanceledException)
         {

@@ -8,8 +8,12 @@ using CopLive.Grains.Ids;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
 using Microsoft.AspNetCore.SignalR;
 using NodaTime;
+using HelpStatus = CopLive.Grains.Rooms.HelpStatus;
+using SessionStatus = CopLive.Grains.Sessions.SessionStatus;
 
 namespace CopLive.Gateway.Moderation;
 
@@ -22,7 +26,7 @@ namespace CopLive.Gateway.Moderation;
 /// </summary>
 public sealed partial class ModerationBoard(
     IGrainFactory grains,
-    IHubContext<AdminHub> hub,
+    IHubContext<AdminHub, IAdminClient> hub,
     PulseSampler sampler,
     GatewayMetrics metrics,
     IClock clock,
@@ -55,9 +59,9 @@ public sealed partial class ModerationBoard(
     private IRoomObserver RoomReference => _roomReference ??= grains.CreateObjectReference<IRoomObserver>(this);
 
     /// <summary>Registers a console and returns everything in its scope; from now on it receives the board's events.</summary>
-    public async Task<BoardMessage> OpenAsync(string connectionId, ModeratorScope scope)
+    public async Task<Board> OpenAsync(string connectionId, ModeratorScope scope)
     {
-        var reply = new TaskCompletionSource<BoardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reply = new TaskCompletionSource<Board>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _inbox.Writer.WriteAsync(new ConsoleOpened(connectionId, scope, reply));
         return await reply.Task;
     }
@@ -141,8 +145,8 @@ public sealed partial class ModerationBoard(
             // Opened again on the same connection: the scope is worked out afresh.
             _consoles[opened.ConnectionId] = opened.Scope;
         }
-        opened.Reply.TrySetResult(new BoardMessage(
-            new ModeratorMessage(opened.Scope.Caller.IsAdmin, opened.Scope.Name, [.. opened.Scope.Communities.Select(c => c.Value)]),
+        opened.Reply.TrySetResult(new Board(
+            new Moderator(opened.Scope.Caller.IsAdmin, opened.Scope.Name, [.. opened.Scope.Communities.Select(c => c.Value)]),
             [.. _directory.Communities.Where(c => opened.Scope.Includes(c.Id)).Select(c => CommunityRow(c.Id))],
             [.. _directory.Sessions.Where(s => opened.Scope.Includes(s.Community)).Select(Board)],
             Pulse(opened.Scope, sampler.Sample())));
@@ -293,7 +297,7 @@ public sealed partial class ModerationBoard(
             var sample = sampler.Sample();
             foreach (var (connection, scope) in _consoles)
             {
-                Send(connection, AdminEvents.Pulse, Pulse(scope, sample));
+                Send(connection, c => c.Pulse(Pulse(scope, sample)));
             }
         }
     }
@@ -314,11 +318,11 @@ public sealed partial class ModerationBoard(
         {
             foreach (var community in communities.Where(c => scope.Includes(new CommunityId(c.CommunityId))))
             {
-                Send(connection, AdminEvents.CommunityChanged, community);
+                Send(connection, c => c.CommunityChanged(community));
             }
             foreach (var board in boards.Where(b => scope.Includes(new CommunityId(b.CommunityId))))
             {
-                Send(connection, AdminEvents.SessionBoard, board);
+                Send(connection, c => c.SessionBoard(board));
             }
         }
     }
@@ -341,15 +345,15 @@ public sealed partial class ModerationBoard(
         }
     }
 
-    private SessionBoardMessage Board(SessionSummary summary) =>
+    private SessionBoard Board(SessionSummary summary) =>
         SessionBoardBuilder.Build(++_revision, summary, _communities.GetValueOrDefault(summary.Community), _live.GetValueOrDefault(summary.Id), _rooms.GetValueOrDefault);
 
-    private CommunityRowMessage CommunityRow(CommunityId id)
+    private CommunityRow CommunityRow(CommunityId id)
     {
         var facts = _communities.GetValueOrDefault(id);
         var listed = _directory.Communities.FirstOrDefault(c => c.Id == id);
         var sessions = _directory.Sessions.Where(s => s.Community == id).ToList();
-        return new CommunityRowMessage(
+        return new CommunityRow(
             id.Value,
             facts?.Name ?? listed?.Name ?? "",
             facts?.TimeZone ?? "",
@@ -359,11 +363,11 @@ public sealed partial class ModerationBoard(
             sessions.Count(s => s.Status == SessionStatus.Scheduled));
     }
 
-    private PulseMessage Pulse(ModeratorScope scope, (double? OpsPerSecond, double? StorageWriteMs) sample)
+    private Pulse Pulse(ModeratorScope scope, (double? OpsPerSecond, double? StorageWriteMs) sample)
     {
         var live = _live.Values.Where(s => _directory.Sessions.FirstOrDefault(d => d.Id == s.Session) is { } d && scope.Includes(d.Community)).ToList();
         var rooms = live.SelectMany(SessionBoardBuilder.RoomsOf).Select(r => r.Id).ToList();
-        return new PulseMessage(
+        return new Pulse(
             clock.GetCurrentInstant(),
             metrics.Participants,
             metrics.Consoles,
@@ -377,11 +381,11 @@ public sealed partial class ModerationBoard(
     }
 
     /// <summary>Sends to one console without waiting for it: a console that stops reading must not stall the others.</summary>
-    private void Send(string connectionId, string method, object message)
+    private void Send(string connectionId, Func<IAdminClient, Task> send)
     {
         try
         {
-            DetachedSend.Observe(hub.Clients.Client(connectionId).SendAsync(method, message), e => LogSendFailed(e, connectionId));
+            DetachedSend.Observe(send(hub.Clients.Client(connectionId)), e => LogSendFailed(e, connectionId));
         }
         catch (Exception e)
         {
@@ -403,7 +407,7 @@ public sealed partial class ModerationBoard(
 
     private abstract record Work;
 
-    private sealed record ConsoleOpened(string ConnectionId, ModeratorScope Scope, TaskCompletionSource<BoardMessage> Reply) : Work;
+    private sealed record ConsoleOpened(string ConnectionId, ModeratorScope Scope, TaskCompletionSource<Board> Reply) : Work;
 
     private sealed record ConsoleClosed(string ConnectionId) : Work;
 

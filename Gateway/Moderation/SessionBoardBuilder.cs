@@ -1,24 +1,25 @@
-using CopLive.Gateway.Hubs;
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Sessions;
+using CopLive.Protocol.Moderation;
 
 namespace CopLive.Gateway.Moderation;
 
 /// <summary>Turns what the grains report about a session (its summary, live state and rooms) into the console's view of it.</summary>
 internal static class SessionBoardBuilder
 {
-    public static SessionBoardMessage Build(
+    public static SessionBoard Build(
         long revision, SessionSummary summary, CommunityFacts? community, SessionLive? live, Func<RoomId, RoomView?> room)
     {
         var communityName = community?.Name ?? "";
         var expected = community?.Members.Count ?? 0;
         if (live is null || summary.Status != SessionStatus.Live)
         {
-            return new SessionBoardMessage(
-                summary.Id.Value, revision, summary.Community.Value, communityName, summary.Title, summary.Status, summary.Start, summary.End,
-                null, AgendaStatus.NotStarted, null, null, null, 0, expected, live?.MainDocument.Value ?? Guid.Empty, [], [], []);
+            return new SessionBoard(
+                summary.Id.Value, revision, summary.Community.Value, communityName, summary.Title, summary.Status.ToWire(), summary.Start, summary.End,
+                null, Protocol.Sessions.AgendaStatus.NotStarted, null, null, null, 0, expected, live?.MainDocument.Value ?? Guid.Empty, [], [], []);
         }
 
         var progress = live.Progress;
@@ -45,23 +46,23 @@ internal static class SessionBoardBuilder
             .Select(m =>
             {
                 var (roomId, roomName) = roomOf.TryGetValue(m.Member, out var r) ? r : (live.MainRoom, "Main room");
-                return new MemberRowMessage(m.Member.Value, m.DisplayName, m.Role, roomId.Value, roomName,
+                return new MemberRow(m.Member.Value, m.DisplayName, m.Role.ToWire(), roomId.Value, roomName,
                     present.ContainsKey(m.Member), muted.Contains(m.Member), hands.Contains(m.Member));
             })
             .OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
         var help = rooms
-            .SelectMany(r => (r.View?.Help ?? []).Where(h => h.Status != HelpStatus.Resolved).Select(h => new HelpRowMessage(
-                r.Id.Value, r.Name, h.Id, h.Member.Value, h.Name, h.Note, h.At, h.Status, h.ClaimedByName)))
+            .SelectMany(r => (r.View?.Help ?? []).Where(h => h.Status != HelpStatus.Resolved).Select(h => new HelpRow(
+                r.Id.Value, r.Name, h.Id, h.Member.Value, h.Name, h.Note, h.At, h.Status.ToWire(), h.ClaimedByName)))
             .OrderBy(h => h.At)
             .ToList();
 
-        return new SessionBoardMessage(
-            summary.Id.Value, revision, summary.Community.Value, communityName, live.Title, live.Status, summary.Start, summary.End,
-            phase, progress.Status, progress.Deadline, progress.Remaining?.TotalSeconds, live.Breakout?.Deadline,
+        return new SessionBoard(
+            summary.Id.Value, revision, summary.Community.Value, communityName, live.Title, live.Status.ToWire(), summary.Start, summary.End,
+            phase, progress.Status.ToWire(), progress.Deadline, progress.Remaining?.TotalSeconds, live.Breakout?.Deadline,
             present.Count, expected, live.MainDocument.Value,
-            [.. rooms.Select(r => new RoomRowMessage(r.Id.Value, r.Name, r.Kind, r.Notes.Value,
+            [.. rooms.Select(r => new RoomRow(r.Id.Value, r.Name, r.Kind.ToWire(), r.Notes.Value,
                 r.Kind == RoomKind.Main ? members.Count(m => m.RoomId == r.Id.Value && m.Online) : r.View?.Members.Length ?? 0,
                 r.View?.Hands.Length ?? 0,
                 r.View?.Help.Count(h => h.Status == HelpStatus.Open) ?? 0))],

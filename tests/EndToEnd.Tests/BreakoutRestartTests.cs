@@ -1,6 +1,8 @@
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -35,15 +37,15 @@ public sealed class BreakoutRestartTests
                 new { title = "Lesson study", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
 
             var facilitator = await LiveConnection.ConnectAsync(first.Address, facilitatorToken);
-            await facilitator.InvokeAsync<SessionState>("StartSession", session);
+            await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
             var connections = new List<HubConnection>();
             foreach (var member in members)
             {
                 var connection = await LiveConnection.ConnectAsync(first.Address, member.Token);
                 connections.Add(connection);
-                await connection.InvokeAsync<SessionState>("JoinSession", session);
+                await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
             }
-            round = (await facilitator.InvokeAsync<SessionState>("OpenBreakouts", session, new { rooms = 2, assignment = "auto", minutes = 30 })).Breakout!;
+            round = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new { rooms = 2, assignment = "auto", minutes = 30 })).Breakout!;
             for (var i = 0; i < members.Count; i++)
             {
                 var room = round.Rooms.Single(r => r.Members.Contains(members[i].Id));
@@ -79,7 +81,7 @@ public sealed class BreakoutRestartTests
         }
 
         await using var facilitatorAgain = await LiveConnection.ConnectAsync(second.Address, facilitatorToken);
-        var closed = await facilitatorAgain.InvokeAsync<SessionState>("CloseRound", session);
+        var closed = await facilitatorAgain.InvokeAsync<SessionState>(nameof(IModerationHub.CloseRound), session);
         var plan = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{closed.MainDocumentId}", bearer: members[0].Token), "text");
 
         Assert.Null(closed.Breakout);

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -52,11 +55,11 @@ public sealed class CrashDurabilityTests
                     unacknowledged[client] = (seq, version, op);
                     try
                     {
-                        version = (await connection.InvokeAsync<SubmitReply>("SubmitOp", document.ToString(), client, seq, version, op)).Version;
+                        version = (await connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), document.ToString(), client, seq, version, op)).Version;
                         acknowledged[(client, seq)] = version;
                         unacknowledged.TryRemove(client, out _);
                     }
-                    catch (Exception error) when (HubError.Code(error) == "RateLimited")
+                    catch (Exception error) when (HubError.Code(error) == RefusalCode.RateLimited)
                     {
                         seq--;
                         await Task.Delay(50);
@@ -108,8 +111,8 @@ public sealed class CrashDurabilityTests
         await connection.StartAsync();
         foreach (var (client, pending) in unacknowledged)
         {
-            var once = await connection.InvokeAsync<SubmitReply>("SubmitOp", document.ToString(), client, pending.Seq, pending.Base, pending.Op);
-            var twice = await connection.InvokeAsync<SubmitReply>("SubmitOp", document.ToString(), client, pending.Seq, pending.Base, pending.Op);
+            var once = await connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), document.ToString(), client, pending.Seq, pending.Base, pending.Op);
+            var twice = await connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), document.ToString(), client, pending.Seq, pending.Base, pending.Op);
             Assert.Equal(once, twice);
         }
         var final = await AllOpsAsync(again, document, token);

@@ -5,7 +5,8 @@ import { EditorView, keymap } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { type as text, type TextOp } from "ot-text-unicode";
 import { codePoints, utf16Offset } from "./codepoints";
-import type { CursorInfo, SharedDoc } from "./shared-doc";
+import type { RemoteCursor } from "./protocol";
+import type { SharedDoc } from "./shared-doc";
 import { colorOf, presence, setAuthors, setCursors, type AuthorRun } from "./decorations";
 
 const fromServer = Annotation.define<boolean>();
@@ -89,7 +90,7 @@ export class SharedEditor {
   }
 
   /** Draws the others' cursors with their names. */
-  showCursors(cursors: CursorInfo[]): void {
+  showCursors(cursors: RemoteCursor[]): void {
     const text = this.view.state.doc.toString();
     const others = cursors.filter((c) => c.clientId !== this.connectionId());
     this.view.dispatch({

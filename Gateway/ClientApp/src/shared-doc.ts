@@ -4,11 +4,9 @@
 import type { HubConnection } from "@microsoft/signalr";
 import { HubConnectionState } from "@microsoft/signalr";
 import { type as text, type TextOp } from "ot-text-unicode";
+import { invoke, off, on } from "./live";
+import type { CursorsChangedEvent, DocumentOpsEvent, RefusalCode, RemoteCursor, RemoteOp } from "./protocol";
 
-export interface RemoteOp { version: number; op: TextOp; author: string; clientId: string; seq: number }
-export interface CursorInfo { memberId: string; displayName: string; clientId: string; anchor: number; head: number }
-interface Opened { documentId: string; title: string; version: number; text: string; cursors: CursorInfo[]; locked: boolean }
-interface OpsPage { headVersion: number; ops: RemoteOp[] }
 
 /**
  * How long the broadcast of an acknowledged op is awaited before it is fetched. The gateway holds a document's
@@ -18,12 +16,12 @@ interface OpsPage { headVersion: number; ops: RemoteOp[] }
 const broadcastGraceMs = 2_000;
 
 /** Errors that mean the op will never be accepted (muted, locked, removed…). */
-const permanent = new Set(["Forbidden", "InvalidOp", "TooLarge", "NotFound", "InvalidArgument"]);
+const permanent = new Set<RefusalCode>(["Forbidden", "InvalidOp", "TooLarge", "NotFound", "InvalidArgument"]);
 
-export function refusalCode(error: unknown): string | undefined {
+export function refusalCode(error: unknown): RefusalCode | undefined {
   const message = error instanceof Error ? error.message : String(error);
   const match = /HubException: (\w+):/.exec(message) ?? /^(\w+):/.exec(message);
-  return match?.[1];
+  return match?.[1] as RefusalCode | undefined;
 }
 
 export function refusalMessage(error: unknown): string {
@@ -54,14 +52,14 @@ export class SharedDoc {
   /** Called when the server refuses edits for good, with its reason. */
   onRefused: (reason: string) => void = () => {};
   /** Called with everyone's cursors (code points of the server's text at `version`). */
-  onCursors: (cursors: CursorInfo[]) => void = () => {};
+  onCursors: (cursors: RemoteCursor[]) => void = () => {};
 
   private constructor(private readonly hub: HubConnection, readonly documentId: string) {}
 
   static async open(hub: HubConnection, documentId: string): Promise<SharedDoc> {
     const doc = new SharedDoc(hub, documentId);
-    hub.on("DocumentOps", doc.handleOps);
-    hub.on("CursorsChanged", doc.handleCursors);
+    on(hub, "DocumentOps", doc.handleOps);
+    on(hub, "CursorsChanged", doc.handleCursors);
     await doc.load();
     return doc;
   }
@@ -80,22 +78,22 @@ export class SharedDoc {
 
   /** After the hub reconnected: open again, catch up, resend what was in flight or waiting. */
   async resume(): Promise<void> {
-    await this.hub.invoke("OpenDocument", this.documentId);
+    await invoke(this.hub, "OpenDocument", this.documentId);
     await this.catchUp();
     this.flush(true);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.hub.off("DocumentOps", this.handleOps);
-    this.hub.off("CursorsChanged", this.handleCursors);
+    off(this.hub, "DocumentOps", this.handleOps);
+    off(this.hub, "CursorsChanged", this.handleCursors);
     if (this.hub.state === HubConnectionState.Connected) {
-      await this.hub.invoke("CloseDocument", this.documentId).catch(() => {});
+      await invoke(this.hub, "CloseDocument", this.documentId).catch(() => {});
     }
   }
 
   private async load(): Promise<void> {
-    const opened = await this.hub.invoke<Opened>("OpenDocument", this.documentId);
+    const opened = await invoke(this.hub, "OpenDocument", this.documentId);
     this.text = opened.text;
     this.version = opened.version;
     this.title = opened.title;
@@ -109,15 +107,15 @@ export class SharedDoc {
    */
   moveCursor(anchor: number, head: number): boolean {
     if (!this.settled || this.hub.state !== HubConnectionState.Connected) return false;
-    void this.hub.invoke("MoveCursor", this.documentId, this.version, anchor, head).catch(() => {});
+    void invoke(this.hub, "MoveCursor", this.documentId, this.version, anchor, head).catch(() => {});
     return true;
   }
 
-  private handleCursors = (event: { documentId: string; version: number; cursors: CursorInfo[] }) => {
+  private handleCursors = (event: CursorsChangedEvent) => {
     if (event.documentId === this.documentId) this.onCursors(event.cursors);
   };
 
-  private handleOps = (event: { documentId: string; ops: RemoteOp[] }) => {
+  private handleOps = (event: DocumentOpsEvent) => {
     if (event.documentId === this.documentId) this.receive(event.ops);
   };
 
@@ -174,7 +172,7 @@ export class SharedDoc {
     this.sending = true;
     let retry = false;
     try {
-      const reply = await this.hub.invoke<{ version: number }>("SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
+      const reply = await invoke(this.hub, "SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
       // Wait for the broadcast of our own op, which the gateway may hold briefly; only if it never comes, fetch the
       // stream up to it, which acknowledges it.
       if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
@@ -218,7 +216,7 @@ export class SharedDoc {
     this.catchingUp = true;
     try {
       while (this.hub.state === HubConnectionState.Connected) {
-        const page = await this.hub.invoke<OpsPage>("GetOps", this.documentId, this.version);
+        const page = await invoke(this.hub, "GetOps", this.documentId, this.version);
         this.receive(page.ops);
         if (page.ops.length === 0 || this.version >= page.headVersion) return;
       }

@@ -1,4 +1,7 @@
 using CopLive.Client.Admin;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using NodaTime;
 
 namespace CopLive.Admin.Tui.Tests.ViewModels;
@@ -17,24 +20,24 @@ internal static class Boards
     public static readonly Guid Ben = Guid.NewGuid();
 
     public static SessionBoard Live(Guid? id = null, long revision = 1, bool round = true, bool anaMuted = false) => new(
-        id ?? Guid.NewGuid(), revision, Community, "Grade 4 Math PLC", "Tuning protocol", "live",
+        id ?? Guid.NewGuid(), revision, Community, "Grade 4 Math PLC", "Tuning protocol", SessionStatus.Live,
         Now - Duration.FromMinutes(5), Now + Duration.FromMinutes(55),
-        "Presenting", "running", Now + Duration.FromSeconds(270), null, round ? Now + Duration.FromMinutes(12) : null,
+        "Presenting", AgendaStatus.Running, Now + Duration.FromSeconds(270), null, round ? Now + Duration.FromMinutes(12) : null,
         2, 5, Plan,
         [
-            new RoomRow(MainRoom, "Main room", "main", Plan, 0, 0, 0),
-            .. round ? new[] { new RoomRow(RoomA, "Room 1", "breakout", NotesA, 1, 0, 1), new RoomRow(RoomB, "Room 2", "breakout", Guid.NewGuid(), 1, 1, 0) } : [],
+            new RoomRow(MainRoom, "Main room", RoomKind.Main, Plan, 0, 0, 0),
+            .. round ? new[] { new RoomRow(RoomA, "Room 1", RoomKind.Breakout, NotesA, 1, 0, 1), new RoomRow(RoomB, "Room 2", RoomKind.Breakout, Guid.NewGuid(), 1, 1, 0) } : [],
         ],
         [
-            new MemberRow(Ana, "Ana Ruiz", "member", RoomA, "Room 1", true, anaMuted, false),
-            new MemberRow(Ben, "Ben Okafor", "member", RoomB, "Room 2", true, false, true),
+            new MemberRow(Ana, "Ana Ruiz", MemberRole.Member, RoomA, "Room 1", true, anaMuted, false),
+            new MemberRow(Ben, "Ben Okafor", MemberRole.Member, RoomB, "Room 2", true, false, true),
         ],
-        [new HelpRow(RoomA, "Room 1", 7, Ana, "Ana Ruiz", "Which rubric row?", Now - Duration.FromSeconds(90), "open", null)]);
+        [new HelpRow(RoomA, "Room 1", 7, Ana, "Ana Ruiz", "Which rubric row?", Now - Duration.FromSeconds(90), HelpStatus.Open, null)]);
 
     public static SessionBoard Scheduled(Guid? id = null) => new(
-        id ?? Guid.NewGuid(), 1, Community, "Grade 4 Math PLC", "Data dive", "scheduled",
+        id ?? Guid.NewGuid(), 1, Community, "Grade 4 Math PLC", "Data dive", SessionStatus.Scheduled,
         Now + Duration.FromDays(2), Now + Duration.FromDays(2) + Duration.FromHours(1),
-        null, "notStarted", null, null, null, 0, 5, Guid.NewGuid(), [], [], []);
+        null, AgendaStatus.NotStarted, null, null, null, 0, 5, Guid.NewGuid(), [], [], []);
 
     public static Board Board(params SessionBoard[] sessions) => new(
         new Moderator(true, "admin", []),

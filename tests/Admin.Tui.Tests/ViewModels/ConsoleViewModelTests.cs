@@ -2,6 +2,8 @@ using CopLive.Admin.Tui.ViewModels;
 using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Moderation;
 using NodaTime;
 using NodaTime.Testing;
 

@@ -1,4 +1,6 @@
 using CopLive.Client.Admin;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Moderation;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CopLive.Admin.Tui.Tests.ViewModels;

@@ -5,6 +5,11 @@ using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -44,9 +49,8 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway)
         console.Press(Key.Enter);
         await console.ScreenShowsAsync("MUTED", "Done: Mute Teacher 0.");
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => teachers[0].InvokeAsync<SubmitReply>(
-            "SubmitOp", session.MainDocumentId.ToString(), "after-mute", 1L, plan.Version, TextOp.Create(OpComponent.Insert("hi"))));
-        Assert.Equal("Forbidden", HubError.Code(refused));
+        var refused = await Assert.ThrowsAsync<HubException>(() => teachers[0].InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), session.MainDocumentId.ToString(), "after-mute", 1L, plan.Version, TextOp.Create(OpComponent.Insert("hi"))));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(refused));
 
         console.Press(new Key(':'));
         console.Type("audit");
@@ -76,7 +80,7 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway)
         await console.ScreenShowsAsync("A reason is required.");
         console.Press(Key.Esc);
         await console.ScreenShowsAsync("Cancelled: End Data dive.");
-        Assert.Equal("live", console.Store.Session(session.SessionId)!.Status);
+        Assert.Equal(SessionStatus.Live, console.Store.Session(session.SessionId)!.Status);
 
         await console.Connection!.EndSessionAsync(session.SessionId, "done elsewhere");
         console.Press(new Key('E'));
@@ -155,7 +159,7 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway)
         Online = 100,
         Expected = 100,
         Members = [.. Enumerable.Range(0, 100).Select(i => new MemberRow(
-            new Guid(i, 0, 0, new byte[8]), $"Member {i:000}", "member", Boards.MainRoom, "Main room", true, i == muted, i % 7 == 0))],
+            new Guid(i, 0, 0, new byte[8]), $"Member {i:000}", MemberRole.Member, Boards.MainRoom, "Main room", true, i == muted, i % 7 == 0))],
     };
 
     private async Task<(SessionState Session, IReadOnlyList<HubConnection> Teachers)> LiveMeetingAsync(string title)
@@ -173,8 +177,8 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway)
         var id = ApiClient.Text(scheduled, "id");
         await using (var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken))
         {
-            await facilitator.InvokeAsync<SessionState>("StartSession", id);
-            await facilitator.InvokeAsync<SessionState>("StartAgenda", id);
+            await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), id);
+            await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), id);
         }
         var teachers = new List<HubConnection>();
         SessionState? state = null;
@@ -182,7 +186,7 @@ public sealed class ConsoleScreenTests(GatewayFixture gateway)
         {
             var (_, token) = await Api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
             var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, token);
-            state = await connection.InvokeAsync<SessionState>("JoinSession", id);
+            state = await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), id);
             teachers.Add(connection);
         }
         return (state!, teachers);

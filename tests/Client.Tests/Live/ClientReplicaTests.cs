@@ -1,5 +1,6 @@
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
+using CopLive.Protocol.Documents;
 
 namespace CopLive.Client.Tests.Live;
 

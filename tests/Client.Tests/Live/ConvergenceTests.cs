@@ -2,6 +2,7 @@ using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
+using CopLive.Protocol.Documents;
 using CopLive.Silo.Domain;
 using CsCheck;
 using NodaTime;

@@ -4,6 +4,10 @@ using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.Gateway.Hubs;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using CopLive.Silo.Access;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.Routing;
@@ -57,7 +61,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["GET /api/me/sessions"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me/sessions", null, c))),
         new(["GET /api/me"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me", null, c))),
         new(["GET /api/communities/{id}/audit"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/audit", null, c))),
-        new(["GetAudit"], Readers, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>("GetAudit", w.Community, 10)))),
+        new(["GetAudit"], Readers, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>(nameof(IAdminHub.GetAudit), w.Community, 10)))),
         new(["POST /api/communities/{id}/invites/{role}"], Owners,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/invites/observer", new { }, c))),
         new(["DELETE /api/communities/{id}/invites/{role}"], Owners,
@@ -75,7 +79,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["BanMember"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync("BanMember", w.Community, member, (string?)null));
+            return c => w.HubAsync(c, h => h.InvokeAsync(nameof(IModerationHub.BanMember), w.Community, member, (string?)null));
         }),
         new(["DELETE /api/communities/{id}/members/{memberId}/ban"], Owners, async w =>
         {
@@ -96,18 +100,18 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         })),
         new(["OpenDocument", "CloseDocument"], Readers, w => Ready(c => w.HubAsync(c, async h =>
         {
-            await h.InvokeAsync<OpenedDocument>("OpenDocument", w.Document);
-            await h.InvokeAsync("CloseDocument", w.Document);
+            await h.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), w.Document);
+            await h.InvokeAsync(nameof(ILiveHub.CloseDocument), w.Document);
         }))),
-        new(["GetOps"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpsReply>("GetOps", w.Document, 0L)))),
-        new(["MoveCursor"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("MoveCursor", w.Document, 0L, 0, 0)))),
+        new(["GetOps"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), w.Document, 0L)))),
+        new(["MoveCursor"], Readers, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync(nameof(ILiveHub.MoveCursor), w.Document, 0L, 0, 0)))),
         new(["WatchDocument", "GetContributors"], Readers, w => Ready(c => w.AdminHubAsync(c, async h =>
         {
-            await h.InvokeAsync<object>("WatchDocument", w.Document);
-            await h.InvokeAsync<object>("GetContributors", w.Document);
+            await h.InvokeAsync<object>(nameof(IAdminHub.WatchDocument), w.Document);
+            await h.InvokeAsync<object>(nameof(IAdminHub.GetContributors), w.Document);
         }))),
         new(["SubmitOp"], Writers, w => Ready(c => w.HubAsync(c, h =>
-            h.InvokeAsync<SubmitReply>("SubmitOp", w.Document, Guid.NewGuid().ToString("N"), 1L, 0L, TextOp.Create(OpComponent.Insert("x")))))),
+            h.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), w.Document, Guid.NewGuid().ToString("N"), 1L, 0L, TextOp.Create(OpComponent.Insert("x")))))),
         new(["POST /api/documents/{id}/lock"], Moderators, async w =>
         {
             var document = await w.NewDocumentAsync();
@@ -116,7 +120,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["LockDocument"], Moderators, async w =>
         {
             var document = await w.NewDocumentAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<bool>("LockDocument", document, true, (string?)null));
+            return c => w.HubAsync(c, h => h.InvokeAsync<bool>(nameof(IModerationHub.LockDocument), document, true, (string?)null));
         }),
         new(["POST /api/communities/{id}/sessions"], Moderators,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
@@ -129,8 +133,8 @@ public sealed class RightsTableTests(GatewayFixture gateway)
             }
             return results.Distinct().Single();
         })),
-        new(["JoinSession"], [Owner, Facilitator, Member, Observer], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("JoinSession", w.Session)))),
-        new(["LeaveSession"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("LeaveSession", w.Session)))),
+        new(["JoinSession"], [Owner, Facilitator, Member, Observer], w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), w.Session)))),
+        new(["LeaveSession"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync(nameof(ILiveHub.LeaveSession), w.Session)))),
         new(["POST /api/sessions/{id}/start"], Moderators, async w =>
         {
             var session = await w.ScheduleAsync();
@@ -139,7 +143,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["StartSession"], Moderators, async w =>
         {
             var session = await w.ScheduleAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartSession", session));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session));
         }),
         new(["POST /api/sessions/{id}/end"], Moderators, async w =>
         {
@@ -149,45 +153,45 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["EndSession"], Moderators, async w =>
         {
             var session = await w.LiveSessionAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("EndSession", session, "wrapping up"));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(IModerationHub.EndSession), session, "wrapping up"));
         }),
         new(["StartAgenda"], Moderators, async w =>
         {
             var session = await w.LiveSessionAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("StartAgenda", session));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session));
         }),
         new(["AdvancePhase", "PausePhase", "ResumePhase", "ExtendPhase"], Moderators, async w =>
         {
             var session = await w.LiveSessionAsync();
-            await w.HubAsync(Owner, h => h.InvokeAsync<SessionState>("StartAgenda", session));
+            await w.HubAsync(Owner, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session));
             return c => w.HubAsync(c, async h =>
             {
-                await h.InvokeAsync<SessionState>("PausePhase", session);
-                await h.InvokeAsync<SessionState>("ResumePhase", session);
-                await h.InvokeAsync<SessionState>("ExtendPhase", session, 5);
-                await h.InvokeAsync<SessionState>("AdvancePhase", session);
+                await h.InvokeAsync<SessionState>(nameof(ILiveHub.PausePhase), session);
+                await h.InvokeAsync<SessionState>(nameof(ILiveHub.ResumePhase), session);
+                await h.InvokeAsync<SessionState>(nameof(IModerationHub.ExtendPhase), session, 5);
+                await h.InvokeAsync<SessionState>(nameof(ILiveHub.AdvancePhase), session);
             });
         }),
         new(["OpenBreakouts"], Moderators, async w =>
         {
             var session = await w.LiveSessionWithMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("OpenBreakouts", session, new { rooms = 1, assignment = "auto", minutes = 5 }));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new { rooms = 1, assignment = "auto", minutes = 5 }));
         }),
         new(["MoveMember", "BroadcastToRooms", "ExtendRound", "CloseRound"], Moderators, async w =>
         {
             var (session, rooms) = await w.OpenRoundAsync("manual");
             return c => w.HubAsync(c, async h =>
             {
-                await h.InvokeAsync<SessionState>("MoveMember", session, w.MemberId, rooms[1]);
-                await h.InvokeAsync<SessionState>("BroadcastToRooms", session, "Five more minutes");
-                await h.InvokeAsync<SessionState>("ExtendRound", session, 5);
-                await h.InvokeAsync<SessionState>("CloseRound", session);
+                await h.InvokeAsync<SessionState>(nameof(IModerationHub.MoveMember), session, w.MemberId, rooms[1]);
+                await h.InvokeAsync<SessionState>(nameof(IModerationHub.BroadcastToRooms), session, "Five more minutes");
+                await h.InvokeAsync<SessionState>(nameof(IModerationHub.ExtendRound), session, 5);
+                await h.InvokeAsync<SessionState>(nameof(IModerationHub.CloseRound), session);
             });
         }),
         new(["ChooseRoom"], Participants, async w =>
         {
             var (session, rooms) = await w.OpenRoundAsync("self");
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("ChooseRoom", session, rooms[0]));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.ChooseRoom), session, rooms[0]));
         }),
         new(["POST /api/sessions/{id}/members/{memberId}/mute"], Moderators, async w =>
         {
@@ -197,7 +201,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["MuteMember"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("MuteMember", w.Session, member, true, (string?)null));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(IModerationHub.MuteMember), w.Session, member, true, (string?)null));
         }),
         new(["POST /api/sessions/{id}/members/{memberId}/remove"], Moderators, async w =>
         {
@@ -207,41 +211,41 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["RemoveMember"], Moderators, async w =>
         {
             var member = await w.NewMemberAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>("RemoveMember", w.Session, member, (string?)null));
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(IModerationHub.RemoveMember), w.Session, member, (string?)null));
         }),
         new(["GET /api/rooms/{id}", "OpenRoom"], Readers, w => Ready(async c =>
             await w.RestAsync(HttpMethod.Get, $"/api/rooms/{w.MainRoom}", null, c)
-            & await w.HubAsync(c, h => h.InvokeAsync<RoomState>("OpenRoom", w.MainRoom)))),
+            & await w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), w.MainRoom)))),
         new(["GET /api/rooms/{id}", "OpenRoom"], Moderators, async w =>
         {
             // A breakout room none of the callers is in: only those who may look into rooms can read it.
             var room = await w.BreakoutRoomWithoutOthersAsync();
             return async c => await w.RestAsync(HttpMethod.Get, $"/api/rooms/{room}", null, c)
-                & await w.HubAsync(c, h => h.InvokeAsync<RoomState>("OpenRoom", room));
+                & await w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room));
         }),
-        new(["CloseRoom"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync("CloseRoom", w.MainRoom)))),
+        new(["CloseRoom"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync(nameof(ILiveHub.CloseRoom), w.MainRoom)))),
         // The removed member was removed from the session whose main room these are: they may read it, not take part.
-        new(["SendChat"], Writers.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("SendChat", w.MainRoom, $"hello from {c}")))),
-        new(["SetHand"], Participants.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("SetHand", w.MainRoom, true)))),
+        new(["SendChat"], Writers.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), w.MainRoom, $"hello from {c}")))),
+        new(["SetHand"], Participants.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), w.MainRoom, true)))),
         new(["AskForHelp"], Participants, async w =>
         {
             var room = await w.LiveSessionRoomAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("AskForHelp", room, "Help, please"));
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.AskForHelp), room, "Help, please"));
         }),
         new(["ClaimHelp"], Moderators, async w =>
         {
             var (room, request) = await w.HelpRequestAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("ClaimHelp", room, request));
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(IModerationHub.ClaimHelp), room, request));
         }),
         new(["ResolveHelp"], [.. Moderators, Member], async w =>
         {
             // The member asked: they may resolve their own request; facilitators may resolve anyone's.
             var (room, request) = await w.HelpRequestAsync();
-            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>("ResolveHelp", room, request));
+            return c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(IModerationHub.ResolveHelp), room, request));
         }),
         // The outsider owns another community, so their console opens, on that community alone.
-        new(["OpenBoard"], [.. Moderators, Outsider], w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>("OpenBoard")))),
-        new(["UnwatchDocument"], Everyone, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync("UnwatchDocument", w.Document)))),
+        new(["OpenBoard"], [.. Moderators, Outsider], w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>(nameof(IAdminHub.OpenBoard))))),
+        new(["UnwatchDocument"], Everyone, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync(nameof(IAdminHub.UnwatchDocument), w.Document)))),
         // Last: leaving takes the caller out of the community for good.
         new(["DELETE /api/communities/{id}/membership"], Participants, async w =>
         {

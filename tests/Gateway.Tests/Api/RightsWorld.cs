@@ -1,6 +1,10 @@
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -92,7 +96,7 @@ internal sealed class World : IAsyncDisposable
     {
         var room = await LiveSessionRoomAsync();
         long request = 0;
-        await HubAsync("member", async h => request = (await h.InvokeAsync<RoomState>("AskForHelp", room, "Stuck")).Help[0].Id);
+        await HubAsync("member", async h => request = (await h.InvokeAsync<RoomState>(nameof(ILiveHub.AskForHelp), room, "Stuck")).Help[0].Id);
         return (room, request);
     }
 
@@ -100,7 +104,7 @@ internal sealed class World : IAsyncDisposable
     public async Task<string> LiveSessionWithMemberAsync()
     {
         var session = await LiveSessionAsync();
-        await HubAsync("member", h => h.InvokeAsync<SessionState>("JoinSession", session));
+        await HubAsync("member", h => h.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session));
         return session;
     }
 
@@ -113,14 +117,14 @@ internal sealed class World : IAsyncDisposable
         var session = await LiveSessionAsync();
         foreach (var caller in new[] { "owner", "facilitator", "member", "observer", "removed" })
         {
-            await HubAsync(caller, h => h.InvokeAsync<SessionState>("JoinSession", session));
+            await HubAsync(caller, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session));
         }
         var observer = await ObserverIdAsync();
         object spec = assignment == "manual"
             ? new { rooms = 2, assignment, minutes = 10, assignments = new[] { new { memberId = MemberId, room = 0 }, new { memberId = observer, room = 1 } } }
             : new { rooms = 1, assignment, minutes = 10 };
         SessionState opened = null!;
-        await HubAsync("owner", async h => opened = await h.InvokeAsync<SessionState>("OpenBreakouts", session, spec));
+        await HubAsync("owner", async h => opened = await h.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, spec));
         return (session, [.. opened.Breakout!.Rooms.Select(r => r.RoomId.ToString())]);
     }
 
@@ -131,9 +135,9 @@ internal sealed class World : IAsyncDisposable
         var session = await LiveSessionAsync();
         await using var connection = LiveConnection.Create(_api.BaseAddress, () => newcomer);
         await connection.StartAsync();
-        await connection.InvokeAsync<SessionState>("JoinSession", session);
+        await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
         string room = "";
-        await HubAsync("owner", async h => room = (await h.InvokeAsync<SessionState>("OpenBreakouts", session,
+        await HubAsync("owner", async h => room = (await h.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
             new { rooms = 1, assignment = "auto", minutes = 5 })).Breakout!.Rooms[0].RoomId.ToString());
         return room;
     }
@@ -219,7 +223,7 @@ internal sealed class World : IAsyncDisposable
             await call(hub);
             return true;
         }
-        catch (Exception error) when (HubError.Code(error) == "Forbidden")
+        catch (Exception error) when (HubError.Code(error) == RefusalCode.Forbidden)
         {
             return false;
         }

@@ -1,8 +1,8 @@
 using CopLive.Collab.Text;
 using CopLive.Gateway.Fanout;
-using CopLive.Gateway.Hubs;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
+using CopLive.Protocol.Documents;
 using NodaTime;
 
 namespace CopLive.Gateway.Tests.Fanout;
@@ -78,7 +78,7 @@ public sealed class DocumentOutboxTests
     {
         var outbox = new DocumentOutbox(Interval);
         outbox.Add([Op(5, TextOp.Create(OpComponent.Insert("🍕é")))]);
-        outbox.Replace(new CursorsChangedMessage(Guid.Empty, 5, [Cursor(anchor: 1, head: 3)]));
+        outbox.Replace(new CursorsChangedEvent(Guid.Empty, 5, [Cursor(anchor: 1, head: 3)]));
         outbox.Add([Op(6, TextOp.At(2, OpComponent.Delete(1))), Op(7, TextOp.Create(OpComponent.Insert("ab")))]);
 
         var (_, cursors) = outbox.Take(Ms(10));
@@ -107,7 +107,7 @@ public sealed class DocumentOutboxTests
     private static CommittedOp Op(long version, TextOp op) =>
         new(version, op, new MemberId(Guid.Empty), "tab", version, Instant.FromUnixTimeSeconds(0));
 
-    private static CursorMessage Cursor(int anchor, int head) => new(Guid.Empty, "Teacher", "tab", anchor, head);
+    private static RemoteCursor Cursor(int anchor, int head) => new(Guid.Empty, "Teacher", "tab", anchor, head);
 
-    private static CursorsChangedMessage Cursors(long version) => new(Guid.Empty, version, []);
+    private static CursorsChangedEvent Cursors(long version) => new(Guid.Empty, version, []);
 }

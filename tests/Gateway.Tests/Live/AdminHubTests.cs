@@ -4,6 +4,12 @@ using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -30,26 +36,26 @@ public sealed class AdminHubTests(GatewayFixture gateway)
 
         Assert.True(board.Moderator.IsAdmin);
         Assert.Contains(board.Communities, c => c.CommunityId == meeting.Community && c.Members == 3 && c.SessionsScheduled == 1);
-        Assert.Equal("scheduled", Assert.Single(board.Sessions, s => s.SessionId == meeting.Session).Status);
+        Assert.Equal(SessionStatus.Scheduled, Assert.Single(board.Sessions, s => s.SessionId == meeting.Session).Status);
 
-        await meeting.Facilitator.InvokeAsync<SessionState>("StartSession", meeting.Session.ToString());
+        await meeting.Facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), meeting.Session.ToString());
         foreach (var teacher in meeting.Teachers)
         {
-            await teacher.InvokeAsync<SessionState>("JoinSession", meeting.Session.ToString());
+            await teacher.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), meeting.Session.ToString());
         }
-        await meeting.Facilitator.InvokeAsync<SessionState>("StartAgenda", meeting.Session.ToString());
-        var live = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: "live", Online: 2, Phase: "Presenting" } b ? b : null);
+        await meeting.Facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), meeting.Session.ToString());
+        var live = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: SessionStatus.Live, Online: 2, Phase: "Presenting" } b ? b : null);
         var mainRoom = Assert.Single(live.Rooms);
         Assert.Equal(3, live.Expected);
-        Assert.Equal("running", live.PhaseStatus);
+        Assert.Equal(AgendaStatus.Running, live.PhaseStatus);
         Assert.NotNull(live.PhaseDeadline);
 
-        await meeting.Teachers[0].InvokeAsync<RoomState>("SetHand", mainRoom.RoomId.ToString(), true);
-        await meeting.Teachers[1].InvokeAsync<RoomState>("AskForHelp", mainRoom.RoomId.ToString(), "We are stuck on the rubric");
+        await meeting.Teachers[0].InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), mainRoom.RoomId.ToString(), true);
+        await meeting.Teachers[1].InvokeAsync<RoomState>(nameof(ILiveHub.AskForHelp), mainRoom.RoomId.ToString(), "We are stuck on the rubric");
         var asking = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Help.Count: 1 } b && b.Members.Any(m => m.HandRaised) ? b : null);
         var help = Assert.Single(asking.Help);
         Assert.Equal("Teacher 1", help.Member);
-        Assert.Equal("open", help.Status);
+        Assert.Equal(HelpStatus.Open, help.Status);
         Assert.Equal(1, Assert.Single(asking.Rooms).HelpOpen);
         Assert.Equal("Teacher 0", Assert.Single(asking.Members, m => m.HandRaised).Name);
 
@@ -57,15 +63,14 @@ public sealed class AdminHubTests(GatewayFixture gateway)
         await console.MuteAsync(meeting.Session, meeting.TeacherIds[0], true, "talking over others");
         await console.ExtendPhaseAsync(meeting.Session, 5);
         await console.BroadcastAsync(meeting.Session, "Five more minutes, everyone");
-        var moderated = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { } b && b.Members.Any(m => m.Muted) && b.Help.All(h => h.Status == "claimed") ? b : null);
+        var moderated = await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { } b && b.Members.Any(m => m.Muted) && b.Help.Count > 0 && b.Help.All(h => h.Status == HelpStatus.Claimed) ? b : null);
         Assert.Equal("Teacher 0", Assert.Single(moderated.Members, m => m.Muted).Name);
         Assert.Equal("admin", Assert.Single(moderated.Help).ClaimedBy);
 
         // The mute is the grains' decision: the teacher's next edit is refused.
         var plan = await SharedDocument.OpenAsync(meeting.Teachers[0], live.MainDocumentId);
-        var refused = await Assert.ThrowsAsync<HubException>(() => meeting.Teachers[0].InvokeAsync<SubmitReply>(
-            "SubmitOp", live.MainDocumentId.ToString(), "muted-client", 1L, plan.Version, TextOp.Create(OpComponent.Insert("hi"))));
-        Assert.Equal("Forbidden", HubError.Code(refused));
+        var refused = await Assert.ThrowsAsync<HubException>(() => meeting.Teachers[0].InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), live.MainDocumentId.ToString(), "muted-client", 1L, plan.Version, TextOp.Create(OpComponent.Insert("hi"))));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(refused));
 
         var audit = await console.GetAuditAsync(meeting.Community, 50);
         Assert.Contains(audit, a => a.Action == "member.muted" && a.Actor == "admin" && a.Target == "Teacher 0" && a.Reason == "talking over others");
@@ -74,7 +79,7 @@ public sealed class AdminHubTests(GatewayFixture gateway)
         Assert.Contains(audit, a => a.Action == "rooms.broadcast" && a.Detail!.Contains("Five more minutes"));
 
         await console.EndSessionAsync(meeting.Session, "the bell rang");
-        await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: "ended" } b ? b : null);
+        await Eventually.ReadAsync(() => Latest(boards, meeting.Session) is { Status: SessionStatus.Ended } b ? b : null);
         Assert.Contains(await console.GetAuditAsync(null, 200), a => a.Action == "session.ended" && a.Reason == "the bell rang");
         var pulse = await Eventually.ReadAsync(() => pulses.LastOrDefault(p => p.Connections >= 3));
         Assert.True(pulse.Communities >= 1);
@@ -95,14 +100,14 @@ public sealed class AdminHubTests(GatewayFixture gateway)
         Assert.Equal([meeting.Community], board.Communities.Select(c => c.CommunityId));
         Assert.All(board.Sessions, s => Assert.Equal(meeting.Community, s.CommunityId));
         var foreign = await Assert.ThrowsAsync<HubException>(() => facilitator.GetAuditAsync(other.Community, 10));
-        Assert.Equal("Forbidden", HubError.Code(foreign));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(foreign));
         var notTheirs = await Assert.ThrowsAsync<HubException>(() => facilitator.EndSessionAsync(other.Session, "not mine"));
-        Assert.Equal("Forbidden", HubError.Code(notTheirs));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(notTheirs));
 
         await using var teacher = new AdminConnection(Api.BaseAddress, meeting.TeacherTokens[0]);
         await teacher.StartAsync();
         var refused = await Assert.ThrowsAsync<HubException>(teacher.OpenBoardAsync);
-        Assert.Equal("Forbidden", HubError.Code(refused));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(refused));
 
         await using var stranger = new AdminConnection(Api.BaseAddress, "not-the-admin-key");
         var unauthorized = await Assert.ThrowsAsync<HttpRequestException>(() => stranger.StartAsync());
@@ -116,8 +121,8 @@ public sealed class AdminHubTests(GatewayFixture gateway)
     public async Task WatchedDocument_ReceivesEveryEdit_AndNamesItsContributors()
     {
         var meeting = await MeetingAsync();
-        await meeting.Facilitator.InvokeAsync<SessionState>("StartSession", meeting.Session.ToString());
-        var state = await meeting.Teachers[0].InvokeAsync<SessionState>("JoinSession", meeting.Session.ToString());
+        await meeting.Facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), meeting.Session.ToString());
+        var state = await meeting.Teachers[0].InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), meeting.Session.ToString());
 
         await using var console = new AdminConnection(Api.BaseAddress, GatewayFixture.AdminKey);
         var ops = new ConcurrentQueue<RemoteOp>();

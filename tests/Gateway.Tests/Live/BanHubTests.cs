@@ -1,6 +1,9 @@
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -34,15 +37,15 @@ public sealed class BanHubTests(GatewayFixture gateway)
             return Task.CompletedTask;
         };
         await connection.StartAsync();
-        await connection.InvokeAsync<OpenedDocument>("OpenDocument", document);
+        await connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), document);
 
         await Api.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/api/communities/{community}/members/{memberId}/ban", new { reason = "Spam" }, owner);
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
         await using var again = LiveConnection.Create(Api.BaseAddress, () => member);
         await again.StartAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => again.InvokeAsync<OpenedDocument>("OpenDocument", document));
+        var refused = await Assert.ThrowsAsync<HubException>(() => again.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), document));
 
-        Assert.Equal("Forbidden", HubError.Code(refused));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(refused));
         await Api.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/documents/{document}", bearer: member);
         await connection.DisposeAsync();
     }

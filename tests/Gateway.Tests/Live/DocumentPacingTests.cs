@@ -5,6 +5,8 @@ using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.Gateway.Hubs;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
@@ -30,15 +32,15 @@ public sealed class DocumentPacingTests(DocumentPacingTests.PacedGateway gateway
         await using var editor = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         await using var reader = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[1]);
         var frames = new ConcurrentQueue<long[]>();
-        reader.On<DocumentOpsEvent>("DocumentOps", e => frames.Enqueue([.. e.Ops.Select(o => o.Version)]));
-        await reader.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
+        reader.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e => frames.Enqueue([.. e.Ops.Select(o => o.Version)]));
+        await reader.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), id.ToString());
         var deliveries = new ConcurrentQueue<int>();
         using var listener = DeliveryListener(deliveries);
 
         const int Ops = 12;
         for (var seq = 1L; seq <= Ops; seq++)
         {
-            await editor.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "editor", seq, seq - 1, TextOp.Create(OpComponent.Insert("é🍕")));
+            await editor.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), "editor", seq, seq - 1, TextOp.Create(OpComponent.Insert("é🍕")));
         }
 
         await Eventually.HoldsAsync(() => frames.Sum(f => f.Length) >= Ops);

@@ -2,6 +2,9 @@ using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -132,22 +135,22 @@ public sealed class LiveEditingTests(LiveEditingTests.SlowRefillGateway gateway)
         await using var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, tokens[0]);
         var (_, otherTokens) = await Api.CommunityWithTeachersAsync(1);
         await using var outsider = await LiveConnection.ConnectAsync(Api.BaseAddress, otherTokens[0]);
-        await connection.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString());
+        await connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), id.ToString());
 
         var invalid = await Assert.ThrowsAsync<HubException>(() =>
-            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 1L, 0L, TextOpJson.Parse("[9, \"x\"]")));
+            connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), "tab", 1L, 0L, TextOpJson.Parse("[9, \"x\"]")));
         var malformed = await Assert.ThrowsAsync<HubException>(() =>
-            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 2L, 0L, new object[] { 1, 2 }));
+            connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), "tab", 2L, 0L, new object[] { 1, 2 }));
         var newer = await Assert.ThrowsAsync<HubException>(() =>
-            connection.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "tab", 3L, 99L, TextOpJson.Parse("[\"x\"]")));
-        var forbidden = await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<OpenedDocument>("OpenDocument", id.ToString()));
-        var notFound = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<OpenedDocument>("OpenDocument", Guid.NewGuid().ToString()));
+            connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), "tab", 3L, 99L, TextOpJson.Parse("[\"x\"]")));
+        var forbidden = await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), id.ToString()));
+        var notFound = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), Guid.NewGuid().ToString()));
 
-        Assert.Equal("InvalidOp", HubError.Code(invalid));
-        Assert.Equal("InvalidOp", HubError.Code(malformed));
-        Assert.Equal("NewerThanHead", HubError.Code(newer));
-        Assert.Equal("Forbidden", HubError.Code(forbidden));
-        Assert.Equal("NotFound", HubError.Code(notFound));
+        Assert.Equal(RefusalCode.InvalidOp, HubError.Code(invalid));
+        Assert.Equal(RefusalCode.InvalidOp, HubError.Code(malformed));
+        Assert.Equal(RefusalCode.NewerThanHead, HubError.Code(newer));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(forbidden));
+        Assert.Equal(RefusalCode.NotFound, HubError.Code(notFound));
         var server = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{id}", bearer: tokens[0]);
         Assert.Equal(0, server["version"]!.GetValue<long>());
     }
@@ -170,9 +173,9 @@ public sealed class LiveEditingTests(LiveEditingTests.SlowRefillGateway gateway)
             {
                 try
                 {
-                    await flooder.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), $"flood-{tab}", (long)seq, 0L, TextOpJson.Parse("[\"x\"]"));
+                    await flooder.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), $"flood-{tab}", (long)seq, 0L, TextOpJson.Parse("[\"x\"]"));
                 }
-                catch (HubException e) when (HubError.Code(e) == "RateLimited")
+                catch (HubException e) when (HubError.Code(e) == RefusalCode.RateLimited)
                 {
                     Interlocked.Increment(ref limited);
                     Assert.Contains("retry after", e.Message);
@@ -181,7 +184,7 @@ public sealed class LiveEditingTests(LiveEditingTests.SlowRefillGateway gateway)
         })).ToList();
         for (var i = 1; i <= 20; i++)
         {
-            await teacher.InvokeAsync<SubmitReply>("SubmitOp", id.ToString(), "teacher", (long)i, 0L, TextOpJson.Parse("[\"y\"]"));
+            await teacher.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), id.ToString(), "teacher", (long)i, 0L, TextOpJson.Parse("[\"y\"]"));
             acknowledged++;
         }
         await Task.WhenAll(flooding);

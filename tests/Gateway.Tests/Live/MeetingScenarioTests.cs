@@ -3,6 +3,9 @@ using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -44,16 +47,16 @@ public sealed class MeetingScenarioTests(GatewayFixture gateway)
         }
         try
         {
-            await facilitator.Connection.InvokeAsync<SessionState>("StartSession", session);
+            await facilitator.Connection.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
             foreach (var client in clients.Prepend(facilitator))
             {
-                await client.Connection.InvokeAsync<SessionState>("JoinSession", session);
+                await client.Connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
             }
-            await facilitator.Connection.InvokeAsync<SessionState>("StartAgenda", session);
-            var phases = await facilitator.Connection.InvokeAsync<SessionState>("AdvancePhase", session);
-            Assert.Equal((1, "running"), (phases.Phase, phases.AgendaStatus));
+            await facilitator.Connection.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session);
+            var phases = await facilitator.Connection.InvokeAsync<SessionState>(nameof(ILiveHub.AdvancePhase), session);
+            Assert.Equal((1, AgendaStatus.Running), (phases.Phase, phases.AgendaStatus));
 
-            var round = (await facilitator.Connection.InvokeAsync<SessionState>("OpenBreakouts", session,
+            var round = (await facilitator.Connection.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
                 new { rooms = 3, assignment = "auto", minutes = 10 })).Breakout!;
             Assert.Equal([3, 3, 3], round.Rooms.Select(r => r.Members.Count));
 
@@ -62,7 +65,7 @@ public sealed class MeetingScenarioTests(GatewayFixture gateway)
             {
                 var room = round.Rooms.Single(r => r.Members.Contains(client.Member));
                 client.Room = room.RoomId;
-                await client.Connection.InvokeAsync<RoomState>("OpenRoom", room.RoomId.ToString());
+                await client.Connection.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room.RoomId.ToString());
                 var notes = await SharedDocument.OpenAsync(client.Connection, room.NotesDocumentId);
                 notes.Edit(TextType.Normalize(CodePoints.Count(notes.Text) == 0
                     ? [OpComponent.Insert($"{client.Name} thinks: équivalent fractions 🍕\n")]
@@ -72,21 +75,21 @@ public sealed class MeetingScenarioTests(GatewayFixture gateway)
 
             // A teacher asks for help; the facilitator looks in, claims it and resolves it.
             var asking = clients[0];
-            var help = await asking.Connection.InvokeAsync<RoomState>("AskForHelp", asking.Room.ToString(), "Stuck on the rubric");
-            await facilitator.Connection.InvokeAsync<RoomState>("OpenRoom", asking.Room.ToString());
-            await facilitator.Connection.InvokeAsync<RoomState>("ClaimHelp", asking.Room.ToString(), help.Help[0].Id);
-            var resolved = await facilitator.Connection.InvokeAsync<RoomState>("ResolveHelp", asking.Room.ToString(), help.Help[0].Id);
-            Assert.Equal("resolved", resolved.Help[0].Status);
+            var help = await asking.Connection.InvokeAsync<RoomState>(nameof(ILiveHub.AskForHelp), asking.Room.ToString(), "Stuck on the rubric");
+            await facilitator.Connection.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), asking.Room.ToString());
+            await facilitator.Connection.InvokeAsync<RoomState>(nameof(IModerationHub.ClaimHelp), asking.Room.ToString(), help.Help[0].Id);
+            var resolved = await facilitator.Connection.InvokeAsync<RoomState>(nameof(IModerationHub.ResolveHelp), asking.Room.ToString(), help.Help[0].Id);
+            Assert.Equal(HelpStatus.Resolved, resolved.Help[0].Status);
 
             // The facilitator moves one teacher and broadcasts to every room.
             var mover = clients.First(c => c.Room != asking.Room);
             var destination = round.Rooms.First(r => r.RoomId != mover.Room && r.RoomId != asking.Room).RoomId;
-            var moved = await facilitator.Connection.InvokeAsync<SessionState>("MoveMember", session, mover.Member.ToString(), destination.ToString());
+            var moved = await facilitator.Connection.InvokeAsync<SessionState>(nameof(IModerationHub.MoveMember), session, mover.Member.ToString(), destination.ToString());
             Assert.Single(moved.Breakout!.Rooms, r => r.Members.Contains(mover.Member));
-            await facilitator.Connection.InvokeAsync<SessionState>("BroadcastToRooms", session, "Two minutes left");
+            await facilitator.Connection.InvokeAsync<SessionState>(nameof(IModerationHub.BroadcastToRooms), session, "Two minutes left");
 
             // The deadline passes (shortened to now) and the round closes by itself.
-            await facilitator.Connection.InvokeAsync<SessionState>("ExtendRound", session, -10);
+            await facilitator.Connection.InvokeAsync<SessionState>(nameof(IModerationHub.ExtendRound), session, -10);
             foreach (var client in clients.Prepend(facilitator))
             {
                 await client.WaitForAsync(s => s.Breakout is null && s.RoundsClosed == 1);
@@ -132,8 +135,8 @@ public sealed class MeetingScenarioTests(GatewayFixture gateway)
     {
         var connection = LiveConnection.Create(Api.BaseAddress, () => token);
         var participant = new Participant(connection, member, "");
-        connection.On<SessionState>("SessionChanged", participant.Saw);
-        connection.On<RoomState>("RoomChanged", r => participant.RoomsHeard.Add(r.RoomId));
+        connection.On<SessionState>(nameof(ILiveClient.SessionChanged), participant.Saw);
+        connection.On<RoomState>(nameof(ILiveClient.RoomChanged), r => participant.RoomsHeard.Add(r.RoomId));
         await connection.StartAsync();
         return participant;
     }

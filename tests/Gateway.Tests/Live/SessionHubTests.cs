@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Errors;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -24,33 +27,33 @@ public sealed class SessionHubTests(GatewayFixture gateway)
         {
             var connection = await LiveConnection.ConnectAsync(Api.BaseAddress, token);
             var seen = new ConcurrentQueue<SessionState>();
-            connection.On<SessionState>("SessionChanged", seen.Enqueue);
+            connection.On<SessionState>(nameof(ILiveClient.SessionChanged), seen.Enqueue);
             watchers.Add((connection, seen));
         }
 
-        var early = await Assert.ThrowsAsync<HubException>(() => watchers[0].Connection.InvokeAsync<SessionState>("JoinSession", session));
-        var notAllowed = await Assert.ThrowsAsync<HubException>(() => watchers[0].Connection.InvokeAsync<SessionState>("StartSession", session));
-        var started = await facilitator.InvokeAsync<SessionState>("StartSession", session);
+        var early = await Assert.ThrowsAsync<HubException>(() => watchers[0].Connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session));
+        var notAllowed = await Assert.ThrowsAsync<HubException>(() => watchers[0].Connection.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session));
+        var started = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
         foreach (var (connection, _) in watchers)
         {
-            await connection.InvokeAsync<SessionState>("JoinSession", session);
+            await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
         }
-        var agenda = await facilitator.InvokeAsync<SessionState>("StartAgenda", session);
-        var memberAgenda = await Assert.ThrowsAsync<HubException>(() => watchers[1].Connection.InvokeAsync<SessionState>("AdvancePhase", session));
+        var agenda = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session);
+        var memberAgenda = await Assert.ThrowsAsync<HubException>(() => watchers[1].Connection.InvokeAsync<SessionState>(nameof(ILiveHub.AdvancePhase), session));
 
         foreach (var (_, seen) in watchers)
         {
             var last = await Eventually.ReadAsync(() => seen.LastOrDefault(s => s.Seq >= agenda.Seq));
             Assert.Equal(0, last.Phase);
-            Assert.Equal("running", last.AgendaStatus);
+            Assert.Equal(AgendaStatus.Running, last.AgendaStatus);
             Assert.Equal(agenda.Deadline, last.Deadline);
             Assert.Equal(2, last.Present.Count);
             Assert.Equal(seen.Select(s => s.Seq).Order(), seen.Select(s => s.Seq));
         }
-        Assert.Equal("Conflict", HubError.Code(early));
-        Assert.Equal("Forbidden", HubError.Code(notAllowed));
-        Assert.Equal("Forbidden", HubError.Code(memberAgenda));
-        Assert.Equal("live", started.Status);
+        Assert.Equal(RefusalCode.Conflict, HubError.Code(early));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(notAllowed));
+        Assert.Equal(RefusalCode.Forbidden, HubError.Code(memberAgenda));
+        Assert.Equal(SessionStatus.Live, started.Status);
         Assert.Equal("Clarifying questions", agenda.Agenda[1].Title);
 
         var attendance = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/attendance", bearer: facilitatorToken);

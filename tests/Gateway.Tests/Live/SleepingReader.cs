@@ -1,6 +1,8 @@
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.GatewayHarness;
+using CopLive.Protocol.Documents;
+using CopLive.Protocol.Hubs;
 using CopLive.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -69,7 +71,7 @@ internal sealed class SleepingReader : IAsyncDisposable
         var version = 0L;
         for (var seq = 1L; seq <= 48; seq++)
         {
-            var reply = await _editor.InvokeAsync<SubmitReply>("SubmitOp", _document.ToString(), "editor", seq, version, seq % 2 == 1 ? passage : removal);
+            var reply = await _editor.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), _document.ToString(), "editor", seq, version, seq % 2 == 1 ? passage : removal);
             version = reply.Version;
         }
         return version;

@@ -1,7 +1,6 @@
 import { h, clear } from "../dom";
-import type { SessionState } from "../session-state";
-
-type Call = <T>(method: string, ...args: unknown[]) => Promise<T | undefined>;
+import type { LiveCall } from "../live";
+import type { BreakoutMode, SessionState } from "../protocol";
 
 /**
  * The facilitator's controls on the session page: start, agenda, breakout rounds (automatic, manual or
@@ -18,7 +17,7 @@ export class FacilitatorPanel {
   private readonly manual = new Map<string, HTMLSelectElement>();
   private state: SessionState | null = null;
 
-  constructor(private readonly sessionId: string, private readonly call: Call, private readonly started: () => Promise<void>) {
+  constructor(private readonly sessionId: string, private readonly call: LiveCall, private readonly started: () => Promise<void>) {
     this.mode.addEventListener("change", () => this.render());
     this.rooms.addEventListener("change", () => this.render());
   }
@@ -73,7 +72,7 @@ export class FacilitatorPanel {
       e.preventDefault();
       void this.call("OpenBreakouts", this.sessionId, {
         rooms: count,
-        assignment: this.mode.value,
+        assignment: this.mode.value as BreakoutMode,
         minutes: Number(this.minutes.value),
         assignments: this.mode.value === "manual"
           ? members.map((m) => ({ memberId: m.memberId, room: Number(this.manual.get(m.memberId)!.value) }))

@@ -5,12 +5,13 @@ import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
 import { FacilitatorPanel } from "./facilitator";
 import { colorOf } from "../decorations";
-import { connect } from "../live";
-import { countdown, type RoomState, type SessionState } from "../session-state";
+import { countdown } from "../countdown";
+import { connect, invoke, on, type LiveCall } from "../live";
+import type { RoomState, SessionState, SessionStatus } from "../protocol";
 import { SharedDoc, refusalCode, refusalMessage } from "../shared-doc";
 
 interface Me { memberId: string; displayName: string }
-interface SessionDetails { communityId: string; title: string; status: string }
+interface SessionDetails { communityId: string; title: string; status: SessionStatus }
 interface Community { members: { memberId: string; displayName: string; role: string }[] }
 interface Authorship { version: number; spans: { author: string | null; length: number }[] }
 
@@ -42,9 +43,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
 
   const hub: HubConnection = connect();
-  const call = async <T>(method: string, ...args: unknown[]): Promise<T | undefined> => {
+  const call: LiveCall = async (method, ...args) => {
     error.textContent = "";
-    try { return await hub.invoke<T>(method, ...args); } catch (e) { show(e); return undefined; }
+    try { return await invoke(hub, method, ...args); } catch (e) { show(e); return undefined; }
   };
   const panel = facilitates ? new FacilitatorPanel(sessionId, call, () => join()) : null;
 
@@ -72,8 +73,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   let wantedRoom: string | null = null;
   let active = true;
 
-  hub.on("SessionChanged", (s: SessionState) => { if (s.sessionId === sessionId) apply(s); });
-  hub.on("RoomChanged", (r: RoomState) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
+  on(hub, "SessionChanged", (s) => { if (s.sessionId === sessionId) apply(s); });
+  on(hub, "RoomChanged", (r) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
   const reconnecting = () => { banner.hidden = false; banner.textContent = "Reconnecting… (what you type is kept and sent when the connection is back)"; };
   let offline = false;
   hub.onreconnecting(reconnecting);
@@ -99,7 +100,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   async function rejoin(): Promise<void> {
     banner.hidden = true;
     await join();
-    if (roomId) room = (await call<RoomState>("OpenRoom", roomId)) ?? room;
+    if (roomId) room = (await call("OpenRoom", roomId)) ?? room;
     await doc?.resume();
     renderRoom();
   }
@@ -123,11 +124,11 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   }
 
   async function enterRoom(target: { id: string; name: string; notes: string }): Promise<void> {
-    if (roomId && roomId !== target.id) await hub.invoke("CloseRoom", roomId).catch(() => {});
+    if (roomId && roomId !== target.id) await invoke(hub, "CloseRoom", roomId).catch(() => {});
     roomId = target.id;
     roomTitle.textContent = target.name;
     helpButton.hidden = target.id === state?.mainRoomId;
-    room = (await call<RoomState>("OpenRoom", target.id)) ?? null;
+    room = (await call("OpenRoom", target.id)) ?? null;
     renderRoom();
     if (doc?.documentId !== target.notes) {
       editor?.destroy();
@@ -193,7 +194,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   function tick(): void {
     if (!state || state.status !== "live") { clock.textContent = ""; return; }
     const round = state.breakout ? `round ${countdown(state.breakout.deadline)}` : "";
-    const left = state.agendaStatus === "paused" && state.remainingSeconds !== null
+    const left = state.agendaStatus === "paused" && state.remainingSeconds !== undefined
       ? `paused ${Math.floor(state.remainingSeconds / 60)}:${String(Math.floor(state.remainingSeconds % 60)).padStart(2, "0")}`
       : state.deadline ? countdown(state.deadline) : "";
     clock.textContent = [left, round].filter((part) => part).join(" · ");
@@ -221,25 +222,25 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   async function sendChat(): Promise<void> {
     if (!roomId || !chatInput.value.trim()) return;
-    const reply = await call<RoomState>("SendChat", roomId, chatInput.value);
+    const reply = await call("SendChat", roomId, chatInput.value);
     if (reply) { chatInput.value = ""; room = reply; renderRoom(); }
   }
 
   handButton.addEventListener("click", async () => {
     if (!roomId) return;
     const raised = room?.hands.some((x) => x.memberId === me.memberId) ?? false;
-    const reply = await call<RoomState>("SetHand", roomId, !raised);
+    const reply = await call("SetHand", roomId, !raised);
     if (reply) { room = reply; renderRoom(); }
   });
   helpButton.addEventListener("click", async () => {
     if (!roomId) return;
-    const reply = await call<RoomState>("AskForHelp", roomId, null);
+    const reply = await call("AskForHelp", roomId, null);
     if (reply) { room = reply; renderRoom(); }
   });
 
   async function join(): Promise<void> {
     try {
-      apply(await hub.invoke<SessionState>("JoinSession", sessionId));
+      apply(await invoke(hub, "JoinSession", sessionId));
     } catch (e) {
       if (refusalCode(e) === "Forbidden") {
         // Removed from the session (or from the community): say so, and stop editing.
@@ -258,7 +259,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   function renderControlsForScheduled(): void {
     if (!state) {
-      state = { sessionId, seq: -1, title: details.title, status: details.status, agenda: [], phase: -1, agendaStatus: "notStarted", deadline: null, remainingSeconds: null, present: [], mainDocumentId: "", mainRoomId: "", breakout: null, roundsClosed: 0, muted: [] };
+      state = { sessionId, seq: -1, title: details.title, status: details.status, agenda: [], phase: -1, agendaStatus: "notStarted", present: [], mainDocumentId: "", mainRoomId: "", roundsClosed: 0, muted: [] };
       renderControls();
     }
   }

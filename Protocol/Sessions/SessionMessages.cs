@@ -1,0 +1,49 @@
+using NodaTime;
+
+namespace CopLive.Protocol.Sessions;
+
+/// <summary>
+/// The <c>SessionChanged</c> event and the reply of session commands: the complete live state of a session,
+/// numbered by <paramref name="Seq"/> (the highest wins).
+/// </summary>
+public sealed record SessionState(
+    Guid SessionId,
+    long Seq,
+    string Title,
+    SessionStatus Status,
+    Instant? StartedAt,
+    Instant? EndedAt,
+    IReadOnlyList<AgendaPhase> Agenda,
+    int Phase,
+    AgendaStatus AgendaStatus,
+    Instant? Deadline,
+    double? RemainingSeconds,
+    IReadOnlyList<SessionParticipant> Present,
+    Guid MainDocumentId,
+    Guid MainRoomId,
+    BreakoutState? Breakout,
+    int RoundsClosed,
+    IReadOnlyList<Guid> Muted);
+
+/// <summary>One agenda phase.</summary>
+public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule);
+
+/// <summary>Someone present in a session.</summary>
+public sealed record SessionParticipant(Guid MemberId, string DisplayName, MemberRole Role);
+
+/// <summary>The open breakout round.</summary>
+public sealed record BreakoutState(Guid Round, BreakoutMode Assignment, Instant Deadline, bool Closing, IReadOnlyList<BreakoutRoomState> Rooms);
+
+/// <summary>One breakout room and who is in it.</summary>
+public sealed record BreakoutRoomState(Guid RoomId, string Name, Guid NotesDocumentId, IReadOnlyList<Guid> Members);
+
+/// <summary>Argument of <c>OpenBreakouts</c>: a number of rooms or their names, how members get in, and how long.</summary>
+public sealed record OpenBreakoutsRequest(
+    int? Rooms,
+    IReadOnlyList<string>? Names,
+    BreakoutMode Assignment,
+    int Minutes,
+    IReadOnlyList<AssignmentRequest>? Assignments);
+
+/// <summary>A member placed in a room (0-based index into the rooms), for manual assignment.</summary>
+public sealed record AssignmentRequest(Guid MemberId, int Room);
