@@ -1,4 +1,5 @@
 using CopLive.Collab.Authorship;
+using CopLive.Collab.Text;
 
 namespace CopLive.Silo.Domain;
 
@@ -7,4 +8,12 @@ public sealed record DocumentCheckpoint(
     long Version,
     string Text,
     IReadOnlyList<AuthorRun> Runs,
-    IReadOnlyDictionary<Guid, ContributionCounts> Contributions);
+    IReadOnlyDictionary<Guid, ContributionCounts> Contributions)
+{
+    /// <summary>A new document's version 0: its starting text, all of it written by <paramref name="author"/>.</summary>
+    public static DocumentCheckpoint Initial(string text, Guid author)
+    {
+        var length = CodePoints.Count(text);
+        return new(0, text, length > 0 ? [new AuthorRun(author, length)] : [], new Dictionary<Guid, ContributionCounts>());
+    }
+}

@@ -32,6 +32,15 @@ public sealed class ClientMarks
     public void Restore(ClientMark mark) =>
         _marks[mark.ClientId] = new Mark(mark.Seq, mark.Version, Task.FromResult(mark.Version), mark.At);
 
+    /// <summary>Takes in marks loaded from storage, in order: a later mark of the same client replaces an earlier one.</summary>
+    public void Restore(IEnumerable<ClientMark> marks)
+    {
+        foreach (var mark in marks)
+        {
+            Restore(mark);
+        }
+    }
+
     /// <summary>
     /// The acknowledgement of this client's op with this seq if it was submitted before; null for a new op.
     /// </summary>

@@ -13,12 +13,10 @@ namespace CopLive.Silo.Domain.Documents;
 /// </summary>
 public sealed class DocumentCursors
 {
-    /// <summary>Cursor updates per second per member (a moving caret), and the burst above it.</summary>
-    private const double PerSecond = 20;
-    private const int Burst = 40;
-
     private readonly Dictionary<string, Cursor> _cursors = new(StringComparer.Ordinal);
-    private readonly Dictionary<MemberId, TokenBucket> _rates = [];
+
+    // Per member: enough for a moving caret, not for a flood.
+    private readonly MemberRates _rates = new(perSecond: 20, burst: 40, "cursor updates");
 
     /// <summary>
     /// Places a client's cursor, given in code points of <paramref name="version"/>, and moves it to the current text.
@@ -26,7 +24,7 @@ public sealed class DocumentCursors
     /// <exception cref="CopLiveException">Too many updates, a version no longer in memory, or a cursor outside the text.</exception>
     public void Place(LiveDocument document, MemberId member, string displayName, string clientId, long version, int anchor, int head, Instant now)
     {
-        RateLimit.Take(_rates, member, PerSecond, Burst, now, "cursor updates");
+        _rates.Take(member, now);
         var since = document.Range(version, document.Version)
             ?? throw CopLiveException.Invalid("version", $"'version' must be between {document.RecentStart} and {document.Version}; it was {version}.");
         // The length at the cursor's version, from the ops since: counting the text would cost its whole length.

@@ -3,7 +3,6 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
-using CopLive.Grains.Invites;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Access;
@@ -17,7 +16,7 @@ namespace CopLive.Silo.Grains.Communities;
 
 /// <summary>Membership, roles, invites and the session list of one community.</summary>
 [GrainType("coplive.community")]
-public sealed partial class CommunityGrain(
+public sealed class CommunityGrain(
     [PersistentState("community", StorageNames.Default)] IPersistentState<CommunityState> state,
     IClock clock,
     ILogger<CommunityGrain> logger) : PersistentGrain, ICommunityGrain, ICommunityGrainInternal, IRefusalLog
@@ -34,6 +33,10 @@ public sealed partial class CommunityGrain(
     private Membership Members => new(State);
 
     private InviteBook Invites => new(State.Invites);
+
+    private CommunityInvites Issuer => new(GrainFactory, Id, Invites);
+
+    private RightsRevocation Revocation => new(GrainFactory, Id, State.Documents);
 
     private CommunityCalendar Calendar => new(GrainFactory, Id, State);
 
@@ -59,11 +62,7 @@ public sealed partial class CommunityGrain(
         // Directory entries first: a crash before the state write leaves harmless entries pointing at a
         // community that does not exist, never a community whose codes cannot be found.
         var now = clock.GetCurrentInstant();
-        var codes = new Dictionary<CommunityRole, InviteCode>();
-        foreach (var role in InviteBook.Roles)
-        {
-            codes[role] = await IssueInviteAsync(role, now);
-        }
+        var codes = await Issuer.IssueAllAsync(now);
 
         State.Created = true;
         State.Name = name;
@@ -75,12 +74,8 @@ public sealed partial class CommunityGrain(
 
         await GrainFactory.GetDirectoryInternal().CommunityCreatedAsync(Id, name);
 
-        LogCreated(Id, name, zone.Id);
-        return new InviteCodes(
-            codes[CommunityRole.Owner].ToString(),
-            codes[CommunityRole.Facilitator].ToString(),
-            codes[CommunityRole.Member].ToString(),
-            codes[CommunityRole.Observer].ToString());
+        logger.CommunityCreated(Id, name, zone.Id);
+        return codes;
     }
 
     public async Task<JoinedCommunity> JoinAsync(JoinRequest request)
@@ -97,7 +92,7 @@ public sealed partial class CommunityGrain(
         AuditLog.Add(Caller.ForMember(request.Member), AuditActions.MemberJoined, request.Member, $"as {entry.Role.ToString().ToLowerInvariant()}", null);
         await SaveAsync();
 
-        LogJoined(Id, request.Member, entry.Role);
+        logger.MemberJoined(Id, request.Member, entry.Role);
         return new JoinedCommunity(Id, entry.Role, profile);
     }
 
@@ -118,7 +113,7 @@ public sealed partial class CommunityGrain(
         await RequireAsync(caller, Right.CreateDocument, new Attempt(AuditActions.DocumentCreated));
         var view = await Calendar.CreateDocumentAsync(request, caller.Member, clock.GetCurrentInstant());
         await SaveAsync();
-        LogDocumentCreated(Id, view.Id);
+        logger.DocumentCreated(Id, view.Id);
         return view;
     }
 
@@ -128,7 +123,7 @@ public sealed partial class CommunityGrain(
         var details = await Calendar.ScheduleAsync(request, caller.Member, clock.GetCurrentInstant());
         await SaveAsync();
         await GrainFactory.GetDirectoryInternal().SessionChangedAsync(details.Summary);
-        LogScheduled(Id, details.Summary.Id, details.Summary.Start);
+        logger.SessionScheduled(Id, details.Summary.Id, details.Summary.Start);
         return details;
     }
 
@@ -167,8 +162,8 @@ public sealed partial class CommunityGrain(
             AuditLog.Add(caller, AuditActions.RoleChanged, member, $"{Describe(target.Role)} → {Describe(role)}", why);
             target.Role = role;
             await SaveAsync();
-            await ForgetCachedRightsAsync(member);
-            LogRoleChanged(Id, member, role);
+            await Revocation.ForgetCachedAsync(member);
+            logger.RoleChanged(Id, member, role);
         }
         return Membership.View(target);
     }
@@ -192,8 +187,8 @@ public sealed partial class CommunityGrain(
         await SaveAsync();
 
         // The ban holds from here on (every grain asks the community); now make it bite at once everywhere.
-        await CutOffAsync(member, $"removed from {State.Name}");
-        LogBanned(Id, member);
+        await Revocation.CutOffAsync(member, $"removed from {State.Name}");
+        logger.MemberBanned(Id, member);
     }
 
     public async Task UnbanAsync(Caller caller, MemberId member, string? reason)
@@ -223,7 +218,7 @@ public sealed partial class CommunityGrain(
         AuditLog.Add(caller, AuditActions.MemberLeft, caller.Member, null, null);
         Members.Remove(entry);
         await SaveAsync();
-        await CutOffAsync(caller.Member, $"left {State.Name}");
+        await Revocation.CutOffAsync(caller.Member, $"left {State.Name}");
     }
 
     public async Task RecordAsync(Caller actor, string action, MemberId? target, string? detail, string? reason, string outcome)
@@ -247,9 +242,7 @@ public sealed partial class CommunityGrain(
     {
         await RequireAsync(caller, Right.ManageInvites, new Attempt(AuditActions.InviteRotated, null, Describe(role)));
         InviteBook.EnsureInvitedRole(role);
-        var now = clock.GetCurrentInstant();
-        Invites.RevokeActive(role, now);
-        var code = await IssueInviteAsync(role, now);
+        var code = await Issuer.RotateAsync(role, clock.GetCurrentInstant());
         AuditLog.Add(caller, AuditActions.InviteRotated, null, Describe(role), null);
         await SaveAsync();
         return code.ToString();
@@ -274,25 +267,8 @@ public sealed partial class CommunityGrain(
 
         foreach (var member in removed)
         {
-            await CutOffAsync(member.Member, $"the invite used to join {State.Name} was revoked");
+            await Revocation.CutOffAsync(member.Member, $"the invite used to join {State.Name} was revoked");
         }
-    }
-
-    /// <summary>Makes a lost membership bite at once: cached rights dropped, profile updated, open connections closed.</summary>
-    private async Task CutOffAsync(MemberId member, string reason)
-    {
-        await ForgetCachedRightsAsync(member);
-        var profile = GrainFactory.GetMemberInternal(member);
-        await profile.LeftCommunityAsync(Id);
-        await profile.RevokeAccessAsync(reason);
-    }
-
-    private async Task<InviteCode> IssueInviteAsync(CommunityRole role, Instant now)
-    {
-        var code = InviteCode.New();
-        await GrainFactory.GetInviteInternal(code).RegisterAsync(Id);
-        Invites.Add(role, code.Hash, now);
-        return code;
     }
 
     private ImmutableArray<SessionSummary> Upcoming() => Calendar.Upcoming(clock.GetCurrentInstant());
@@ -318,31 +294,9 @@ public sealed partial class CommunityGrain(
         await SaveAsync();
     }
 
-    /// <summary>Documents cache rights briefly (<see cref="MemberRoles"/>); a lost or lowered role must not wait for that.</summary>
-    private Task ForgetCachedRightsAsync(MemberId member) =>
-        Task.WhenAll(State.Documents.Select(d => GrainFactory.GetDocumentInternal(d.Id).ForgetMemberAsync(member)));
-
     private async Task SaveAsync()
     {
         await AuditLog.ArchiveAsync();
         await PersistAsync(state);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} created: {Name} ({TimeZone})")]
-    private partial void LogCreated(CommunityId communityId, string name, string timeZone);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} joined community {CommunityId} as {Role}")]
-    private partial void LogJoined(CommunityId communityId, MemberId memberId, CommunityRole role);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} banned from community {CommunityId}")]
-    private partial void LogBanned(CommunityId communityId, MemberId memberId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} of community {CommunityId} is now {Role}")]
-    private partial void LogRoleChanged(CommunityId communityId, MemberId memberId, CommunityRole role);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} created in community {CommunityId}")]
-    private partial void LogDocumentCreated(CommunityId communityId, DocumentId documentId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} scheduled in community {CommunityId} at {Start}")]
-    private partial void LogScheduled(CommunityId communityId, SessionId sessionId, Instant start);
 }

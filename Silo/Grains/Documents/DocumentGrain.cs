@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CopLive.Collab.Authorship;
 using CopLive.Collab.Text;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
@@ -41,9 +40,9 @@ public sealed class DocumentGrain(
 {
     // Transient: cursors, rate buckets and the role cache live only in this activation; the rest is loaded from storage.
     private readonly DocumentCursors _cursors = new();
-    private readonly Dictionary<MemberId, TokenBucket> _rates = [];
     private readonly ClientMarks _marks = new();
     private readonly DocumentSettings _settings = new();
+    private readonly MemberRates _rates = new(options.Value.OpsPerSecond, options.Value.OpsBurst, "edits");
     private MemberRoles? _roles;
     private Gatekeeper? _gate;
     private DocumentGrainStore? _store;
@@ -74,15 +73,10 @@ public sealed class DocumentGrain(
         var document = await History.LoadAsync(snapshot.State.ToCheckpoint(), head.State.ArchivedVersion, [.. tail.Select(o => o.ToCommitted())]);
         _settings.Locked = head.State.Locked;
         _settings.RestoreMuted(head.State.Muted);
-        foreach (var (client, mark) in head.State.Clients)
-        {
-            _marks.Restore(new ClientMark(client, mark.Seq, mark.Version, mark.At));
-        }
-        foreach (var op in tail)
-        {
-            // Each client's last op in the tail is newer than any mark the head holds for it.
-            _marks.Restore(new ClientMark(op.ClientId, op.Seq, op.Version, op.At));
-        }
+        // Each client's last op in the tail is newer than any mark the head holds for it, so the tail comes last.
+        _marks.Restore([
+            .. head.State.Clients.Select(c => new ClientMark(c.Key, c.Value.Seq, c.Value.Version, c.Value.At)),
+            .. tail.Select(op => new ClientMark(op.ClientId, op.Seq, op.Version, op.At))]);
         Start(document);
     }
 
@@ -98,9 +92,7 @@ public sealed class DocumentGrain(
                 : throw new CopLiveException(CopLiveError.Conflict, "This document already exists.");
         }
 
-        var length = CodePoints.Count(setup.Text);
-        var checkpoint = new DocumentCheckpoint(
-            0, setup.Text, length > 0 ? [new AuthorRun(setup.CreatedBy.Value, length)] : [], new Dictionary<Guid, ContributionCounts>());
+        var checkpoint = DocumentCheckpoint.Initial(setup.Text, setup.CreatedBy.Value);
         var muted = setup.Muted.IsDefault ? [] : setup.Muted.Select(m => m.Value).ToList();
         await Store.CreateAsync(checkpoint, new DocumentHeadState
         {
@@ -156,11 +148,10 @@ public sealed class DocumentGrain(
             }
 
             var now = clock.GetCurrentInstant();
-            if (!Bucket(writer.Member).TryTake(now, out var retryAfter))
+            if (_rates.Refusal(writer.Member, now) is { } limited)
             {
                 metrics.OpRejected("RateLimited");
-                throw new CopLiveException(CopLiveError.RateLimited,
-                    $"Too many edits; retry after {Math.Ceiling(retryAfter.TotalMilliseconds)} ms.");
+                throw limited;
             }
 
             var rebased = document.Rebase(submission.BaseVersion, submission.Op);
@@ -290,15 +281,6 @@ public sealed class DocumentGrain(
 
     private static ImmutableArray<AuthorSpan> Spans(LiveDocument document) =>
         [.. document.Runs.Select(r => new AuthorSpan(new MemberId(r.Author), r.Length))];
-
-    private TokenBucket Bucket(MemberId member)
-    {
-        if (!_rates.TryGetValue(member, out var bucket))
-        {
-            _rates[member] = bucket = new TokenBucket(options.Value.OpsPerSecond, options.Value.OpsBurst);
-        }
-        return bucket;
-    }
 
     /// <summary>The document at <paramref name="version"/>; its head is the last stored version, never one a crash could lose.</summary>
     private DocumentView View(long version, string text) =>

@@ -31,7 +31,7 @@ public sealed class RoomGrain(
 
 
     // Transient, per member: enough for lively chat, not for a flood.
-    private readonly Dictionary<MemberId, TokenBucket> _chatRates = [];
+    private readonly MemberRates _chatRates = new(ChatPerSecond, ChatBurst, "messages");
     private Gatekeeper? _gate;
 
     private RoomState State => state.State;
@@ -78,7 +78,7 @@ public sealed class RoomGrain(
             throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
         }
         var message = Require.Text("text", text, ChatLength);
-        RateLimit.Take(_chatRates, member.Member, ChatPerSecond, ChatBurst, clock.GetCurrentInstant(), "messages");
+        _chatRates.Take(member.Member, clock.GetCurrentInstant());
         Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false));
         await CommitAsync();
         return View();

@@ -23,7 +23,7 @@ namespace CopLive.Silo.Grains.Sessions;
 /// attendance of members gone longer than the grace.
 /// </summary>
 [GrainType("coplive.session")]
-public sealed partial class SessionGrain(
+public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Default)] IPersistentState<SessionState> state,
     IClock clock,
     ILogger<SessionGrain> logger) : ObservedGrain<ISessionObserver>(logger), ISessionGrain, ISessionGrainInternal
@@ -98,7 +98,7 @@ public sealed partial class SessionGrain(
     {
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         Arm();
-        LogStarted(Id);
+        logger.SessionStarted(Id);
     });
 
     public Task<SessionLive> EndAsync(Caller caller, string? reason) => CommandAsync(caller, Right.RunSession, AuditActions.SessionEnded, async _ =>
@@ -117,7 +117,7 @@ public sealed partial class SessionGrain(
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         _ticker?.Dispose();
         _ticker = null;
-        LogEnded(Id);
+        logger.SessionEnded(Id);
     });
 
     public async Task<SessionLive> JoinAsync(Caller caller, string connectionId)
@@ -162,7 +162,7 @@ public sealed partial class SessionGrain(
     public Task<SessionLive> OpenBreakoutsAsync(Caller caller, BreakoutSpec spec) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundOpened, async _ =>
     {
         var opened = await Breakouts.OpenAsync(spec, caller.Member);
-        LogRoundOpened(Id, opened.Names.Count);
+        logger.RoundOpened(Id, opened.Names.Count);
         return new Done(Detail: $"{opened.Names.Count} rooms, {spec.Mode.ToString().ToLowerInvariant()}, {opened.Minutes} min");
     });
 
@@ -182,8 +182,7 @@ public sealed partial class SessionGrain(
         var sender = await Gate.RequireAsync(caller, Right.RunBreakouts, Attempt(AuditActions.RoomsBroadcast));
         SessionLifecycle.EnsureLive(State);
         var message = Require.Text("text", text, RoomGrain.ChatLength);
-        var rooms = (State.Round?.Rooms.Select(r => r.Room) ?? []).Append(State.MainRoom);
-        await Task.WhenAll(rooms.Select(r => GrainFactory.GetRoomInternal(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
+        await Moderation.BroadcastAsync(sender, message);
         await RecordDoneAsync(caller, AuditActions.RoomsBroadcast, new Done(Detail: message));
         return Live();
     }
@@ -203,16 +202,9 @@ public sealed partial class SessionGrain(
     public async Task<SessionLive> RemoveAsync(Caller caller, MemberId member, string? reason)
     {
         var why = await Moderation.EnsureAsync(caller, Right.RemoveFromSession, Attempt(AuditActions.MemberRemoved, member), member, reason, "remove");
-        if (State.Removed.Contains(member))
+        if (!await Moderation.RemoveAsync(member, Attendance, Breakouts, clock.GetCurrentInstant()))
         {
             return Live();
-        }
-        State.Removed.Add(member);
-        Attendance.Remove(member, clock.GetCurrentInstant());
-        await Breakouts.RemoveAsync(member);
-        if (State.MainRoom != default)
-        {
-            await GrainFactory.GetRoomInternal(State.MainRoom).ExcludeAsync(member);
         }
         await CommitAsync();
         await GrainFactory.GetMemberInternal(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
@@ -238,7 +230,7 @@ public sealed partial class SessionGrain(
     {
         var rooms = await Breakouts.CloseAsync(CommitAsync);
         await CommitAsync();
-        LogRoundClosed(Id, rooms);
+        logger.RoundClosed(Id, rooms);
     }
 
     /// <summary>
@@ -322,16 +314,4 @@ public sealed partial class SessionGrain(
 
     /// <summary>What a command that took effect writes in the audit log.</summary>
     private sealed record Done(MemberId? Target = null, string? Detail = null, string? Reason = null);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} opened a breakout round of {Rooms} rooms")]
-    private partial void LogRoundOpened(SessionId sessionId, int rooms);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} closed a breakout round of {Rooms} rooms")]
-    private partial void LogRoundClosed(SessionId sessionId, int rooms);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} started")]
-    private partial void LogStarted(SessionId sessionId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} ended")]
-    private partial void LogEnded(SessionId sessionId);
 }

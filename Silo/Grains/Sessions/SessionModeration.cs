@@ -1,15 +1,18 @@
+using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Domain.Sessions;
+using NodaTime;
 
 namespace CopLive.Silo.Grains.Sessions;
 
 /// <summary>
-/// Moderating a session's members: the rights and their limit (only members below one's own role), and a mute that
-/// reaches every place the member could write before the call returns.
+/// Moderating a session: the rights over a member and their limit (only members below one's own role), a mute that
+/// reaches every place the member could write before the call returns, removal, and messages to every room.
 /// </summary>
 internal sealed class SessionModeration(SessionState state, SessionPlan plan, IGrainFactory grains, Gatekeeper gate)
 {
@@ -28,6 +31,33 @@ internal sealed class SessionModeration(SessionState state, SessionPlan plan, IG
             throw await gate.RefuseAsync(caller, attempt, $"You can only {verb} members below your own role.");
         }
         return why;
+    }
+
+    /// <summary>
+    /// Takes a member out of the session for good: their presence ended, out of the round and the main room; false
+    /// if they were out already. The session stores the change, then closes their connections.
+    /// </summary>
+    public async Task<bool> RemoveAsync(MemberId member, Attendance attendance, SessionBreakouts breakouts, Instant now)
+    {
+        if (state.Removed.Contains(member))
+        {
+            return false;
+        }
+        state.Removed.Add(member);
+        attendance.Remove(member, now);
+        await breakouts.RemoveAsync(member);
+        if (state.MainRoom != default)
+        {
+            await grains.GetRoomInternal(state.MainRoom).ExcludeAsync(member);
+        }
+        return true;
+    }
+
+    /// <summary>Posts <paramref name="message"/> to the main room and every room of the round.</summary>
+    public Task BroadcastAsync(CommunityMember? sender, string message)
+    {
+        var rooms = (state.Round?.Rooms.Select(r => r.Room) ?? []).Append(state.MainRoom);
+        return Task.WhenAll(rooms.Select(r => grains.GetRoomInternal(r).BroadcastAsync(sender?.Member ?? default, sender?.DisplayName ?? "admin", message)));
     }
 
     /// <summary>Mutes or unmutes a member in every document and room of the session; false if nothing changed.</summary>
