@@ -26,6 +26,8 @@ public static class CopLiveSiloExtensions
         var (storage, cluster) = ReadSettings(builder.Configuration);
         var documents = ValidatedOptions.Read<DocumentOptions>(builder.Configuration, DocumentOptions.Section);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(documents));
+        var sessions = ValidatedOptions.Read<SessionOptions>(builder.Configuration, SessionOptions.Section);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(sessions));
 
         builder.UseOrleans(silo =>
         {
@@ -55,6 +57,7 @@ public static class CopLiveSiloExtensions
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<CopLiveMetrics>();
         silo.Services.AddOptions<DocumentOptions>();
+        silo.Services.AddOptions<SessionOptions>();
 
         // Orleans' default storage serializer writes NodaTime values it cannot read back; System.Text.Json
         // with NodaTime's converters round-trips them (and stores readable JSON).
@@ -72,6 +75,7 @@ public static class CopLiveSiloExtensions
         {
             silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
         }
+        AddReminders(silo, storage);
         return silo;
     }
 
@@ -96,6 +100,25 @@ public static class CopLiveSiloExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Durable reminders in the same database as the grains: Orleans' ADO.NET table on PostgreSQL, CopLive's own on
+    /// SQLite. Sessions wake on them at intervals of seconds (<see cref="SessionOptions.ReminderSeconds"/>), below
+    /// Orleans' default minimum of a minute.
+    /// </summary>
+    private static void AddReminders(ISiloBuilder silo, StorageSettings storage)
+    {
+        silo.AddReminders();
+        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        }
+        else
+        {
+            silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
+        }
     }
 
     private static (StorageSettings Storage, CopLiveClusterOptions Cluster) ReadSettings(IConfiguration configuration) =>

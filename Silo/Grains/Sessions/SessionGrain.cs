@@ -10,7 +10,9 @@ using CopLive.Silo.Domain;
 using CopLive.Silo.Domain.Sessions;
 using CopLive.Silo.Grains.Rooms;
 using CopLive.Silo.Storage;
+using CopLive.Silo.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CopLive.Silo.Grains.Sessions;
@@ -18,20 +20,19 @@ namespace CopLive.Silo.Grains.Sessions;
 /// <summary>
 /// One meeting, as an adapter over its concepts: rights (<see cref="Gatekeeper"/>), the agenda
 /// (<see cref="AgendaTimer"/>), attendance (<see cref="Attendance"/>) and breakout rounds (<see cref="BreakoutPlan"/>,
-/// <see cref="BreakoutRooms"/>). While live, a one-second tick moves the agenda on when a deadline passes (deadlines
-/// are instants in state, so a restarted grain picks up where it was), closes a round at its deadline, and ends the
-/// attendance of members gone longer than the grace.
+/// <see cref="BreakoutRooms"/>). While live, a tick (<see cref="SessionTicker"/>: every second while active, and from
+/// a durable reminder after a restart) moves the agenda on when a deadline passes, closes a round at its deadline,
+/// and ends the attendance of members gone longer than the grace.
 /// </summary>
 [GrainType("coplive.session")]
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Default)] IPersistentState<SessionState> state,
     IClock clock,
-    ILogger<SessionGrain> logger) : ObservedGrain<ISessionObserver>(logger), ISessionGrain, ISessionGrainInternal
+    IOptions<SessionOptions> options,
+    ILogger<SessionGrain> logger) : ObservedGrain<ISessionObserver>(logger), ISessionGrain, ISessionGrainInternal, IRemindable
 {
-    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(1);
-
-    // Transient: the ticker belongs to this activation (presence in Attendance too; attendance records are state).
-    private IGrainTimer? _ticker;
+    // Transient: the timer belongs to this activation (presence in Attendance too; attendance records are state).
+    private SessionTicker? _ticker;
     private Attendance? _attendance;
     private Gatekeeper? _gate;
 
@@ -44,14 +45,27 @@ public sealed class SessionGrain(
 
     private Gatekeeper Gate => _gate ??= Gatekeeper.OfCommunity(GrainFactory, () => Plan.Community);
 
+    private SessionTicker Ticker => _ticker ??= new SessionTicker(this, TickAsync, TimeSpan.FromSeconds(options.Value.ReminderSeconds), logger);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (State.Status == SessionStatus.Live)
         {
             Attendance.Resume(clock.GetCurrentInstant());
-            Arm();
+            Ticker.Arm();
         }
         return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (State.Status != SessionStatus.Live)
+        {
+            // Ended while the reminder was on its way (or a reminder outlived an end that failed to drop it).
+            await Ticker.StopAsync();
+            return;
+        }
+        await Ticker.RemindedAsync();
     }
 
     public async Task<SessionDetails> InitializeAsync(SessionPlan plan)
@@ -97,7 +111,7 @@ public sealed class SessionGrain(
     }, after: async () =>
     {
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
-        Arm();
+        await Ticker.StartAsync();
         logger.SessionStarted(Id);
     });
 
@@ -115,8 +129,7 @@ public sealed class SessionGrain(
     }, after: async () =>
     {
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
-        _ticker?.Dispose();
-        _ticker = null;
+        await Ticker.StopAsync();
         logger.SessionEnded(Id);
     });
 
@@ -257,14 +270,7 @@ public sealed class SessionGrain(
     private Task<SessionLive> AgendaCommandAsync(Caller caller, string action, Func<Instant, AgendaProgress> command, Done? done = null) =>
         CommandAsync(caller, Right.RunSession, action, _ =>
         {
-            if (State.Status != SessionStatus.Live)
-            {
-                throw new CopLiveException(CopLiveError.Conflict, "The agenda runs only while the session is live.");
-            }
-            var now = clock.GetCurrentInstant();
-            // Catch up with the clock first, so a command acts on the phase everyone currently sees.
-            State.Progress = AgendaTimer.Tick(State.Progress, Plan.Agenda, Plan.AutoAdvance, now);
-            State.Progress = command(now);
+            SessionLifecycle.RunAgenda(State, Plan, clock.GetCurrentInstant(), command);
             return Task.FromResult(done);
         });
 
@@ -298,8 +304,6 @@ public sealed class SessionGrain(
         var live = Live();
         await Observers.Notify(o => o.SessionChanged(live));
     }
-
-    private void Arm() => _ticker ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickEvery, TickEvery) { KeepAlive = true });
 
     private Attempt Attempt(string action, MemberId? target = null) => new(action, target, Plan.Title);
 

@@ -1,6 +1,7 @@
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
+using CopLive.Silo.Domain;
 using CopLive.Silo.Domain.Sessions;
 using NodaTime;
 
@@ -18,6 +19,20 @@ internal static class SessionLifecycle
         }
         state.Status = SessionStatus.Live;
         state.StartedAt = now;
+    }
+
+    /// <summary>
+    /// Runs a facilitator's agenda command while the session is live, on the phase everyone currently sees: the agenda
+    /// first catches up with the clock.
+    /// </summary>
+    public static void RunAgenda(SessionState state, SessionPlan plan, Instant now, Func<Instant, AgendaProgress> command)
+    {
+        if (state.Status != SessionStatus.Live)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "The agenda runs only while the session is live.");
+        }
+        state.Progress = AgendaTimer.Tick(state.Progress, plan.Agenda, plan.AutoAdvance, now);
+        state.Progress = command(now);
     }
 
     /// <summary>Refuses to end a session twice.</summary>

@@ -6,7 +6,9 @@ using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Domain.Sessions;
 using CopLive.Silo.Grains.Sessions;
+using CopLive.Silo.Hosting;
 using CopLive.Silo.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CopLive.Silo.Tests.Sessions;
@@ -32,6 +34,25 @@ public sealed class LiveSessionTests(SqliteClusterFixture fixture)
         Assert.Equal(fixture.Clock.GetCurrentInstant(), live.StartedAt);
         Assert.Equal(CopLiveError.Conflict, again.Code);
         Assert.Equal(SessionStatus.Live, Assert.Single(upcoming.Sessions).Status);
+    }
+
+    [Fact]
+    public async Task ALiveSession_KeepsADurableReminder_UntilItEnds()
+    {
+        var meeting = await MeetingAsync();
+        var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        var grain = meeting.Session.GetGrainId();
+
+        var scheduled = await reminders.ReadRow(grain, SessionTicker.ReminderName);
+        await meeting.Session.StartAsync(meeting.Facilitator);
+        var live = await reminders.ReadRow(grain, SessionTicker.ReminderName);
+        await meeting.Session.EndAsync(meeting.Facilitator, null);
+        var ended = await reminders.ReadRow(grain, SessionTicker.ReminderName);
+
+        Assert.Null(scheduled);
+        Assert.NotNull(live);
+        Assert.Equal(TimeSpan.FromSeconds(new SessionOptions().ReminderSeconds), live.Period);
+        Assert.Null(ended);
     }
 
     [Fact]
