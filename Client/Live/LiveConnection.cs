@@ -42,7 +42,6 @@ public static class LiveConnection
     /// <summary>Retries quickly at first, then every two seconds, without giving up.</summary>
     private sealed class RetryForever : IRetryPolicy
     {
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
-            TimeSpan.FromMilliseconds(Math.Min(2_000, 100 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 5))));
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => Backoff.After((int)Math.Min(retryContext.PreviousRetryCount, int.MaxValue));
     }
 }

@@ -30,6 +30,7 @@ public sealed class SharedDocument : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private readonly List<IDisposable> _handlers = [];
+    private readonly Backoff _backoff = new();
     private ClientReplica _replica;
     private bool _sending;
     private bool _resend;
@@ -246,6 +247,7 @@ public sealed class SharedDocument : IAsyncDisposable
         try
         {
             var reply = await _connection.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), DocumentId.ToString(), ClientId, op.Seq, baseVersion, op.Op);
+            _backoff.Succeeded();
             if (!await ReachesAsync(reply.Version, _broadcastGrace))
             {
                 // The broadcast of our own op is lost: fetch the stream up to it, which acknowledges it.
@@ -254,7 +256,8 @@ public sealed class SharedDocument : IAsyncDisposable
         }
         catch (Exception error) when (HubError.Code(error) is RefusalCode.RateLimited or RefusalCode.Unavailable)
         {
-            await Task.Delay(HubError.Code(error) == RefusalCode.RateLimited ? 100 : 500);
+            // Busy, or a machine of the cluster restarting: the op is idempotent, so send it again, ever more patiently.
+            await Task.Delay(_backoff.Failed());
             retry = true;
         }
         catch (Exception error) when (HubError.Code(error) is RefusalCode.TooOld or RefusalCode.NewerThanHead)
@@ -278,6 +281,14 @@ public sealed class SharedDocument : IAsyncDisposable
             {
                 _resend = true;
             }
+        }
+        catch (Exception error)
+        {
+            // Connected, yet the call failed without a refusal: a fault the gateway could not name. Never fatal to
+            // the person typing: the op is idempotent, so it is sent again.
+            LastError = error;
+            await Task.Delay(_backoff.Failed());
+            retry = true;
         }
         finally
         {
@@ -322,9 +333,20 @@ public sealed class SharedDocument : IAsyncDisposable
         await _catchUp.WaitAsync();
         try
         {
-            while (_connection.State == HubConnectionState.Connected)
+            while (_connection.State == HubConnectionState.Connected && !_closed)
             {
-                var page = await _connection.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), DocumentId.ToString(), Version);
+                OpsReply page;
+                try
+                {
+                    page = await _connection.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), DocumentId.ToString(), Version);
+                }
+                catch (Exception error) when (_connection.State == HubConnectionState.Connected
+                    && HubError.Code(error) is null or RefusalCode.Unavailable or RefusalCode.RateLimited)
+                {
+                    // The cluster is recovering: reading is harmless to repeat.
+                    await Task.Delay(_backoff.Failed());
+                    continue;
+                }
                 Receive(page.Ops);
                 if (page.Ops.Count == 0 || Version >= page.HeadVersion)
                 {
@@ -349,7 +371,21 @@ public sealed class SharedDocument : IAsyncDisposable
             return;
         }
         // A new connection is in no group: open again, take in what was missed, then resend what is unacknowledged.
-        await _connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), DocumentId.ToString());
+        // The cluster may still be recovering (the gateway answers Unavailable): keep trying while connected.
+        while (true)
+        {
+            try
+            {
+                await _connection.InvokeAsync<OpenedDocument>(nameof(ILiveHub.OpenDocument), DocumentId.ToString());
+                _backoff.Succeeded();
+                break;
+            }
+            catch (Exception error) when (!_closed && _connection.State == HubConnectionState.Connected
+                && HubError.Code(error) is null or RefusalCode.Unavailable or RefusalCode.RateLimited)
+            {
+                await Task.Delay(_backoff.Failed());
+            }
+        }
         lock (_gate)
         {
             _resend = true;

@@ -1,5 +1,7 @@
+using CopLive.Gateway.Faults;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
+using CopLive.Protocol.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +9,8 @@ namespace CopLive.Gateway.Api;
 
 /// <summary>
 /// Turns the refusals a request can meet into RFC 7807 problem responses: a grain's <see cref="CopLiveException"/>
-/// (naming the offending field), or a request Kestrel found malformed while reading it (for example too large).
+/// (naming the offending field), a fault of the cluster (503 <c>Unavailable</c> with <c>Retry-After</c>, see
+/// <see cref="TransientFault"/>), or a request Kestrel found malformed while reading it (for example too large).
 /// Anything else is a fault and is left to the default handler.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -17,6 +20,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var details = exception switch
         {
             CopLiveException refusal => FromRefusal(refusal),
+            _ when TransientFault.Is(exception) => Unavailable(),
             BadHttpRequestException bad => FromBadRequest(bad),
             _ => null,
         };
@@ -26,6 +30,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         httpContext.Response.StatusCode = details.Status!.Value;
+        if (details.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)TransientFault.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -41,6 +49,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             CopLiveError.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
             CopLiveError.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             CopLiveError.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
+            CopLiveError.RateLimited => (StatusCodes.Status429TooManyRequests, "Too many requests"),
+            CopLiveError.Unavailable => (StatusCodes.Status503ServiceUnavailable, "Unavailable"),
             _ => (StatusCodes.Status400BadRequest, "Invalid request"),
         };
 
@@ -51,6 +61,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             details.Extensions["field"] = field;
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [refusal.Message] };
         }
+        return details;
+    }
+
+    private static ProblemDetails Unavailable()
+    {
+        var details = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Unavailable", Detail = TransientFault.Message };
+        details.Extensions["code"] = RefusalCode.Unavailable.ToString();
         return details;
     }
 

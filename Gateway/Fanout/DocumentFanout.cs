@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
+using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
 using CopLive.Gateway.Wire;
@@ -26,6 +27,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class DocumentFanout(
     IGrainFactory grains,
+    SiloLoss siloLoss,
     IHubContext<LiveHub, ILiveClient> hub,
     IHubContext<AdminHub, IAdminClient> consoles,
     FanoutOptions options,
@@ -78,7 +80,7 @@ public sealed partial class DocumentFanout(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var renewing = SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, d => grains.GetDocument(d).SubscribeAsync(Reference), (e, d) => LogRenewFailed(e, d), stoppingToken);
+            () => Subscriptions.Active, d => grains.GetDocument(d).SubscribeAsync(Reference), (e, d) => LogRenewFailed(e, d), siloLoss, stoppingToken);
         try
         {
             await foreach (var notification in _inbox.Reader.ReadAllAsync(stoppingToken))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CopLive.Gateway.Cluster;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Members;
 using Microsoft.AspNetCore.SignalR;
@@ -10,7 +11,7 @@ namespace CopLive.Gateway.Fanout;
 /// member loses access (banned, removed from a session) their connections here are closed at once, which drops
 /// every group they had joined; the client reconnects and can rejoin only what it may still see.
 /// </summary>
-public sealed partial class MemberConnections(IGrainFactory grains, ILogger<MemberConnections> logger) : BackgroundService, IMemberObserver
+public sealed partial class MemberConnections(IGrainFactory grains, SiloLoss siloLoss, ILogger<MemberConnections> logger) : BackgroundService, IMemberObserver
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _contexts = new();
     private IMemberObserver? _reference;
@@ -57,7 +58,7 @@ public sealed partial class MemberConnections(IGrainFactory grains, ILogger<Memb
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, m => grains.GetMember(m).SubscribeAsync(Reference), (e, m) => LogRenewFailed(e, m), stoppingToken);
+            () => Subscriptions.Active, m => grains.GetMember(m).SubscribeAsync(Reference), (e, m) => LogRenewFailed(e, m), siloLoss, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing connection {ConnectionId} of member {MemberId}: {Reason}")]
     private partial void LogClosing(MemberId memberId, string connectionId, string reason);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
@@ -15,6 +16,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class RoomFanout(
     IGrainFactory grains,
+    SiloLoss siloLoss,
     IHubContext<LiveHub, ILiveClient> hub,
     ILogger<RoomFanout> logger) : BackgroundService, IRoomObserver
 {
@@ -79,7 +81,7 @@ public sealed partial class RoomFanout(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, r => grains.GetRoom(r).SubscribeAsync(Reference), (e, r) => LogRenewFailed(e, r), stoppingToken);
+            () => Subscriptions.Active, r => grains.GetRoom(r).SubscribeAsync(Reference), (e, r) => LogRenewFailed(e, r), siloLoss, stoppingToken);
 
     private sealed record Follower(MemberId Member, bool Observer);
 

@@ -1,3 +1,4 @@
+using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
@@ -13,6 +14,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class SessionFanout(
     IGrainFactory grains,
+    SiloLoss siloLoss,
     IHubContext<LiveHub, ILiveClient> hub,
     ILogger<SessionFanout> logger) : BackgroundService, ISessionObserver
 {
@@ -59,7 +61,7 @@ public sealed partial class SessionFanout(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, s => grains.GetSession(s).SubscribeAsync(Reference), (e, s) => LogRenewFailed(e, s), stoppingToken);
+            () => Subscriptions.Active, s => grains.GetSession(s).SubscribeAsync(Reference), (e, s) => LogRenewFailed(e, s), siloLoss, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver the state of session {SessionId}")]
     private partial void LogDeliveryFailed(Exception error, SessionId sessionId);

@@ -1,21 +1,30 @@
+using CopLive.Gateway.Cluster;
+
 namespace CopLive.Gateway.Fanout;
 
 /// <summary>
 /// Grains keep gateway observers only for a while (they may also have been reactivated and forgotten them), so
-/// gateways renew every subscription they still need, periodically.
+/// gateways renew every subscription they still need: periodically, at once when a silo is lost (its grains come back
+/// elsewhere with no observers), and again shortly while any renewal fails (the cluster may still be recovering).
 /// </summary>
 internal static class SubscriptionRenewal
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
 
+    /// <summary>How soon a failed renewal is tried again.</summary>
+    public static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+
     public static async Task RunAsync<TKey>(
-        Func<IEnumerable<TKey>> active, Func<TKey, Task> renew, Action<Exception, TKey> failed, CancellationToken stoppingToken)
+        Func<IEnumerable<TKey>> active, Func<TKey, Task> renew, Action<Exception, TKey> failed, SiloLoss loss, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Every);
+        var wait = Every;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                var lost = loss.Next;
+                await Task.WhenAny(Task.Delay(wait, stoppingToken), lost).WaitAsync(stoppingToken);
+                var failures = 0;
                 foreach (var key in active().ToList())
                 {
                     try
@@ -25,9 +34,11 @@ internal static class SubscriptionRenewal
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // One unreachable grain must not stop the renewal of the others.
+                        failures++;
                         failed(e, key);
                     }
                 }
+                wait = failures > 0 ? Retry : Every;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

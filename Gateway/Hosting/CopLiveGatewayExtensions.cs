@@ -1,5 +1,6 @@
 using CopLive.Gateway.Api;
 using CopLive.Gateway.Auth;
+using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Health;
 using CopLive.Gateway.Hubs;
@@ -23,13 +24,16 @@ public static class CopLiveGatewayExtensions
     public static WebApplicationBuilder AddCopLiveGateway(this WebApplicationBuilder builder)
     {
         var mode = builder.Configuration.GetValue($"{CopLiveClusterOptions.Section}:Mode", GatewayMode.Embedded);
+        builder.Services.AddSingleton<SiloLoss>();
         if (mode == GatewayMode.Client)
         {
             builder.AddCopLiveClusterClient();
+            builder.Services.AddSingleton<IClusterConnectionStatusObserver, GatewayConnectionWatch>();
         }
         else
         {
             builder.AddCopLiveSilo();
+            builder.Services.AddHostedService<MembershipWatch>();
         }
 
         var dataFolder = DataFolder.Resolve(builder.Configuration);

@@ -1,4 +1,5 @@
 using CopLive.Collab.Text;
+using CopLive.Gateway.Faults;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
 using CopLive.Protocol.Errors;
@@ -8,7 +9,8 @@ namespace CopLive.Gateway.Hubs;
 
 /// <summary>
 /// Turns refusals into <see cref="HubException"/>s whose message is <c>"Code: human message"</c>, the stable form
-/// clients switch on (see docs/protocol.md). Other exceptions stay hidden behind SignalR's generic error.
+/// clients switch on (see docs/protocol.md), and faults of the cluster into <c>Unavailable</c>, which clients retry
+/// (<see cref="TransientFault"/>). Other exceptions stay hidden behind SignalR's generic error.
 /// </summary>
 internal sealed partial class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFilter
 {
@@ -26,6 +28,11 @@ internal sealed partial class RefusalHubFilter(ILogger<RefusalHubFilter> logger)
         {
             throw new HubException($"{RefusalCode.InvalidOp}: {invalid.Message}");
         }
+        catch (Exception error) when (TransientFault.Is(error))
+        {
+            LogTransient(invocationContext.HubMethodName, error.GetType().Name, error.Message);
+            throw new HubException($"{RefusalCode.Unavailable}: {TransientFault.Message}");
+        }
         catch (Exception error) when (error is not HubException && error is not OperationCanceledException)
         {
             // A fault, not a refusal: SignalR's own error log is switched off (it would report every refusal as
@@ -34,6 +41,9 @@ internal sealed partial class RefusalHubFilter(ILogger<RefusalHubFilter> logger)
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} met a transient fault ({Fault}: {Detail}); the caller retries")]
+    private partial void LogTransient(string method, string fault, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private partial void LogFault(Exception error, string method);

@@ -36,6 +36,7 @@ public static class CopLiveSiloExtensions
             {
                 silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (storage.Invariant, storage.ConnectionString));
                 silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort);
+                silo.Configure<ClusterMembershipOptions>(FailureDetection.Configure);
             }
             else
             {
@@ -98,6 +99,8 @@ public static class CopLiveSiloExtensions
             {
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = FailureDetection.GatewayListRefresh);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = FailureDetection.CallTimeout);
         });
         return builder;
     }

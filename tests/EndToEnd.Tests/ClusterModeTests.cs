@@ -1,6 +1,5 @@
 using System.Net;
 using CopLive.TestSupport;
-using Npgsql;
 
 namespace CopLive.EndToEnd.Tests;
 
@@ -50,18 +49,10 @@ public sealed class ClusterModeTests : IAsyncLifetime
 
         Assert.Equal("Ms. Rivera", ApiClient.Text(Assert.Single(details["members"]!.AsArray())!, "displayName"));
         Assert.False(File.Exists(Path.Combine(folder.Path, "data", "coplive.db")), "client-mode gateways keep no SQLite database");
-        Assert.True(await CountAsync(database, "SELECT count(*) FROM orleansstorage") >= 2);
-        Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
+        Assert.True(await Patiently.CountAsync(database, "SELECT count(*) FROM orleansstorage") >= 2);
+        Assert.Equal(1, await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
     }
 
     private static Task<RunningGateway> StartClientGatewayAsync(string folder, string[] cluster, string adminKey) =>
         ProductProcess.StartGatewayAsync(folder, [.. cluster, "--Orleans:Mode", "Client", "--Auth:AdminKey", adminKey]);
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CopLive.Client.Live;
 using CopLive.Collab.Text;
@@ -80,31 +79,16 @@ public sealed class DurableDeadlineTests
         using var again = new ApiClient(second.Address);
         // Only the plan is read (a document, not the session) until the merge shows, so nothing but the reminder
         // can have woken the session.
-        var merged = await PatientlyAsync(async () =>
+        var merged = await Patiently.ReadAsync(async () =>
         {
             var text = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{plan}", bearer: facilitatorToken), "text");
             return round.Rooms.All(r => text.Contains($"## {r.Name}: notes by ", StringComparison.Ordinal)) ? text : null;
-        });
+        }, "The round never closed after the restart.");
         var live = await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
 
         Assert.Null(live["breakout"]);
         Assert.Equal(1, live["roundsClosed"]!.GetValue<int>());
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Equal(1, (merged.Length - merged.Replace(line, "", StringComparison.Ordinal).Length) / line.Length));
-    }
-
-    /// <summary>Polls until <paramref name="read"/> gives a value, for as long as a restarted server may need to start and remind.</summary>
-    private static async Task<T> PatientlyAsync<T>(Func<Task<T?>> read) where T : class
-    {
-        var patience = Stopwatch.StartNew();
-        while (true)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-            Assert.True(patience.Elapsed < TimeSpan.FromSeconds(60), "The round never closed after the restart.");
-            await Task.Delay(200);
-        }
     }
 }

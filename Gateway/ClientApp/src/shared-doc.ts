@@ -24,6 +24,12 @@ export function refusalCode(error: unknown): RefusalCode | undefined {
   return match?.[1] as RefusalCode | undefined;
 }
 
+/** A failure worth trying again: the server busy or recovering (`Unavailable`, `RateLimited`), or a fault it could not name. */
+function transient(error: unknown): boolean {
+  const code = refusalCode(error);
+  return code === undefined || code === "Unavailable" || code === "RateLimited";
+}
+
 export function refusalMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const match = /HubException: \w+: (.*)$/s.exec(message);
@@ -44,6 +50,8 @@ export class SharedDoc {
   private catchingUp = false;
   private closed = false;
   private awaited: { version: number; reached: () => void } | null = null;
+  /** Failed calls in a row, for the wait before the next try (100 ms doubling to 2 s, never giving up). */
+  private failures = 0;
 
   /** Called with each remote op, as it applies to the text before it (for the editor to apply). */
   onRemote: (op: TextOp) => void = () => {};
@@ -78,7 +86,17 @@ export class SharedDoc {
 
   /** After the hub reconnected: open again, catch up, resend what was in flight or waiting. */
   async resume(): Promise<void> {
-    await invoke(this.hub, "OpenDocument", this.documentId);
+    // The cluster may still be recovering after the reconnect (the gateway answers Unavailable): keep trying.
+    for (;;) {
+      try {
+        await invoke(this.hub, "OpenDocument", this.documentId);
+        this.failures = 0;
+        break;
+      } catch (error) {
+        if (this.closed || this.hub.state !== HubConnectionState.Connected || !transient(error)) throw error;
+        await this.pause();
+      }
+    }
     await this.catchUp();
     this.flush(true);
   }
@@ -173,13 +191,15 @@ export class SharedDoc {
     let retry = false;
     try {
       const reply = await invoke(this.hub, "SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
+      this.failures = 0;
       // Wait for the broadcast of our own op, which the gateway may hold briefly; only if it never comes, fetch the
       // stream up to it, which acknowledges it.
       if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
     } catch (error) {
       const code = refusalCode(error);
       if (code === "RateLimited" || code === "Unavailable") {
-        await new Promise((r) => setTimeout(r, code === "RateLimited" ? 150 : 500));
+        // Busy, or a machine of the cluster restarting: the op is idempotent, so send it again, ever more patiently.
+        await this.pause();
         retry = true;
       } else if (code === "TooOld" || code === "NewerThanHead") {
         await this.catchUp();
@@ -191,12 +211,22 @@ export class SharedDoc {
         await this.load();
         this.onReset();
         this.onRefused(refusalMessage(error));
+      } else if (!code && this.hub.state === HubConnectionState.Connected) {
+        // Connected, yet the call failed without a refusal: a fault, never fatal to the person typing.
+        await this.pause();
+        retry = true;
       }
       // Otherwise the link dropped: resume() resends after the reconnect.
     } finally {
       this.sending = false;
     }
     this.flush(retry);
+  }
+
+  /** Waits before trying again, longer after each failure in a row. */
+  private pause(): Promise<void> {
+    const ms = Math.min(2000, 100 * 2 ** Math.min(this.failures++, 5));
+    return new Promise((r) => setTimeout(r, ms));
   }
 
   /** Resolves true once the stream reaches `version`, or false after `graceMs`. */
@@ -215,8 +245,15 @@ export class SharedDoc {
     if (this.catchingUp) return;
     this.catchingUp = true;
     try {
-      while (this.hub.state === HubConnectionState.Connected) {
-        const page = await invoke(this.hub, "GetOps", this.documentId, this.version);
+      while (this.hub.state === HubConnectionState.Connected && !this.closed) {
+        let page;
+        try {
+          page = await invoke(this.hub, "GetOps", this.documentId, this.version);
+        } catch (error) {
+          if (this.hub.state !== HubConnectionState.Connected || !transient(error)) throw error;
+          await this.pause();
+          continue;
+        }
         this.receive(page.ops);
         if (page.ops.length === 0 || this.version >= page.headVersion) return;
       }

@@ -9,8 +9,8 @@ using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
 using CopLive.Silo.Domain.Sessions;
 using CopLive.Silo.Grains.Rooms;
-using CopLive.Silo.Storage;
 using CopLive.Silo.Hosting;
+using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -42,6 +42,7 @@ public sealed class SessionGrain(
     private Attendance Attendance => _attendance ??= new Attendance(State.Attendance);
     private SessionBreakouts Breakouts => new(State, Attendance, new BreakoutRooms(GrainFactory, Id, Plan), clock);
     private SessionModeration Moderation => new(State, Plan, GrainFactory, Gate);
+    private SessionAudit Audit => new(GrainFactory, Plan);
 
     private Gatekeeper Gate => _gate ??= Gatekeeper.OfCommunity(GrainFactory, () => Plan.Community);
 
@@ -125,7 +126,7 @@ public sealed class SessionGrain(
             await CloseRoundCoreAsync();
         }
         SessionLifecycle.End(State, Attendance, clock.GetCurrentInstant());
-        return new Done(Reason: why);
+        return new AuditNote(Reason: why);
     }, after: async () =>
     {
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
@@ -170,13 +171,13 @@ public sealed class SessionGrain(
         AgendaCommandAsync(caller, AuditActions.PhaseResumed, now => AgendaTimer.Resume(State.Progress, now));
 
     public Task<SessionLive> ExtendPhaseAsync(Caller caller, int minutes) =>
-        AgendaCommandAsync(caller, AuditActions.PhaseExtended, now => AgendaTimer.Extend(State.Progress, minutes, now), new Done(Detail: $"{minutes:+0;-0} min"));
+        AgendaCommandAsync(caller, AuditActions.PhaseExtended, now => AgendaTimer.Extend(State.Progress, minutes, now), new AuditNote(Detail: $"{minutes:+0;-0} min"));
 
     public Task<SessionLive> OpenBreakoutsAsync(Caller caller, BreakoutSpec spec) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundOpened, async _ =>
     {
         var opened = await Breakouts.OpenAsync(spec, caller.Member);
         logger.RoundOpened(Id, opened.Names.Count);
-        return new Done(Detail: $"{opened.Names.Count} rooms, {spec.Mode.ToString().ToLowerInvariant()}, {opened.Minutes} min");
+        return new AuditNote(Detail: $"{opened.Names.Count} rooms, {spec.Mode.ToString().ToLowerInvariant()}, {opened.Minutes} min");
     });
 
     public async Task<SessionLive> ChooseRoomAsync(Caller caller, RoomId room)
@@ -188,53 +189,53 @@ public sealed class SessionGrain(
     }
 
     public Task<SessionLive> MoveMemberAsync(Caller caller, MemberId member, RoomId room) =>
-        CommandAsync(caller, Right.RunBreakouts, AuditActions.MemberMoved, async _ => new Done(member, $"to {await Breakouts.MoveAsync(member, room)}"), target: member);
+        CommandAsync(caller, Right.RunBreakouts, AuditActions.MemberMoved, async _ => new AuditNote(member, $"to {await Breakouts.MoveAsync(member, room)}"), target: member);
 
     public async Task<SessionLive> BroadcastToRoomsAsync(Caller caller, string text)
     {
-        var sender = await Gate.RequireAsync(caller, Right.RunBreakouts, Attempt(AuditActions.RoomsBroadcast));
+        var sender = await Gate.RequireAsync(caller, Right.RunBreakouts, Audit.Attempt(AuditActions.RoomsBroadcast));
         SessionLifecycle.EnsureLive(State);
         var message = Require.Text("text", text, RoomGrain.ChatLength);
         await Moderation.BroadcastAsync(sender, message);
-        await RecordDoneAsync(caller, AuditActions.RoomsBroadcast, new Done(Detail: message));
+        await Audit.RecordAsync(caller, AuditActions.RoomsBroadcast, new AuditNote(Detail: message));
         return Live();
     }
 
     public Task<SessionLive> ExtendRoundAsync(Caller caller, int minutes) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundExtended, _ =>
     {
         Breakouts.Extend(minutes);
-        return Task.FromResult<Done?>(new Done(Detail: $"{minutes:+0;-0} min"));
+        return Task.FromResult<AuditNote?>(new AuditNote(Detail: $"{minutes:+0;-0} min"));
     });
 
     public Task<SessionLive> CloseRoundAsync(Caller caller) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundClosed, async _ =>
     {
         await CloseRoundCoreAsync();
-        return new Done();
+        return new AuditNote();
     });
 
     public async Task<SessionLive> RemoveAsync(Caller caller, MemberId member, string? reason)
     {
-        var why = await Moderation.EnsureAsync(caller, Right.RemoveFromSession, Attempt(AuditActions.MemberRemoved, member), member, reason, "remove");
+        var why = await Moderation.EnsureAsync(caller, Right.RemoveFromSession, Audit.Attempt(AuditActions.MemberRemoved, member), member, reason, "remove");
         if (!await Moderation.RemoveAsync(member, Attendance, Breakouts, clock.GetCurrentInstant()))
         {
             return Live();
         }
         await CommitAsync();
         await GrainFactory.GetMemberInternal(member).RevokeAccessAsync($"removed from the session {Plan.Title}");
-        await RecordDoneAsync(caller, AuditActions.MemberRemoved, new Done(member, Reason: why), plainTitle: true);
+        await Audit.RecordAsync(caller, AuditActions.MemberRemoved, new AuditNote(member, Reason: why), plainTitle: true);
         return Live();
     }
 
     public async Task<SessionLive> MuteAsync(Caller caller, MemberId member, bool muted, string? reason)
     {
         var action = muted ? AuditActions.MemberMuted : AuditActions.MemberUnmuted;
-        var why = await Moderation.EnsureAsync(caller, Right.Mute, Attempt(action, member), member, reason, "mute");
+        var why = await Moderation.EnsureAsync(caller, Right.Mute, Audit.Attempt(action, member), member, reason, "mute");
         if (!await Moderation.SetMutedAsync(member, muted))
         {
             return Live();
         }
         await CommitAsync();
-        await RecordDoneAsync(caller, action, new Done(member, Reason: why), plainTitle: true);
+        await Audit.RecordAsync(caller, action, new AuditNote(member, Reason: why), plainTitle: true);
         return Live();
     }
 
@@ -251,9 +252,9 @@ public sealed class SessionGrain(
     /// then store and tell everyone, then what else follows, then the audit entry if the change returned one.
     /// </summary>
     private async Task<SessionLive> CommandAsync(
-        Caller caller, Right right, string action, Func<CommunityMember?, Task<Done?>> change, Func<Task>? after = null, MemberId? target = null)
+        Caller caller, Right right, string action, Func<CommunityMember?, Task<AuditNote?>> change, Func<Task>? after = null, MemberId? target = null)
     {
-        var actor = await Gate.RequireAsync(caller, right, Attempt(action, target));
+        var actor = await Gate.RequireAsync(caller, right, Audit.Attempt(action, target));
         var done = await change(actor);
         await CommitAsync();
         if (after is not null)
@@ -262,12 +263,12 @@ public sealed class SessionGrain(
         }
         if (done is not null)
         {
-            await RecordDoneAsync(caller, action, done);
+            await Audit.RecordAsync(caller, action, done);
         }
         return Live();
     }
 
-    private Task<SessionLive> AgendaCommandAsync(Caller caller, string action, Func<Instant, AgendaProgress> command, Done? done = null) =>
+    private Task<SessionLive> AgendaCommandAsync(Caller caller, string action, Func<Instant, AgendaProgress> command, AuditNote? done = null) =>
         CommandAsync(caller, Right.RunSession, action, _ =>
         {
             SessionLifecycle.RunAgenda(State, Plan, clock.GetCurrentInstant(), command);
@@ -305,17 +306,7 @@ public sealed class SessionGrain(
         await Observers.Notify(o => o.SessionChanged(live));
     }
 
-    private Attempt Attempt(string action, MemberId? target = null) => new(action, target, Plan.Title);
-
-    /// <summary>Records a command that took effect in the community's audit log, under the session's title.</summary>
-    private Task RecordDoneAsync(Caller caller, string action, Done done, bool plainTitle = false) =>
-        GrainFactory.GetCommunityInternal(Plan.Community).RecordAsync(caller, action, done.Target,
-            done.Detail is null || plainTitle ? Plan.Title : $"{Plan.Title}: {done.Detail}", done.Reason, AuditOutcomes.Done);
-
     private SessionLive Live() => SessionLifecycle.Live(Id, State, Plan, Attendance);
 
     private SessionDetails Details(SessionPlan plan) => SessionLifecycle.Details(Id, State, plan);
-
-    /// <summary>What a command that took effect writes in the audit log.</summary>
-    private sealed record Done(MemberId? Target = null, string? Detail = null, string? Reason = null);
 }
