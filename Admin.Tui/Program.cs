@@ -26,7 +26,7 @@ catch (ConsoleOptionsException e)
     return e.Problem is null ? ExitCodes.Ok : ExitCodes.Usage;
 }
 
-await using var connection = new AdminConnection(options.Gateway, options.Credential);
+await using var connection = new AdminConnection(options.Gateways, options.Credential);
 Board board;
 try
 {

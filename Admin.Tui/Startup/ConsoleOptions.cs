@@ -1,11 +1,14 @@
 namespace CopLive.Admin.Tui.Startup;
 
 /// <summary>Where the console connects and with which credential, read from the command line and environment.</summary>
-/// <param name="Gateway">The gateway's base address.</param>
+/// <param name="Gateways">The gateways' base addresses: the console uses the first that answers, and another when it is lost.</param>
 /// <param name="Credential">The admin key or a facilitator's member token.</param>
 /// <param name="CredentialSource">Where the credential came from, for messages (never the credential itself).</param>
-public sealed record ConsoleOptions(Uri Gateway, string Credential, string CredentialSource)
+public sealed record ConsoleOptions(IReadOnlyList<Uri> Gateways, string Credential, string CredentialSource)
 {
+    /// <summary>The first gateway, as messages name it.</summary>
+    public Uri Gateway => Gateways[0];
+
     /// <summary>The environment variable that may hold the admin key.</summary>
     public const string AdminKeyVariable = "COPLIVE_ADMIN_KEY";
 
@@ -14,9 +17,9 @@ public sealed record ConsoleOptions(Uri Gateway, string Credential, string Crede
 
     /// <summary>How to call the console.</summary>
     public const string Usage = """
-        Usage: dotnet run --project Admin.Tui -- [--url URL] (--key-file PATH | --token TOKEN)
+        Usage: dotnet run --project Admin.Tui -- [--url URL]... (--key-file PATH | --token TOKEN)
 
-          --url URL        the gateway (default http://127.0.0.1:5000)
+          --url URL        the gateway (default http://127.0.0.1:5000); repeat it for each gateway of a cluster
           --key-file PATH  the admin key file the gateway printed at start (data/admin.key)
           --token TOKEN    a facilitator's or owner's member token: the console then shows their communities only
           COPLIVE_ADMIN_KEY  the admin key, when neither option is given
@@ -25,14 +28,15 @@ public sealed record ConsoleOptions(Uri Gateway, string Credential, string Crede
     /// <summary>Reads the options; throws <see cref="ConsoleOptionsException"/> naming what is wrong.</summary>
     public static ConsoleOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment, Func<string, string> readFile)
     {
-        string? url = null, keyFile = null, token = null;
+        var urls = new List<Uri>();
+        string? keyFile = null, token = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
             switch (name)
             {
                 case "--url":
-                    url = Value(args, ref i, name);
+                    urls.Add(ParseUrl(Value(args, ref i, name)));
                     break;
                 case "--key-file":
                     keyFile = Value(args, ref i, name);
@@ -47,7 +51,7 @@ public sealed record ConsoleOptions(Uri Gateway, string Credential, string Crede
             }
         }
 
-        var gateway = url is null ? DefaultGateway : ParseUrl(url);
+        IReadOnlyList<Uri> gateway = urls.Count == 0 ? [DefaultGateway] : urls;
         if (keyFile is not null && token is not null)
         {
             throw new ConsoleOptionsException("Give either --key-file or --token, not both.");

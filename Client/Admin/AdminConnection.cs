@@ -17,8 +17,14 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
 
     /// <summary>Creates a connection (not yet started) to <paramref name="gateway"/>.</summary>
     public AdminConnection(Uri gateway, string credential)
+        : this([gateway], credential)
     {
-        _hub = LiveConnection.Create(gateway, HubPaths.Admin, () => credential);
+    }
+
+    /// <summary>Creates a connection (not yet started) to whichever of a cluster's <paramref name="gateways"/> answers.</summary>
+    public AdminConnection(IReadOnlyList<Uri> gateways, string credential)
+    {
+        _hub = LiveConnection.Create(gateways, HubPaths.Admin, () => credential);
         _hub.On<SessionBoard>(nameof(IAdminClient.SessionBoard), b => SessionBoardChanged?.Invoke(b));
         _hub.On<CommunityRow>(nameof(IAdminClient.CommunityChanged), c => CommunityChanged?.Invoke(c));
         _hub.On<Pulse>(nameof(IAdminClient.Pulse), p => PulseReceived?.Invoke(p));

@@ -21,13 +21,7 @@ public sealed class ClusterModeTests : IAsyncLifetime
         using var folder = new TempFolder("coplive-cluster");
         var database = await _postgres.CreateDatabaseAsync();
         var gatewayPort = FreePort.Next().ToString();
-        string[] cluster =
-        [
-            "--Storage:Provider", "Postgres",
-            "--Storage:ConnectionString", database,
-            "--Orleans:ClusterId", $"e2e-{Guid.NewGuid():N}",
-            "--Orleans:GatewayPort", gatewayPort,
-        ];
+        string[] cluster = [.. PostgresClusterArguments.For(database), "--Orleans:GatewayPort", gatewayPort];
         const string adminKey = "cluster-admin-key-0123456789abcdef";
 
         await using var silo = await ProductProcess.StartSiloAsync(folder.Path, [.. cluster, "--Orleans:SiloPort", FreePort.Next().ToString()]);
@@ -51,6 +45,30 @@ public sealed class ClusterModeTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(folder.Path, "data", "coplive.db")), "client-mode gateways keep no SQLite database");
         Assert.True(await Patiently.CountAsync(database, "SELECT count(*) FROM orleansstorage") >= 2);
         Assert.Equal(1, await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
+    }
+
+    [Fact]
+    public async Task EmbeddedGatewayOnPostgres_JoinsTheClusterAsASilo_AndServesWhatTheOtherSiloStored()
+    {
+        using var folder = new TempFolder("coplive-embedded-joins");
+        var database = await _postgres.CreateDatabaseAsync();
+        var cluster = PostgresClusterArguments.For(database);
+        const string adminKey = "embedded-joins-admin-key-0123456789abcdef";
+
+        await using var silo = await ProductProcess.StartSiloAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.SiloPorts()]);
+        await using var client = await StartClientGatewayAsync(folder.Path, cluster, adminKey);
+        using var api = new ApiClient(client.Address);
+        var (community, _) = await api.CreateCommunityAsync(adminKey);
+
+        // No --Orleans:Mode: the gateway hosts a silo of its own, which joins the same cluster through PostgreSQL.
+        await using var embedded = await ProductProcess.StartGatewayAsync(folder.Path,
+            [.. cluster, .. PostgresClusterArguments.SiloPorts(), "--Auth:AdminKey", adminKey]);
+        using var again = new ApiClient(embedded.Address);
+        var details = await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{community}", bearer: adminKey);
+
+        Assert.Equal(community, ApiClient.Text(details, "id"));
+        Assert.Equal(2, await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "coplive.db")), "on PostgreSQL the embedded silo keeps no SQLite database");
     }
 
     private static Task<RunningGateway> StartClientGatewayAsync(string folder, string[] cluster, string adminKey) =>

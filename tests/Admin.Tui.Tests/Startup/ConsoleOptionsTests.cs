@@ -29,6 +29,15 @@ public sealed class ConsoleOptionsTests
         Assert.Equal(ConsoleOptions.AdminKeyVariable, fromEnvironment.CredentialSource);
     }
 
+    [Fact]
+    public void EveryUrl_IsAGatewayOfTheCluster_InTheOrderGiven()
+    {
+        var options = ConsoleOptions.Parse(["--url", "http://10.0.0.5:5000", "--url", "http://10.0.0.6:5000", "--token", "t"], NoEnvironment, _ => "");
+
+        Assert.Equal([new Uri("http://10.0.0.5:5000"), new Uri("http://10.0.0.6:5000")], options.Gateways);
+        Assert.Equal(new Uri("http://10.0.0.5:5000"), options.Gateway);
+    }
+
     [Theory]
     [InlineData(new string[0], "No credential")]
     [InlineData(new[] { "--url", "ftp://host", "--token", "t" }, "'--url' must be an http:// or https:// address")]
