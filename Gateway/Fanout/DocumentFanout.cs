@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
-using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
 using CopLive.Gateway.Wire;
@@ -27,7 +26,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class DocumentFanout(
     IGrainFactory grains,
-    SiloLoss siloLoss,
+    SubscriptionRenewal renewal,
     IHubContext<LiveHub, ILiveClient> hub,
     IHubContext<AdminHub, IAdminClient> consoles,
     FanoutOptions options,
@@ -79,8 +78,8 @@ public sealed partial class DocumentFanout(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var renewing = SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, d => grains.GetDocument(d).SubscribeAsync(Reference), (e, d) => LogRenewFailed(e, d), siloLoss, stoppingToken);
+        var renewing = renewal.RunAsync(
+            () => Subscriptions.Active, d => grains.GetDocument(d).SubscribeAsync(Reference), (e, d) => LogRenewFailed(e, d), stoppingToken);
         try
         {
             await foreach (var notification in _inbox.Reader.ReadAllAsync(stoppingToken))

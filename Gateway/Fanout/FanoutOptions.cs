@@ -24,6 +24,13 @@ public sealed class FanoutOptions
     [Range(1, 1024, ErrorMessage = "Fanout:MaxUnreadMb must be between 1 and 1024.")]
     public int MaxUnreadMb { get; set; } = 32;
 
+    /// <summary>
+    /// Seconds between two renewals of the gateway's subscriptions to grains (grains forget observers after a while,
+    /// and a grain activated anew has none). A lost silo triggers a renewal at once, whatever this says.
+    /// </summary>
+    [Range(1, 3600, ErrorMessage = "Fanout:RenewSeconds must be between 1 and 3600.")]
+    public int RenewSeconds { get; set; } = 15;
+
     /// <summary>The largest <see cref="DocumentIntervalMs"/>; clients wait at least this long for a broadcast before fetching it.</summary>
     public const int MaxDocumentIntervalMs = 1_000;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CopLive.Gateway.Cluster;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Members;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +10,7 @@ namespace CopLive.Gateway.Fanout;
 /// member loses access (banned, removed from a session) their connections here are closed at once, which drops
 /// every group they had joined; the client reconnects and can rejoin only what it may still see.
 /// </summary>
-public sealed partial class MemberConnections(IGrainFactory grains, SiloLoss siloLoss, ILogger<MemberConnections> logger) : BackgroundService, IMemberObserver
+public sealed partial class MemberConnections(IGrainFactory grains, SubscriptionRenewal renewal, ILogger<MemberConnections> logger) : BackgroundService, IMemberObserver
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _contexts = new();
     private IMemberObserver? _reference;
@@ -57,8 +56,8 @@ public sealed partial class MemberConnections(IGrainFactory grains, SiloLoss sil
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, m => grains.GetMember(m).SubscribeAsync(Reference), (e, m) => LogRenewFailed(e, m), siloLoss, stoppingToken);
+        renewal.RunAsync(
+            () => Subscriptions.Active, m => grains.GetMember(m).SubscribeAsync(Reference), (e, m) => LogRenewFailed(e, m), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing connection {ConnectionId} of member {MemberId}: {Reason}")]
     private partial void LogClosing(MemberId memberId, string connectionId, string reason);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
@@ -16,7 +15,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class RoomFanout(
     IGrainFactory grains,
-    SiloLoss siloLoss,
+    SubscriptionRenewal renewal,
     IHubContext<LiveHub, ILiveClient> hub,
     ILogger<RoomFanout> logger) : BackgroundService, IRoomObserver
 {
@@ -80,8 +79,8 @@ public sealed partial class RoomFanout(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, r => grains.GetRoom(r).SubscribeAsync(Reference), (e, r) => LogRenewFailed(e, r), siloLoss, stoppingToken);
+        renewal.RunAsync(
+            () => Subscriptions.Active, r => grains.GetRoom(r).SubscribeAsync(Reference), (e, r) => LogRenewFailed(e, r), stoppingToken);
 
     private sealed record Follower(MemberId Member, bool Observer);
 

@@ -1,4 +1,3 @@
-using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Ids;
@@ -14,7 +13,7 @@ namespace CopLive.Gateway.Fanout;
 /// </summary>
 public sealed partial class SessionFanout(
     IGrainFactory grains,
-    SiloLoss siloLoss,
+    SubscriptionRenewal renewal,
     IHubContext<LiveHub, ILiveClient> hub,
     ILogger<SessionFanout> logger) : BackgroundService, ISessionObserver
 {
@@ -60,8 +59,8 @@ public sealed partial class SessionFanout(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        SubscriptionRenewal.RunAsync(
-            () => Subscriptions.Active, s => grains.GetSession(s).SubscribeAsync(Reference), (e, s) => LogRenewFailed(e, s), siloLoss, stoppingToken);
+        renewal.RunAsync(
+            () => Subscriptions.Active, s => grains.GetSession(s).SubscribeAsync(Reference), (e, s) => LogRenewFailed(e, s), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver the state of session {SessionId}")]
     private partial void LogDeliveryFailed(Exception error, SessionId sessionId);

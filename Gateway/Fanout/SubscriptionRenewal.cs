@@ -7,17 +7,18 @@ namespace CopLive.Gateway.Fanout;
 /// gateways renew every subscription they still need: periodically, at once when a silo is lost (its grains come back
 /// elsewhere with no observers), and again shortly while any renewal fails (the cluster may still be recovering).
 /// </summary>
-internal static class SubscriptionRenewal
+public sealed class SubscriptionRenewal(SiloLoss loss, FanoutOptions options)
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
-
     /// <summary>How soon a failed renewal is tried again.</summary>
     public static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
-    public static async Task RunAsync<TKey>(
-        Func<IEnumerable<TKey>> active, Func<TKey, Task> renew, Action<Exception, TKey> failed, SiloLoss loss, CancellationToken stoppingToken)
+    private readonly TimeSpan _every = TimeSpan.FromSeconds(options.RenewSeconds);
+
+    /// <summary>Renews, until the gateway stops, the subscription to every grain <paramref name="active"/> lists.</summary>
+    public async Task RunAsync<TKey>(
+        Func<IEnumerable<TKey>> active, Func<TKey, Task> renew, Action<Exception, TKey> failed, CancellationToken stoppingToken)
     {
-        var wait = Every;
+        var wait = _every;
         try
         {
             while (true)
@@ -38,7 +39,7 @@ internal static class SubscriptionRenewal
                         failed(e, key);
                     }
                 }
-                wait = failures > 0 ? Retry : Every;
+                wait = failures > 0 ? Retry : _every;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -25,6 +25,7 @@ public static class CopLiveGatewayExtensions
     {
         var mode = builder.Configuration.GetValue($"{CopLiveClusterOptions.Section}:Mode", GatewayMode.Embedded);
         builder.Services.AddSingleton<SiloLoss>();
+        builder.Services.AddSingleton<SubscriptionRenewal>();
         if (mode == GatewayMode.Client)
         {
             builder.AddCopLiveClusterClient();

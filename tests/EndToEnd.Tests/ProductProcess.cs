@@ -75,6 +75,21 @@ public sealed partial class ProductProcess : IAsyncDisposable
         return process;
     }
 
+    /// <summary>
+    /// Asks the process to stop (SIGTERM, as systemd or an operator's <c>kill</c> does) and waits until it has exited;
+    /// returns its exit code.
+    /// </summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+        }
+        await _process.WaitForExitAsync().WaitAsync(StartTimeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>Ends the process at once, as a crash or a pulled plug would.</summary>
     public async Task KillAsync()
     {

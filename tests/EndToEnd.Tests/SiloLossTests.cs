@@ -17,7 +17,7 @@ public sealed class SiloLossTests : IAsyncLifetime
     public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
-    public async Task CoEditing_GoesOnThroughTheOtherSilo_WhenTheSiloHoldingTheDocumentDies_LosingAndRepeatingNothingAcknowledged()
+    public async Task CoEditing_GoesOnThroughTheOtherSilo_WhenTheSiloHoldingTheDocumentDies_LosingAndRepeatingNothing_AndWatchersFollow()
     {
         using var folder = new TempFolder("coplive-silo-loss");
         var database = await _postgres.CreateDatabaseAsync();
@@ -26,10 +26,12 @@ public sealed class SiloLossTests : IAsyncLifetime
         // The first silo is alone when the document is first opened, so its grains live there; the second joins after.
         var first = await ProductProcess.StartSiloAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.SiloPorts()]);
         await using var firstSilo = first;
-        await using var one = await ProductProcess.StartGatewayAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey)]);
-        await using var two = await ProductProcess.StartGatewayAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey)]);
+        // Periodic renewal is put out of reach, so only the renewal the lost silo triggers can bring the watcher ops again.
+        string[] gateway = [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey), "--Fanout:RenewSeconds", "3600"];
+        await using var one = await ProductProcess.StartGatewayAsync(folder.Path, gateway);
+        await using var two = await ProductProcess.StartGatewayAsync(folder.Path, gateway);
         using var api = new ApiClient(one.Address);
-        await using var typists = await Typists.JoinAsync(api, AdminKey, i => [i % 2 == 0 ? one.Address : two.Address]);
+        await using var typists = await Typists.JoinAsync(api, AdminKey, i => [i % 2 == 0 ? one.Address : two.Address], watchers: 1);
         await typists.TypeAsync(0, 5);
 
         await using var secondSilo = await ProductProcess.StartSiloAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.SiloPorts()]);

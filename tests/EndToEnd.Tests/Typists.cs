@@ -13,25 +13,28 @@ namespace CopLive.EndToEnd.Tests;
 internal sealed class Typists : IAsyncDisposable
 {
     private readonly List<(SharedDocument Document, HubConnection Connection)> _editors;
+    private readonly List<(SharedDocument Document, HubConnection Connection)> _watchers;
 
-    private Typists(Guid document, List<(SharedDocument, HubConnection)> editors) => (Document, _editors) = (document, editors);
+    private Typists(Guid document, List<(SharedDocument, HubConnection)> editors, List<(SharedDocument, HubConnection)> watchers) =>
+        (Document, _editors, _watchers) = (document, editors, watchers);
 
     /// <summary>The document they type into.</summary>
     public Guid Document { get; }
 
     /// <summary>Whether every typist's connection is up.</summary>
-    public bool AllConnected => _editors.All(e => e.Connection.State == HubConnectionState.Connected);
+    public bool AllConnected => _editors.Concat(_watchers).All(e => e.Connection.State == HubConnectionState.Connected);
 
     /// <summary>
-    /// <paramref name="count"/> members of a new community, one of whom creates the document; teacher i connects
-    /// through <paramref name="gatewaysOf"/>(i) and opens it.
+    /// <paramref name="count"/> members of a new community, one of whom creates the document, and
+    /// <paramref name="watchers"/> more who only read along (they never fetch: what they see comes from the gateway's
+    /// events alone); member i connects through <paramref name="gatewaysOf"/>(i) and opens it.
     /// </summary>
-    public static async Task<Typists> JoinAsync(ApiClient api, string adminKey, Func<int, IReadOnlyList<Uri>> gatewaysOf, int count = 3)
+    public static async Task<Typists> JoinAsync(ApiClient api, string adminKey, Func<int, IReadOnlyList<Uri>> gatewaysOf, int count = 3, int watchers = 0)
     {
         var (community, invites) = await api.CreateCommunityAsync(adminKey);
         var editors = new List<(SharedDocument, HubConnection)>();
         Guid document = default;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count + watchers; i++)
         {
             var (_, token) = await api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
             if (document == default)
@@ -42,7 +45,7 @@ internal sealed class Typists : IAsyncDisposable
             var connection = await LiveConnection.ConnectAsync(gatewaysOf(i), token);
             editors.Add((await SharedDocument.OpenAsync(connection, document), connection));
         }
-        return new Typists(document, editors);
+        return new Typists(document, editors[..count], editors[count..]);
     }
 
     /// <summary>Each typist appends markers <paramref name="from"/> up to <paramref name="to"/>, one op every 100 ms.</summary>
@@ -54,6 +57,19 @@ internal sealed class Typists : IAsyncDisposable
                 editor.Document.Edit(TextOp.At(CodePoints.Count(editor.Document.Text), OpComponent.Insert(Marker(e, n))));
                 await Task.Delay(100);
             }
+        }));
+
+    /// <summary>Each typist appends markers from <paramref name="from"/> on, one op every 100 ms, until <paramref name="stop"/>; returns how far each got.</summary>
+    public async Task<int[]> TypeUntilAsync(int from, CancellationToken stop) =>
+        await Task.WhenAll(_editors.Select(async (editor, e) =>
+        {
+            var n = from;
+            for (; !stop.IsCancellationRequested; n++)
+            {
+                editor.Document.Edit(TextOp.At(CodePoints.Count(editor.Document.Text), OpComponent.Insert(Marker(e, n))));
+                await Task.Delay(100, CancellationToken.None);
+            }
+            return n;
         }));
 
     /// <summary>Until every typist has typed marker <paramref name="n"/> (in their own copy).</summary>
@@ -75,20 +91,24 @@ internal sealed class Typists : IAsyncDisposable
         Patiently.ReadAsync(async () =>
         {
             var stored = ApiClient.Text(await reader.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{Document}", bearer: bearer), "text");
-            return _editors.All(e => e.Document.Text == stored) ? stored : null;
+            return _editors.Concat(_watchers).All(e => e.Document.Text == stored) ? stored : null;
         }, "The copies never converged with the server.");
 
     /// <summary>Asserts that every marker up to <paramref name="typed"/> of every typist is in <paramref name="text"/> exactly once.</summary>
-    public void AssertEveryOpOnce(string text, int typed)
+    public void AssertEveryOpOnce(string text, int typed) => AssertEveryOpOnce(text, [.. _editors.Select(_ => typed)]);
+
+    /// <summary>Asserts that every marker typist i typed (<paramref name="typed"/>[i] of them) is in <paramref name="text"/> exactly once.</summary>
+    public void AssertEveryOpOnce(string text, int[] typed)
     {
-        var markers = Enumerable.Range(0, _editors.Count).SelectMany(e => Enumerable.Range(0, typed).Select(n => Marker(e, n))).ToList();
-        Assert.Equal(_editors.Count * typed, markers.Count);
+        var markers = typed.SelectMany((count, e) => Enumerable.Range(0, count).Select(n => Marker(e, n))).ToList();
+        Assert.Equal(_editors.Count, typed.Length);
+        Assert.NotEmpty(markers);
         Assert.All(markers, marker => Assert.Equal(1, (text.Length - text.Replace(marker, "", StringComparison.Ordinal).Length) / marker.Length));
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (document, connection) in _editors)
+        foreach (var (document, connection) in _editors.Concat(_watchers))
         {
             await document.DisposeAsync();
             await AfterCrash.DisposeAsync(connection);
