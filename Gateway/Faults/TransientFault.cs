@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 
 namespace CopLive.Gateway.Faults;
@@ -21,6 +22,7 @@ internal static class TransientFault
     public static bool Is(Exception error) => error switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException => true,
+        ConnectionFailedException => true,
         TimeoutException or InconsistentStateException => true,
         DbException { IsTransient: true } => true,
         AggregateException { InnerExceptions.Count: > 0 } all => all.InnerExceptions.All(Is),

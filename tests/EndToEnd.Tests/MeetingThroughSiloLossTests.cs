@@ -1,0 +1,113 @@
+using System.Net;
+using CopLive.Client.Live;
+using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Rooms;
+using CopLive.Protocol.Sessions;
+using CopLive.TestSupport;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CopLive.EndToEnd.Tests;
+
+/// <summary>
+/// A meeting in a breakout round when the silo holding its session and rooms is killed (SIGKILL, not restarted):
+/// the round's deadline still closes it on the surviving silo, and the meeting's chat and presence go on.
+/// </summary>
+public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
+{
+    private const string AdminKey = "meeting-loss-admin-key-0123456789abcdef";
+    private PostgresServer _postgres = null!;
+
+    public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+
+    [Fact]
+    public async Task ABreakoutRound_StillClosesAndMergesOnceAtItsDeadline_AndChatAndPresenceGoOn_AfterItsSiloDies()
+    {
+        using var folder = new TempFolder("coplive-meeting-loss");
+        var database = await _postgres.CreateDatabaseAsync();
+        var cluster = PostgresClusterArguments.For(database);
+        string[] silo = [.. cluster, "--Sessions:ReminderSeconds", "2"];
+
+        // Alone at first, so the session, its rooms and the plan are activated on this silo.
+        var doomed = await ProductProcess.StartSiloAsync(folder.Path, [.. silo, .. PostgresClusterArguments.SiloPorts()]);
+        await using var first = doomed;
+        await using var gateway = await ProductProcess.StartGatewayAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey)]);
+        using var api = new ApiClient(gateway.Address);
+        var (community, invites) = await api.CreateCommunityAsync(AdminKey);
+        var (_, facilitatorToken) = await api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
+        var start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00";
+        var session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
+            new { title = "Looking at student work", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
+        await using var facilitator = await LiveConnection.ConnectAsync(gateway.Address, facilitatorToken);
+        var plan = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session)).MainDocumentId;
+
+        var members = new List<(Guid Id, HubConnection Connection)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (id, token) = await api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
+            var connection = await LiveConnection.ConnectAsync(gateway.Address, token);
+            await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
+            members.Add((Guid.Parse(id), connection));
+        }
+        var round = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
+            new { rooms = 2, assignment = "auto", minutes = 1 })).Breakout!;
+        var lines = new List<string>();
+        foreach (var (id, connection) in members)
+        {
+            var room = round.Rooms.Single(r => r.Members.Contains(id));
+            await using var notes = await SharedDocument.OpenAsync(connection, room.NotesDocumentId);
+            var line = $"{id:N} saw the misconception\n";
+            notes.Edit(Collab.Text.TextOp.At(Collab.Text.CodePoints.Count(notes.Text), Collab.Text.OpComponent.Insert(line)));
+            await notes.SettleAsync(TimeSpan.FromSeconds(30));
+            lines.Add(line);
+        }
+
+        await using var survivor = await ProductProcess.StartSiloAsync(folder.Path, [.. silo, .. PostgresClusterArguments.SiloPorts()]);
+        await Patiently.HoldsAsync(async () => await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3") == 2,
+            "The second silo never joined.");
+        await doomed.KillAsync();
+
+        // The meeting goes on: a member posts in their room and comes back into the session, with retries while the
+        // cluster recovers (the gateway answers Unavailable until the grains are back).
+        var (memberId, member) = members[0];
+        var roomId = round.Rooms.Single(r => r.Members.Contains(memberId)).RoomId;
+        var chat = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), roomId.ToString(), "Still here")),
+            "Chat never came back.");
+        var present = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session)),
+            "The session never came back.");
+
+        // Nobody closes the round: its deadline does, on the surviving silo.
+        var merged = await Patiently.ReadAsync(async () =>
+        {
+            var text = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{plan}", bearer: facilitatorToken), "text");
+            return round.Rooms.All(r => text.Contains($"## {r.Name}: notes by ", StringComparison.Ordinal)) ? text : null;
+        }, "The round never closed after its silo died.");
+        var live = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
+
+        Assert.Contains(chat.Chat, m => m.Text == "Still here");
+        Assert.Contains(present.Present, p => p.MemberId == memberId);
+        Assert.Null(live["breakout"]);
+        Assert.Equal(1, live["roundsClosed"]!.GetValue<int>());
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal(1, (merged.Length - merged.Replace(line, "", StringComparison.Ordinal).Length) / line.Length));
+        foreach (var (_, connection) in members)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>The call's result, or null when the gateway answered that the cluster is recovering.</summary>
+    private static async Task<T?> RetriedAsync<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HubException error) when (HubError.Code(error) is Protocol.Errors.RefusalCode.Unavailable)
+        {
+            return null;
+        }
+    }
+}
