@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --docs 20 --editors 5 --watchers 0 --seconds 20 --saturate
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
 //   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
+//   dotnet run -c Release --project bench -- --failover 5 --postgres "Host=…"   (recovery from a lost silo; needs Silo built)
 //   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
 //   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
 //   is what the transport alone costs
@@ -28,6 +29,10 @@ if (args.Contains("--engine"))
 {
     EngineBench.Run();
     return 0;
+}
+if (args.Contains(FailoverBench.Switch))
+{
+    return await FailoverBench.RunAsync(args);
 }
 if (args.Contains(RelayServer.Switch))
 {
@@ -184,17 +189,7 @@ foreach (var connection in editorConnections.Concat(watchers.Select(w => w.Conne
 }
 return converged ? 0 : 1;
 
-async Task<JsonNode> PostAsync(string path, object body, string? bearer)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-    if (bearer is not null)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-    }
-    using var response = await http.SendAsync(request);
-    var text = await response.Content.ReadAsStringAsync();
-    return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
-}
+Task<JsonNode> PostAsync(string path, object body, string? bearer) => BenchHttp.PostAsync(http, path, body, bearer);
 
 async Task<JsonNode> GetAsync(string path, string bearer)
 {
@@ -204,19 +199,7 @@ async Task<JsonNode> GetAsync(string path, string bearer)
     return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 }
 
-static string FindGateway()
-{
-    var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-    {
-        var candidate = Path.Combine(folder.FullName, "Gateway", "bin", configuration, "net10.0", "CopLive.Gateway.dll");
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-    throw new FileNotFoundException("Build the Gateway first, or pass --server <path to CopLive.Gateway.dll>.");
-}
+static string FindGateway() => BuildOutput.Find("Gateway", "CopLive.Gateway.dll");
 
 static int FreePort()
 {
