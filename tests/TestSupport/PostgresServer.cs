@@ -14,13 +14,16 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string EnvironmentVariable = "COPLIVE_TEST_POSTGRES";
 
     private readonly string? _privateDataFolder;
+    /// <summary>Stops the private cluster, with pg_ctl's shutdown mode.</summary>
     private readonly Action<string>? _stop;
+    private readonly Action? _restart;
 
-    private PostgresServer(string adminConnectionString, string? privateDataFolder = null, Action<string>? stop = null)
+    private PostgresServer(string adminConnectionString, string? privateDataFolder = null, Action<string>? stop = null, Action? restart = null)
     {
         AdminConnectionString = adminConnectionString;
         _privateDataFolder = privateDataFolder;
         _stop = stop;
+        _restart = restart;
     }
 
     /// <summary>A connection string with the right to create databases.</summary>
@@ -36,6 +39,22 @@ public sealed class PostgresServer : IAsyncDisposable
             return server;
         }
         return await StartPrivateClusterAsync();
+    }
+
+    /// <summary>A throwaway cluster of this test's own (from Debian's binaries), for a test that stops and restarts it.</summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartPrivateClusterAsync();
+
+    /// <summary>
+    /// Stops the server as an operator's restart does (fast shutdown: every connection cut), waits
+    /// <paramref name="down"/>, and starts it again on the same port and data.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        var restart = _restart ?? throw new InvalidOperationException("Only a private cluster can be restarted.");
+        _stop!("fast");
+        await Task.Delay(down);
+        restart();
+        await EnsureReachableAsync();
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>
@@ -56,7 +75,7 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (_privateDataFolder is not null)
         {
-            _stop?.Invoke(_privateDataFolder);
+            _stop?.Invoke("immediate");
             try
             {
                 Directory.Delete(_privateDataFolder, recursive: true);
@@ -107,12 +126,14 @@ public sealed class PostgresServer : IAsyncDisposable
             Run(asRoot ? "runuser" : Path.Combine(bin, tool), asRoot ? $"-u postgres -- {Path.Combine(bin, tool)} {arguments}" : arguments);
 
         Pg("initdb", $"-D {folder}/data -U postgres --auth=trust -E UTF8 --no-sync");
-        Pg("pg_ctl", $"-D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off\" -l {folder}/log -w start");
+        void Start() => Pg("pg_ctl", $"-D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off\" -l {folder}/log -w start");
+        Start();
 
         var server = new PostgresServer(
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres",
             folder,
-            f => Pg("pg_ctl", $"-D {f}/data -m immediate stop"));
+            mode => Pg("pg_ctl", $"-D {folder}/data -m {mode} -w stop"),
+            Start);
         await server.EnsureReachableAsync();
         return server;
     }
