@@ -11,7 +11,7 @@ namespace CopLive.EndToEnd.Tests;
 
 /// <summary>
 /// A meeting in a breakout round when the silo holding its session and rooms is killed (SIGKILL, not restarted):
-/// the round's deadline still closes it on the surviving silo, and the meeting's chat and presence go on.
+/// the round's and the agenda phase's deadlines still fire on the surviving silo, and chat, hands and presence go on.
 /// </summary>
 public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
 {
@@ -23,7 +23,7 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
     public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
-    public async Task ABreakoutRound_StillClosesAndMergesOnceAtItsDeadline_AndChatAndPresenceGoOn_AfterItsSiloDies()
+    public async Task TheRoundAndThePhase_StillEndAtTheirDeadlines_AndChatHandsAndPresenceGoOn_AfterTheirSiloDies()
     {
         using var folder = new TempFolder("coplive-meeting-loss");
         var database = await _postgres.CreateDatabaseAsync();
@@ -39,9 +39,11 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
         var (_, facilitatorToken) = await api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
         var start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00";
         var session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
-            new { title = "Looking at student work", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
+            new { title = "Looking at student work", start, timeZone = "UTC", durationMinutes = 60,
+                agenda = new object[] { new { title = "Examine the work", minutes = 1 }, new { title = "Debrief", minutes = 20 } } }, facilitatorToken), "id");
         await using var facilitator = await LiveConnection.ConnectAsync(gateway.Address, facilitatorToken);
         var plan = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session)).MainDocumentId;
+        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session);
 
         var members = new List<(Guid Id, HubConnection Connection)>();
         for (var i = 0; i < 2; i++)
@@ -75,6 +77,8 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
         var roomId = round.Rooms.Single(r => r.Members.Contains(memberId)).RoomId;
         var chat = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), roomId.ToString(), "Still here")),
             "Chat never came back.");
+        var hand = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), roomId.ToString(), true)),
+            "Hands never came back.");
         var present = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session)),
             "The session never came back.");
 
@@ -84,9 +88,15 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
             var text = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{plan}", bearer: facilitatorToken), "text");
             return round.Rooms.All(r => text.Contains($"## {r.Name}: notes by ", StringComparison.Ordinal)) ? text : null;
         }, "The round never closed after its silo died.");
-        var live = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
+        // The first phase's minute ran out while its silo was dead: the agenda moved on by itself.
+        var live = await Patiently.ReadAsync(async () =>
+        {
+            var state = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
+            return state["phase"]!.GetValue<int>() == 1 ? state : null;
+        }, "The agenda never moved on after its silo died.");
 
         Assert.Contains(chat.Chat, m => m.Text == "Still here");
+        Assert.Contains(hand.Hands, h => h.MemberId == memberId);
         Assert.Contains(present.Present, p => p.MemberId == memberId);
         Assert.Null(live["breakout"]);
         Assert.Equal(1, live["roundsClosed"]!.GetValue<int>());
