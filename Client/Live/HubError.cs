@@ -19,6 +19,12 @@ public static class HubError
         return colon > 0 && Enum.TryParse<RefusalCode>(refusal.AsSpan(0, colon), ignoreCase: false, out var code) ? code : null;
     }
 
+    /// <summary>
+    /// Whether a failed call is simply tried again: the server was busy or a machine of its cluster was restarting
+    /// (<c>RateLimited</c>, <c>Unavailable</c>), or the call failed without a refusal (a fault, or the link going).
+    /// </summary>
+    public static bool IsWorthRetrying(Exception error) => Code(error) is null or RefusalCode.RateLimited or RefusalCode.Unavailable;
+
     /// <summary>What to tell a person: the server's message without SignalR's wrapping (the exception's message otherwise).</summary>
     public static string Describe(Exception error)
     {

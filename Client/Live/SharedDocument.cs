@@ -254,9 +254,14 @@ public sealed class SharedDocument : IAsyncDisposable
                 await CatchUpAsync();
             }
         }
-        catch (Exception error) when (HubError.Code(error) is RefusalCode.RateLimited or RefusalCode.Unavailable)
+        catch (Exception error) when (HubError.IsWorthRetrying(error) && _connection.State == HubConnectionState.Connected && !_closed)
         {
-            // Busy, or a machine of the cluster restarting: the op is idempotent, so send it again, ever more patiently.
+            // Busy, a machine of the cluster restarting, or a fault the gateway could not name: never fatal to the
+            // person typing. The op is idempotent, so it is sent again, ever more patiently.
+            if (HubError.Code(error) is null)
+            {
+                LastError = error;
+            }
             await Task.Delay(_backoff.Failed());
             retry = true;
         }
@@ -265,7 +270,7 @@ public sealed class SharedDocument : IAsyncDisposable
             await CatchUpAsync();
             retry = true;
         }
-        catch (Exception error) when (HubError.Code(error) is not null)
+        catch (Exception error) when (!HubError.IsWorthRetrying(error))
         {
             // The server refused the op for good (for example a bug made it invalid): drop it, keep going.
             LastError = error;
@@ -274,21 +279,13 @@ public sealed class SharedDocument : IAsyncDisposable
                 _replica.Drop();
             }
         }
-        catch (Exception) when (_connection.State != HubConnectionState.Connected || _closed)
+        catch (Exception)
         {
             // Disconnected: resend once the connection is back (OnReconnectedAsync flushes).
             lock (_gate)
             {
                 _resend = true;
             }
-        }
-        catch (Exception error)
-        {
-            // Connected, yet the call failed without a refusal: a fault the gateway could not name. Never fatal to
-            // the person typing: the op is idempotent, so it is sent again.
-            LastError = error;
-            await Task.Delay(_backoff.Failed());
-            retry = true;
         }
         finally
         {
@@ -340,8 +337,7 @@ public sealed class SharedDocument : IAsyncDisposable
                 {
                     page = await _connection.InvokeAsync<OpsReply>(nameof(ILiveHub.GetOps), DocumentId.ToString(), Version);
                 }
-                catch (Exception error) when (_connection.State == HubConnectionState.Connected
-                    && HubError.Code(error) is null or RefusalCode.Unavailable or RefusalCode.RateLimited)
+                catch (Exception error) when (_connection.State == HubConnectionState.Connected && HubError.IsWorthRetrying(error))
                 {
                     // The cluster is recovering: reading is harmless to repeat.
                     await Task.Delay(_backoff.Failed());
@@ -380,8 +376,7 @@ public sealed class SharedDocument : IAsyncDisposable
                 _backoff.Succeeded();
                 break;
             }
-            catch (Exception error) when (!_closed && _connection.State == HubConnectionState.Connected
-                && HubError.Code(error) is null or RefusalCode.Unavailable or RefusalCode.RateLimited)
+            catch (Exception error) when (!_closed && _connection.State == HubConnectionState.Connected && HubError.IsWorthRetrying(error))
             {
                 await Task.Delay(_backoff.Failed());
             }

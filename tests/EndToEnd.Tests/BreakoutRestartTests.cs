@@ -1,6 +1,5 @@
 using System.Net;
 using CopLive.Client.Live;
-using CopLive.Collab.Text;
 using CopLive.Protocol.Hubs;
 using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
@@ -16,53 +15,19 @@ public sealed class BreakoutRestartTests
     {
         using var folder = new TempFolder("coplive-breakout-restart");
         string[] ports = ["--Orleans:SiloPort", FreePort.Next().ToString(), "--Orleans:GatewayPort", FreePort.Next().ToString()];
-        string session, facilitatorToken;
-        var members = new List<(Guid Id, string Name, string Token)>();
+        string session, facilitatorToken, memberToken;
         BreakoutState round;
-        var notes = new Dictionary<Guid, string>();
+        Dictionary<Guid, string> notes;
 
         await using (var first = await ProductProcess.StartGatewayAsync(folder.Path, ports))
         {
             using var api = new ApiClient(first.Address);
             var adminKey = File.ReadAllText(Path.Combine(folder.Path, "data", "admin.key"));
-            var (community, invites) = await api.CreateCommunityAsync(adminKey);
-            (_, facilitatorToken) = await api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
-            for (var i = 0; i < 4; i++)
-            {
-                var (id, token) = await api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
-                members.Add((Guid.Parse(id), $"Teacher {i}", token));
-            }
-            var start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00";
-            session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
-                new { title = "Lesson study", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
-
-            var facilitator = await LiveConnection.ConnectAsync(first.Address, facilitatorToken);
-            await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
-            var connections = new List<HubConnection>();
-            foreach (var member in members)
-            {
-                var connection = await LiveConnection.ConnectAsync(first.Address, member.Token);
-                connections.Add(connection);
-                await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-            }
-            round = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new { rooms = 2, assignment = "auto", minutes = 30 })).Breakout!;
-            for (var i = 0; i < members.Count; i++)
-            {
-                var room = round.Rooms.Single(r => r.Members.Contains(members[i].Id));
-                var document = await SharedDocument.OpenAsync(connections[i], room.NotesDocumentId);
-                var line = $"{members[i].Name}: try number lines ✏️\n";
-                document.Edit(TextType.Normalize(CodePoints.Count(document.Text) == 0
-                    ? [OpComponent.Insert(line)]
-                    : [OpComponent.Skip(CodePoints.Count(document.Text)), OpComponent.Insert(line)]));
-                await document.SettleAsync(TimeSpan.FromSeconds(30));
-                notes[members[i].Id] = line;
-            }
-
+            await using var meeting = await Meeting.StartAsync(api, first.Address, adminKey, members: 4);
+            (session, facilitatorToken, memberToken) = (meeting.Session, meeting.FacilitatorToken, meeting.Members[0].Token);
+            round = await meeting.OpenRoundAsync(minutes: 30);
+            notes = await meeting.WriteNotesAsync(round, m => $"{m.Name}: try number lines ✏️\n");
             await first.Process.KillAsync();
-            foreach (var connection in connections.Append(facilitator))
-            {
-                await AfterCrash.DisposeAsync(connection);
-            }
         }
 
         await using var second = await ProductProcess.StartGatewayAsync(folder.Path, ports);
@@ -82,10 +47,10 @@ public sealed class BreakoutRestartTests
 
         await using var facilitatorAgain = await LiveConnection.ConnectAsync(second.Address, facilitatorToken);
         var closed = await facilitatorAgain.InvokeAsync<SessionState>(nameof(IModerationHub.CloseRound), session);
-        var plan = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{closed.MainDocumentId}", bearer: members[0].Token), "text");
+        var plan = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{closed.MainDocumentId}", bearer: memberToken), "text");
 
         Assert.Null(closed.Breakout);
         Assert.All(round.Rooms, r => Assert.Contains($"## {r.Name}: notes by ", plan));
-        Assert.All(notes.Values, line => Assert.Equal(1, (plan.Length - plan.Replace(line, "", StringComparison.Ordinal).Length) / line.Length));
+        Meeting.AssertEachOnce(plan, notes.Values);
     }
 }

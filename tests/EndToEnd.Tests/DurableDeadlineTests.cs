@@ -1,11 +1,6 @@
 using System.Net;
-using CopLive.Client.Live;
-using CopLive.Collab.Text;
-using CopLive.Protocol.Hubs;
 using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
-using Microsoft.AspNetCore.SignalR.Client;
-using NodaTime;
 
 namespace CopLive.EndToEnd.Tests;
 
@@ -26,46 +21,17 @@ public sealed class DurableDeadlineTests
         string session, facilitatorToken;
         Guid plan;
         BreakoutState round;
-        var lines = new List<string>();
+        Dictionary<Guid, string> lines;
 
         await using (var first = await ProductProcess.StartGatewayAsync(folder.Path, arguments))
         {
             using var api = new ApiClient(first.Address);
             var adminKey = File.ReadAllText(Path.Combine(folder.Path, "data", "admin.key"));
-            var (community, invites) = await api.CreateCommunityAsync(adminKey);
-            (_, facilitatorToken) = await api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
-            var start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00";
-            session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
-                new { title = "Data dive", start, timeZone = "UTC", durationMinutes = 60, agenda = Array.Empty<object>() }, facilitatorToken), "id");
-
-            var facilitator = await LiveConnection.ConnectAsync(first.Address, facilitatorToken);
-            var connections = new List<HubConnection> { facilitator };
-            plan = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session)).MainDocumentId;
-            var members = new List<(Guid Id, HubConnection Connection)>();
-            for (var i = 0; i < 2; i++)
-            {
-                var (id, token) = await api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
-                var connection = await LiveConnection.ConnectAsync(first.Address, token);
-                connections.Add(connection);
-                await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-                members.Add((Guid.Parse(id), connection));
-            }
-            round = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
-                new { rooms = 2, assignment = "auto", minutes = 1 })).Breakout!;
-            foreach (var (id, connection) in members)
-            {
-                var notes = await SharedDocument.OpenAsync(connection, round.Rooms.Single(r => r.Members.Contains(id)).NotesDocumentId);
-                var line = $"Teacher {members.FindIndex(m => m.Id == id)} noticed the fractions gap\n";
-                notes.Edit(TextOp.At(CodePoints.Count(notes.Text), OpComponent.Insert(line)));
-                await notes.SettleAsync(TimeSpan.FromSeconds(30));
-                lines.Add(line);
-            }
-
+            await using var meeting = await Meeting.StartAsync(api, first.Address, adminKey, members: 2);
+            (session, facilitatorToken, plan) = (meeting.Session, meeting.FacilitatorToken, meeting.Plan);
+            round = await meeting.OpenRoundAsync(minutes: 1);
+            lines = await meeting.WriteNotesAsync(round, m => $"{m.Name} noticed the fractions gap\n");
             await first.Process.KillAsync();
-            foreach (var connection in connections)
-            {
-                await AfterCrash.DisposeAsync(connection);
-            }
         }
 
         // Down until the round's deadline has passed.
@@ -79,16 +45,11 @@ public sealed class DurableDeadlineTests
         using var again = new ApiClient(second.Address);
         // Only the plan is read (a document, not the session) until the merge shows, so nothing but the reminder
         // can have woken the session.
-        var merged = await Patiently.ReadAsync(async () =>
-        {
-            var text = ApiClient.Text(await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{plan}", bearer: facilitatorToken), "text");
-            return round.Rooms.All(r => text.Contains($"## {r.Name}: notes by ", StringComparison.Ordinal)) ? text : null;
-        }, "The round never closed after the restart.");
+        var merged = await Meeting.MergedPlanAsync(again, plan, facilitatorToken, round, "The round never closed after the restart.");
         var live = await again.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
 
         Assert.Null(live["breakout"]);
         Assert.Equal(1, live["roundsClosed"]!.GetValue<int>());
-        Assert.NotEmpty(lines);
-        Assert.All(lines, line => Assert.Equal(1, (merged.Length - merged.Replace(line, "", StringComparison.Ordinal).Length) / line.Length));
+        Meeting.AssertEachOnce(merged, lines.Values);
     }
 }

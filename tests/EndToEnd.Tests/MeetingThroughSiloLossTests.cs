@@ -35,36 +35,9 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
         await using var first = doomed;
         await using var gateway = await ProductProcess.StartGatewayAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey)]);
         using var api = new ApiClient(gateway.Address);
-        var (community, invites) = await api.CreateCommunityAsync(AdminKey);
-        var (_, facilitatorToken) = await api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
-        var start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00";
-        var session = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions",
-            new { title = "Looking at student work", start, timeZone = "UTC", durationMinutes = 60,
-                agenda = new object[] { new { title = "Examine the work", minutes = 1 }, new { title = "Debrief", minutes = 20 } } }, facilitatorToken), "id");
-        await using var facilitator = await LiveConnection.ConnectAsync(gateway.Address, facilitatorToken);
-        var plan = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session)).MainDocumentId;
-        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartAgenda), session);
-
-        var members = new List<(Guid Id, HubConnection Connection)>();
-        for (var i = 0; i < 2; i++)
-        {
-            var (id, token) = await api.JoinAsync(ApiClient.Text(invites, "member"), $"Teacher {i}");
-            var connection = await LiveConnection.ConnectAsync(gateway.Address, token);
-            await connection.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-            members.Add((Guid.Parse(id), connection));
-        }
-        var round = (await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
-            new { rooms = 2, assignment = "auto", minutes = 1 })).Breakout!;
-        var lines = new List<string>();
-        foreach (var (id, connection) in members)
-        {
-            var room = round.Rooms.Single(r => r.Members.Contains(id));
-            await using var notes = await SharedDocument.OpenAsync(connection, room.NotesDocumentId);
-            var line = $"{id:N} saw the misconception\n";
-            notes.Edit(Collab.Text.TextOp.At(Collab.Text.CodePoints.Count(notes.Text), Collab.Text.OpComponent.Insert(line)));
-            await notes.SettleAsync(TimeSpan.FromSeconds(30));
-            lines.Add(line);
-        }
+        await using var meeting = await Meeting.StartAsync(api, gateway.Address, AdminKey, members: 2, ("Examine the work", 1), ("Debrief", 20));
+        var round = await meeting.OpenRoundAsync(minutes: 1);
+        var lines = await meeting.WriteNotesAsync(round, m => $"{m.Id:N} saw the misconception\n");
 
         await using var survivor = await ProductProcess.StartSiloAsync(folder.Path, [.. silo, .. PostgresClusterArguments.SiloPorts()]);
         await Patiently.HoldsAsync(async () => await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3") == 2,
@@ -73,25 +46,21 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
 
         // The meeting goes on: a member posts in their room and comes back into the session, with retries while the
         // cluster recovers (the gateway answers Unavailable until the grains are back).
-        var (memberId, member) = members[0];
+        var (memberId, member) = (meeting.Members[0].Id, meeting.Members[0].Connection);
         var roomId = round.Rooms.Single(r => r.Members.Contains(memberId)).RoomId;
         var chat = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), roomId.ToString(), "Still here")),
             "Chat never came back.");
         var hand = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), roomId.ToString(), true)),
             "Hands never came back.");
-        var present = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session)),
+        var present = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), meeting.Session)),
             "The session never came back.");
 
         // Nobody closes the round: its deadline does, on the surviving silo.
-        var merged = await Patiently.ReadAsync(async () =>
-        {
-            var text = ApiClient.Text(await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{plan}", bearer: facilitatorToken), "text");
-            return round.Rooms.All(r => text.Contains($"## {r.Name}: notes by ", StringComparison.Ordinal)) ? text : null;
-        }, "The round never closed after its silo died.");
+        var merged = await Meeting.MergedPlanAsync(api, meeting.Plan, meeting.FacilitatorToken, round, "The round never closed after its silo died.");
         // The first phase's minute ran out while its silo was dead: the agenda moved on by itself.
         var live = await Patiently.ReadAsync(async () =>
         {
-            var state = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: facilitatorToken);
+            var state = await api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{meeting.Session}/live", bearer: meeting.FacilitatorToken);
             return state["phase"]!.GetValue<int>() == 1 ? state : null;
         }, "The agenda never moved on after its silo died.");
 
@@ -100,12 +69,7 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
         Assert.Contains(present.Present, p => p.MemberId == memberId);
         Assert.Null(live["breakout"]);
         Assert.Equal(1, live["roundsClosed"]!.GetValue<int>());
-        Assert.NotEmpty(lines);
-        Assert.All(lines, line => Assert.Equal(1, (merged.Length - merged.Replace(line, "", StringComparison.Ordinal).Length) / line.Length));
-        foreach (var (_, connection) in members)
-        {
-            await connection.DisposeAsync();
-        }
+        Meeting.AssertEachOnce(merged, lines.Values);
     }
 
     /// <summary>The call's result, or null when the gateway answered that the cluster is recovering.</summary>

@@ -54,8 +54,7 @@ internal sealed class Typists : IAsyncDisposable
         {
             for (var n = from; n < to; n++)
             {
-                editor.Document.Edit(TextOp.At(CodePoints.Count(editor.Document.Text), OpComponent.Insert(Marker(e, n))));
-                await Task.Delay(100);
+                await TypeAsync(editor.Document, e, n);
             }
         }));
 
@@ -66,8 +65,7 @@ internal sealed class Typists : IAsyncDisposable
             var n = from;
             for (; !stop.IsCancellationRequested; n++)
             {
-                editor.Document.Edit(TextOp.At(CodePoints.Count(editor.Document.Text), OpComponent.Insert(Marker(e, n))));
-                await Task.Delay(100, CancellationToken.None);
+                await TypeAsync(editor.Document, e, n);
             }
             return n;
         }));
@@ -113,6 +111,13 @@ internal sealed class Typists : IAsyncDisposable
             await document.DisposeAsync();
             await AfterCrash.DisposeAsync(connection);
         }
+    }
+
+    /// <summary>Appends typist <paramref name="editor"/>'s marker <paramref name="n"/>, then waits the 100 ms between two ops.</summary>
+    private static Task TypeAsync(SharedDocument document, int editor, int n)
+    {
+        document.Edit(TextOp.At(CodePoints.Count(document.Text), OpComponent.Insert(Marker(editor, n))));
+        return Task.Delay(100);
     }
 
     private static string Marker(int editor, int n) => $"e{editor}-{n}|";

@@ -197,8 +197,9 @@ export class SharedDoc {
       if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
     } catch (error) {
       const code = refusalCode(error);
-      if (code === "RateLimited" || code === "Unavailable") {
-        // Busy, or a machine of the cluster restarting: the op is idempotent, so send it again, ever more patiently.
+      if (transient(error) && this.hub.state === HubConnectionState.Connected) {
+        // Busy, a machine of the cluster restarting, or a fault the gateway could not name: never fatal to the
+        // person typing. The op is idempotent, so send it again, ever more patiently.
         await this.pause();
         retry = true;
       } else if (code === "TooOld" || code === "NewerThanHead") {
@@ -211,10 +212,6 @@ export class SharedDoc {
         await this.load();
         this.onReset();
         this.onRefused(refusalMessage(error));
-      } else if (!code && this.hub.state === HubConnectionState.Connected) {
-        // Connected, yet the call failed without a refusal: a fault, never fatal to the person typing.
-        await this.pause();
-        retry = true;
       }
       // Otherwise the link dropped: resume() resends after the reconnect.
     } finally {
