@@ -19,4 +19,14 @@ internal static class BenchHttp
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
     }
+
+    /// <summary>GETs <paramref name="path"/> as <paramref name="bearer"/> and returns the reply; throws with the server's answer when it refuses.</summary>
+    public static async Task<JsonNode> GetAsync(HttpClient http, string path, string bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {text}");
+    }
 }

@@ -51,6 +51,13 @@ internal sealed record BenchOptions(
             separator >= 0 ? args[(separator + 1)..] : [], ParseServerEnvironment(separator >= 0 ? args[..separator] : args));
     }
 
+    /// <summary>The value after <paramref name="name"/>, which the mode being run cannot do without.</summary>
+    public static string Required(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : throw new ArgumentException($"{name} needs a value.");
+    }
+
     /// <summary>Every <c>--server-env NAME=VALUE</c>, a later one for the same name replacing an earlier.</summary>
     private static Dictionary<string, string> ParseServerEnvironment(string[] args)
     {

@@ -18,15 +18,15 @@ internal static class FailoverBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rounds = int.Parse(Value(args, Switch), CultureInfo.InvariantCulture);
-        var database = Value(args, "--postgres");
+        var rounds = int.Parse(BenchOptions.Required(args, Switch), CultureInfo.InvariantCulture);
+        var database = BenchOptions.Required(args, "--postgres");
         string[] cluster =
         [
             "--Storage:Provider", "Postgres", "--Storage:ConnectionString", database,
             "--Orleans:ClusterId", $"bench-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
         ];
-        var silos = new List<Process> { await StartSiloAsync(cluster) };
+        var silos = new List<SiloProcess> { await SiloProcess.StartAsync(cluster) };
         await using var gateway = await ServerProcess.StartAsync(BuildOutput.Find("Gateway", "CopLive.Gateway.dll"), [.. cluster, "--Orleans:Mode", "Client"]);
         using var http = new HttpClient { BaseAddress = gateway.Address };
         var community = await BenchHttp.PostAsync(http, "/api/communities", new { name = "Failover PLC", timeZone = "UTC" }, gateway.AdminKey);
@@ -43,13 +43,12 @@ internal static class FailoverBench
                 Type(document, "before");
                 await document.SettleAsync(TimeSpan.FromSeconds(30));
 
-                silos.Add(await StartSiloAsync(cluster));
+                silos.Add(await SiloProcess.StartAsync(cluster));
                 // Long enough for the gateway to list the new silo (it rereads every 5 s) and for the ring to settle.
                 await Task.Delay(TimeSpan.FromSeconds(8));
 
                 var killed = Stopwatch.StartNew();
-                silos[0].Kill(entireProcessTree: true);
-                await silos[0].WaitForExitAsync();
+                await silos[0].DisposeAsync();
                 silos.RemoveAt(0);
                 Type(document, "after");
                 await document.SettleAsync(TimeSpan.FromSeconds(120));
@@ -61,7 +60,7 @@ internal static class FailoverBench
         {
             foreach (var silo in silos)
             {
-                silo.Kill(entireProcessTree: true);
+                await silo.DisposeAsync();
             }
         }
         var sorted = recoveries.Order().ToList();
@@ -72,37 +71,4 @@ internal static class FailoverBench
 
     private static void Type(SharedDocument document, string word) =>
         document.Edit(TextOp.At(CodePoints.Count(document.Text), OpComponent.Insert($"{word} ")));
-
-    private static async Task<Process> StartSiloAsync(string[] cluster)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { BuildOutput.Find("Silo", "CopLive.Silo.dll"), "--Orleans:SiloPort", FreePort(), "--Orleans:GatewayPort", FreePort() }.Concat(cluster))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a silo.");
-        process.BeginErrorReadLine();
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.Contains("Application started", StringComparison.Ordinal))
-            {
-                _ = process.StandardOutput.ReadToEndAsync();
-                return process;
-            }
-        }
-        throw new InvalidOperationException("A silo exited before starting.");
-    }
-
-    private static string Value(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : throw new ArgumentException($"{name} needs a value.");
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
 }

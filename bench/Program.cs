@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CopLive.Bench;
@@ -20,6 +19,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   add --steady-length 8000 --warmup 150 to measure after the JIT has finished, on documents that stop growing
 //   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
 //   dotnet run -c Release --project bench -- --failover 5 --postgres "Host=…"   (recovery from a lost silo; needs Silo built)
+//   dotnet run -c Release --project bench -- --cluster-throughput --postgres "Host=…"   (1 silo + 1 gateway vs 2 + 2)
 //   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
 //   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
 //   is what the transport alone costs
@@ -33,6 +33,10 @@ if (args.Contains("--engine"))
 if (args.Contains(FailoverBench.Switch))
 {
     return await FailoverBench.RunAsync(args);
+}
+if (args.Contains(ClusterThroughputBench.Switch))
+{
+    return await ClusterThroughputBench.RunAsync(args);
 }
 if (args.Contains(RelayServer.Switch))
 {
@@ -191,13 +195,7 @@ return converged ? 0 : 1;
 
 Task<JsonNode> PostAsync(string path, object body, string? bearer) => BenchHttp.PostAsync(http, path, body, bearer);
 
-async Task<JsonNode> GetAsync(string path, string bearer)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Get, path);
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-    using var response = await http.SendAsync(request);
-    return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-}
+Task<JsonNode> GetAsync(string path, string bearer) => BenchHttp.GetAsync(http, path, bearer);
 
 static string FindGateway() => BuildOutput.Find("Gateway", "CopLive.Gateway.dll");
 

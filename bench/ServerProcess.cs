@@ -54,7 +54,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>User + system CPU time of the server so far.</summary>
-    public TimeSpan CpuTime() => StatCpu($"/proc/{Pid}/stat");
+    public TimeSpan CpuTime() => CpuOf(Pid);
+
+    /// <summary>User + system CPU time so far of process <paramref name="pid"/>.</summary>
+    public static TimeSpan CpuOf(int pid) => StatCpu($"/proc/{pid}/stat");
 
     /// <summary>
     /// CPU time of the runtime's background JIT (the thread that recompiles hot methods as they warm up): while it

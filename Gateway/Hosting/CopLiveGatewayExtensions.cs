@@ -62,6 +62,11 @@ public static class CopLiveGatewayExtensions
             .AddJsonProtocol(o => ProtocolJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(BoundedHubLifetimeManager<>)));
         builder.Services.AddSingleton(ValidatedOptions.Read<FanoutOptions>(builder.Configuration, FanoutOptions.Section));
+        var gateways = ValidatedOptions.Read<GatewayAddresses>(builder.Configuration, GatewayAddresses.Section);
+        builder.Services.AddSingleton(gateways);
+        // A page served by one gateway calls another once its own is lost: allow the cluster's own origins, nothing
+        // else. Tokens travel in the Authorization header (or access_token), never in cookies.
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins([.. gateways.Origins]).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Content-Disposition", "Retry-After")));
         builder.Services.AddSingleton<DocumentFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentFanout>());
         builder.Services.AddSingleton<SessionFanout>();
@@ -90,6 +95,7 @@ public static class CopLiveGatewayExtensions
         // The browser client: its files, and its pages' addresses (an invite link, a session) answered by index.html.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -106,7 +112,8 @@ public static class CopLiveGatewayExtensions
             .MapJoinEndpoints()
             .MapSessionEndpoints()
             .MapDocumentEndpoints()
-            .MapMeEndpoints();
+            .MapMeEndpoints()
+            .MapGatewayEndpoints();
         return app;
     }
 }

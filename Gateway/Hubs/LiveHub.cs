@@ -153,8 +153,8 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public Task CloseRoom(string roomId) => rooms.UnfollowAsync(Context.ConnectionId, ParseRoom(roomId));
 
     /// <summary>Posts to a room's chat (1–2,000 characters).</summary>
-    public async Task<RoomState> SendChat(string roomId, string text) =>
-        (await Grains.GetRoom(ParseRoom(roomId)).SendChatAsync(Caller, text)).ToWire();
+    public async Task<RoomState> SendChat(string roomId, string text, string messageId) =>
+        (await Grains.GetRoom(ParseRoom(roomId)).SendChatAsync(Caller, text, ParseGuid(messageId, "messageId"))).ToWire();
 
     /// <summary>Raises or lowers the caller's hand.</summary>
     public async Task<RoomState> SetHand(string roomId, bool raised) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
@@ -28,6 +29,8 @@ public sealed partial class ModerationBoard(
     IGrainFactory grains,
     IHubContext<AdminHub, IAdminClient> hub,
     PulseSampler sampler,
+    SiloLoss loss,
+    FanoutOptions fanout,
     GatewayMetrics metrics,
     IClock clock,
     ILogger<ModerationBoard> logger) : BackgroundService, IDirectoryObserver, ISessionObserver, IRoomObserver
@@ -36,7 +39,7 @@ public sealed partial class ModerationBoard(
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
 
     private const int TicksPerPulse = 4;
-    private const int TicksPerRenewal = 60;
+    private const int TicksPerRetry = 4;
 
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ModeratorScope> _consoles = [];
@@ -50,6 +53,8 @@ public sealed partial class ModerationBoard(
     private bool _watching;
     private long _revision;
     private long _ticks;
+    private readonly long _ticksPerRenewal = fanout.RenewSeconds * (long)(TimeSpan.FromSeconds(1) / FlushEvery);
+    private long _renewAt;
     private IDirectoryObserver? _directoryReference;
     private ISessionObserver? _sessionReference;
     private IRoomObserver? _roomReference;
@@ -78,6 +83,7 @@ public sealed partial class ModerationBoard(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var ticking = TickAsync(stoppingToken);
+        var watching = WatchSiloLossAsync(stoppingToken);
         try
         {
             await foreach (var work in _inbox.Reader.ReadAllAsync(stoppingToken))
@@ -100,6 +106,23 @@ public sealed partial class ModerationBoard(
         {
         }
         await ticking;
+        await watching;
+    }
+
+    /// <summary>A lost silo's grains come back elsewhere without the board's observers: renew at once, not in 15 s.</summary>
+    private async Task WatchSiloLossAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await loss.Next.WaitAsync(stoppingToken);
+                await _inbox.Writer.WriteAsync(SiloLost.Instance, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task TickAsync(CancellationToken stoppingToken)
@@ -125,6 +148,7 @@ public sealed partial class ModerationBoard(
         SessionArrived s => ApplySessionAsync(s.State),
         RoomArrived r => ApplyRoom(r.Room),
         Tick => TickCoreAsync(),
+        SiloLost => _watching ? RenewAsync() : Task.CompletedTask,
         _ => Task.CompletedTask,
     };
 
@@ -134,6 +158,7 @@ public sealed partial class ModerationBoard(
         {
             await grains.GetDirectory().SubscribeAsync(DirectoryReference);
             _watching = true;
+            _renewAt = _ticks + _ticksPerRenewal;
             await ApplyDirectoryAsync(await grains.GetDirectory().GetAsync());
         }
         if (_consoles.TryAdd(opened.ConnectionId, opened.Scope))
@@ -287,7 +312,7 @@ public sealed partial class ModerationBoard(
             return;
         }
         _ticks++;
-        if (_ticks % TicksPerRenewal == 0)
+        if (_ticks >= _renewAt)
         {
             await RenewAsync();
         }
@@ -327,17 +352,19 @@ public sealed partial class ModerationBoard(
         }
     }
 
+    /// <summary>Subscribes again to every grain watched; while any renewal fails (the cluster recovering), again in a second.</summary>
     private async Task RenewAsync()
     {
-        await IgnoreFailureAsync(grains.GetDirectory().SubscribeAsync(DirectoryReference));
+        var renewed = await IgnoreFailureAsync(grains.GetDirectory().SubscribeAsync(DirectoryReference));
         foreach (var session in _live.Keys.ToList())
         {
-            await IgnoreFailureAsync(grains.GetSession(session).SubscribeAsync(SessionReference));
+            renewed &= await IgnoreFailureAsync(grains.GetSession(session).SubscribeAsync(SessionReference));
         }
         foreach (var room in _roomSessions.Keys.ToList())
         {
-            await IgnoreFailureAsync(grains.GetRoom(room).SubscribeAsync(RoomReference));
+            renewed &= await IgnoreFailureAsync(grains.GetRoom(room).SubscribeAsync(RoomReference));
         }
+        _renewAt = _ticks + (renewed ? _ticksPerRenewal : TicksPerRetry);
         // Members join communities without telling the directory; refresh the counts of communities in session.
         foreach (var community in _live.Keys.Select(s => _directory.Sessions.FirstOrDefault(d => d.Id == s)?.Community).OfType<CommunityId>().Distinct().ToList())
         {
@@ -393,15 +420,18 @@ public sealed partial class ModerationBoard(
         }
     }
 
-    private async Task IgnoreFailureAsync(Task call)
+    /// <summary>Awaits a subscription change; a failure is logged, not thrown. Returns whether it went through.</summary>
+    private async Task<bool> IgnoreFailureAsync(Task call)
     {
         try
         {
             await call;
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnsubscribeFailed(e);
+            LogSubscriptionFailed(e);
+            return false;
         }
     }
 
@@ -422,6 +452,11 @@ public sealed partial class ModerationBoard(
         public static Tick Instance { get; } = new();
     }
 
+    private sealed record SiloLost : Work
+    {
+        public static SiloLost Instance { get; } = new();
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The moderation board could not handle {Work}")]
     private partial void LogWorkFailed(Exception error, string work);
 
@@ -435,5 +470,5 @@ public sealed partial class ModerationBoard(
     private partial void LogSendFailed(Exception error, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not renew or end a moderation subscription")]
-    private partial void LogUnsubscribeFailed(Exception error);
+    private partial void LogSubscriptionFailed(Exception error);
 }

@@ -16,9 +16,12 @@ public interface IRoomGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<RoomView> GetAsync(Caller caller);
 
-    /// <summary>Posts a chat message (1–2,000 characters).</summary>
+    /// <summary>
+    /// Posts a chat message (1–2,000 characters). <paramref name="messageId"/> is the sender's id for the message: sent
+    /// again (a retry after a lost reply), it is not posted twice.
+    /// </summary>
     [Alias("SendChat")]
-    Task<RoomView> SendChatAsync(Caller caller, string text);
+    Task<RoomView> SendChatAsync(Caller caller, string text, Guid messageId);
 
     /// <summary>Raises or lowers the caller's hand.</summary>
     [Alias("SetHand")]

@@ -60,8 +60,11 @@ public interface ILiveHub : IModerationHub
     /// <summary>Stops following a room.</summary>
     Task CloseRoom(string roomId);
 
-    /// <summary>Posts to a room's chat (1–2,000 characters).</summary>
-    Task<RoomState> SendChat(string roomId, string text);
+    /// <summary>
+    /// Posts to a room's chat (1–2,000 characters). <paramref name="messageId"/> is a new GUID per message, kept when the
+    /// send is retried, so a retry after a lost reply posts the message once.
+    /// </summary>
+    Task<RoomState> SendChat(string roomId, string text, string messageId);
 
     /// <summary>Raises or lowers the caller's hand.</summary>
     Task<RoomState> SetHand(string roomId, bool raised);

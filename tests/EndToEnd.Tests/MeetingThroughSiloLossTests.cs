@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Protocol.Hubs;
+using CopLive.Protocol.Moderation;
 using CopLive.Protocol.Rooms;
 using CopLive.Protocol.Sessions;
 using CopLive.TestSupport;
@@ -33,22 +36,31 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
         // Alone at first, so the session, its rooms and the plan are activated on this silo.
         var doomed = await ProductProcess.StartSiloAsync(folder.Path, [.. silo, .. PostgresClusterArguments.SiloPorts()]);
         await using var first = doomed;
-        await using var gateway = await ProductProcess.StartGatewayAsync(folder.Path, [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey)]);
+        // Periodic renewal is put off for an hour: only the silo-loss signal can bring the console's board back.
+        await using var gateway = await ProductProcess.StartGatewayAsync(folder.Path,
+            [.. cluster, .. PostgresClusterArguments.ClientGateway(AdminKey), "--Fanout:RenewSeconds", "3600"]);
         using var api = new ApiClient(gateway.Address);
         await using var meeting = await Meeting.StartAsync(api, gateway.Address, AdminKey, members: 2, ("Examine the work", 1), ("Debrief", 20));
         var round = await meeting.OpenRoundAsync(minutes: 1);
+        await using var console = new AdminConnection(gateway.Address, AdminKey);
+        var boards = new ConcurrentQueue<SessionBoard>();
+        console.SessionBoardChanged += boards.Enqueue;
+        await console.StartAsync();
+        await console.OpenBoardAsync();
         var lines = await meeting.WriteNotesAsync(round, m => $"{m.Id:N} saw the misconception\n");
 
         await using var survivor = await ProductProcess.StartSiloAsync(folder.Path, [.. silo, .. PostgresClusterArguments.SiloPorts()]);
         await Patiently.HoldsAsync(async () => await Patiently.CountAsync(database, "SELECT count(*) FROM orleansmembershiptable WHERE status = 3") == 2,
             "The second silo never joined.");
         await doomed.KillAsync();
+        boards.Clear();
 
         // The meeting goes on: a member posts in their room and comes back into the session, with retries while the
         // cluster recovers (the gateway answers Unavailable until the grains are back).
         var (memberId, member) = (meeting.Members[0].Id, meeting.Members[0].Connection);
         var roomId = round.Rooms.Single(r => r.Members.Contains(memberId)).RoomId;
-        var chat = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), roomId.ToString(), "Still here")),
+        var messageId = Guid.NewGuid().ToString();
+        var chat = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), roomId.ToString(), "Still here", messageId)),
             "Chat never came back.");
         var hand = await Patiently.ReadAsync(() => RetriedAsync(() => member.InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), roomId.ToString(), true)),
             "Hands never came back.");
@@ -64,7 +76,10 @@ public sealed class MeetingThroughSiloLossTests : IAsyncLifetime
             return state["phase"]!.GetValue<int>() == 1 ? state : null;
         }, "The agenda never moved on after its silo died.");
 
-        Assert.Contains(chat.Chat, m => m.Text == "Still here");
+        // The moderators' console heard of it: the board renewed its subscriptions when the silo was lost.
+        await Patiently.HoldsAsync(() => Task.FromResult(boards.Any(b => b.SessionId.ToString() == meeting.Session && b.RoundDeadline is null)),
+            "The moderators' board never heard the round close after its silo died.");
+        Assert.Single(chat.Chat, m => m.Text == "Still here");
         Assert.Contains(hand.Hands, h => h.MemberId == memberId);
         Assert.Contains(present.Present, p => p.MemberId == memberId);
         Assert.Null(live["breakout"]);

@@ -31,6 +31,16 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
+    /// <summary>The text the page's editor shows, line by line (without the others' cursor labels).</summary>
+    public static Task<string> EditorTextAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
+            () => Array.from(document.querySelectorAll('.cm-line')).map(line => {
+                const copy = line.cloneNode(true);
+                copy.querySelectorAll('.remote-caret').forEach(caret => caret.remove());
+                return copy.textContent;
+            }).join('\n')
+            """);
+
     public async Task DisposeAsync()
     {
         if (Chromium is not null)

@@ -137,15 +137,7 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser)
         await meeting.DisposeAsync();
     }
 
-    /// <summary>The text the page's editor shows, line by line (without the others' cursor labels).</summary>
-    internal static Task<string> EditorText(IPage page) =>
-        page.EvaluateAsync<string>("""
-            () => Array.from(document.querySelectorAll('.cm-line')).map(line => {
-                const copy = line.cloneNode(true);
-                copy.querySelectorAll('.remote-caret').forEach(caret => caret.remove());
-                return copy.textContent;
-            }).join('\n')
-            """);
+    private static Task<string> EditorText(IPage page) => Browser.EditorTextAsync(page);
 
     internal static async Task Eventually(Func<Task<bool>> condition)
     {

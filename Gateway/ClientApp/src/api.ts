@@ -1,4 +1,5 @@
 // REST calls to the gateway, with the member token; refusals become errors carrying the server's message.
+import { gateway, gatewayCount, nextGateway } from "./gateways";
 
 const tokenKey = "coplive.token";
 
@@ -21,13 +22,26 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const bearer = token();
   if (bearer) headers["Authorization"] = `Bearer ${bearer}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetchFromAnyGateway(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     throw new ApiError(json?.detail ?? json?.title ?? `${response.status} ${response.statusText}`, response.status, json?.code);
   }
   return json as T;
+}
+
+/** Fetches from the current gateway; when it cannot be reached, from each of the others in turn. */
+async function fetchFromAnyGateway(path: string, init: RequestInit): Promise<Response> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await fetch(gateway() + path, init);
+    } catch (error) {
+      // fetch rejects only when no answer came at all (the gateway down, the network gone).
+      if (tried >= gatewayCount()) throw error;
+      nextGateway();
+    }
+  }
 }
 
 export interface JoinReply { memberId: string; communityId: string; role: string; token: string }

@@ -1,4 +1,5 @@
 import { api, token } from "./api";
+import { gateway } from "./gateways";
 import { h } from "./dom";
 
 /** A document's past: a slider over its versions showing the text at each, and a Markdown export. */
@@ -38,7 +39,7 @@ export function historyPanel(documentId: () => string | null, latest: () => numb
     const id = documentId();
     if (!id) return;
     // The export needs the member token, which a plain link cannot carry.
-    const response = await fetch(`/api/documents/${id}/export.md`, { headers: { Authorization: `Bearer ${token()}` } });
+    const response = await fetch(`${gateway()}/api/documents/${id}/export.md`, { headers: { Authorization: `Bearer ${token()}` } });
     const name = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "lesson-plan.md";
     const link = h("a", { href: URL.createObjectURL(await response.blob()), download: name });
     link.click();

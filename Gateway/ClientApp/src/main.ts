@@ -3,6 +3,7 @@ import { homePage } from "./pages/home";
 import { joinPage } from "./pages/join";
 import { sessionPage } from "./pages/session";
 import { h, clear } from "./dom";
+import { learnGateways } from "./gateways";
 
 const root = document.getElementById("app")!;
 let leave: (() => void) | undefined;
@@ -28,4 +29,4 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener("popstate", () => void route());
-void route();
+void learnGateways().then(route);

@@ -176,8 +176,8 @@ export interface LiveHub extends ModerationHub {
   OpenRoom(roomId: string): RoomState;
   /** Stops following a room. */
   CloseRoom(roomId: string): void;
-  /** Posts to a room's chat (1–2,000 characters). */
-  SendChat(roomId: string, text: string): RoomState;
+  /** Posts to a room's chat (1–2,000 characters). messageId is a new GUID per message, kept when the send is retried, so a retry after a lost reply posts the message once. */
+  SendChat(roomId: string, text: string, messageId: string): RoomState;
   /** Raises or lowers the caller's hand. */
   SetHand(roomId: string, raised: boolean): RoomState;
   /** Asks a facilitator for help. */

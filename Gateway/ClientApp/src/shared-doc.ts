@@ -6,6 +6,7 @@ import { HubConnectionState } from "@microsoft/signalr";
 import { type as text, type TextOp } from "ot-text-unicode";
 import { invoke, off, on } from "./live";
 import type { CursorsChangedEvent, DocumentOpsEvent, RefusalCode, RemoteCursor, RemoteOp } from "./protocol";
+import { delay, isWorthRetrying, refusalCode, refusalMessage, retryDelayMs } from "./refusal";
 
 
 /**
@@ -17,24 +18,6 @@ const broadcastGraceMs = 2_000;
 
 /** Errors that mean the op will never be accepted (muted, locked, removed…). */
 const permanent = new Set<RefusalCode>(["Forbidden", "InvalidOp", "TooLarge", "NotFound", "InvalidArgument"]);
-
-export function refusalCode(error: unknown): RefusalCode | undefined {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /HubException: (\w+):/.exec(message) ?? /^(\w+):/.exec(message);
-  return match?.[1] as RefusalCode | undefined;
-}
-
-/** A failure worth trying again: the server busy or recovering (`Unavailable`, `RateLimited`), or a fault it could not name. */
-function transient(error: unknown): boolean {
-  const code = refusalCode(error);
-  return code === undefined || code === "Unavailable" || code === "RateLimited";
-}
-
-export function refusalMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /HubException: \w+: (.*)$/s.exec(message);
-  return match?.[1] ?? message;
-}
 
 export class SharedDoc {
   readonly clientId = crypto.randomUUID();
@@ -59,6 +42,8 @@ export class SharedDoc {
   onReset: () => void = () => {};
   /** Called when the server refuses edits for good, with its reason. */
   onRefused: (reason: string) => void = () => {};
+  /** Called with true when calls start failing for a while (the cluster recovering), false once one goes through. */
+  onStalled: (stalled: boolean) => void = () => {};
   /** Called with everyone's cursors (code points of the server's text at `version`). */
   onCursors: (cursors: RemoteCursor[]) => void = () => {};
 
@@ -90,10 +75,10 @@ export class SharedDoc {
     for (;;) {
       try {
         await invoke(this.hub, "OpenDocument", this.documentId);
-        this.failures = 0;
+        this.recovered();
         break;
       } catch (error) {
-        if (this.closed || this.hub.state !== HubConnectionState.Connected || !transient(error)) throw error;
+        if (this.closed || this.hub.state !== HubConnectionState.Connected || !isWorthRetrying(error)) throw error;
         await this.pause();
       }
     }
@@ -191,13 +176,13 @@ export class SharedDoc {
     let retry = false;
     try {
       const reply = await invoke(this.hub, "SubmitOp", this.documentId, this.clientId, op.seq, baseVersion, op.op);
-      this.failures = 0;
+      this.recovered();
       // Wait for the broadcast of our own op, which the gateway may hold briefly; only if it never comes, fetch the
       // stream up to it, which acknowledges it.
       if (!(await this.reaches(reply.version, broadcastGraceMs))) await this.catchUp();
     } catch (error) {
       const code = refusalCode(error);
-      if (transient(error) && this.hub.state === HubConnectionState.Connected) {
+      if (isWorthRetrying(error) && this.hub.state === HubConnectionState.Connected) {
         // Busy, a machine of the cluster restarting, or a fault the gateway could not name: never fatal to the
         // person typing. The op is idempotent, so send it again, ever more patiently.
         await this.pause();
@@ -220,10 +205,17 @@ export class SharedDoc {
     this.flush(retry);
   }
 
-  /** Waits before trying again, longer after each failure in a row. */
+  /** Waits before trying again, longer after each failure in a row; the page says it is reconnecting meanwhile. */
   private pause(): Promise<void> {
-    const ms = Math.min(2000, 100 * 2 ** Math.min(this.failures++, 5));
-    return new Promise((r) => setTimeout(r, ms));
+    this.onStalled(true);
+    return delay(retryDelayMs(this.failures++));
+  }
+
+  /** A call went through: if calls had been failing, the page stops saying it is reconnecting. */
+  private recovered(): void {
+    if (this.failures === 0) return;
+    this.failures = 0;
+    this.onStalled(false);
   }
 
   /** Resolves true once the stream reaches `version`, or false after `graceMs`. */
@@ -246,8 +238,9 @@ export class SharedDoc {
         let page;
         try {
           page = await invoke(this.hub, "GetOps", this.documentId, this.version);
+          this.recovered();
         } catch (error) {
-          if (this.hub.state !== HubConnectionState.Connected || !transient(error)) throw error;
+          if (this.hub.state !== HubConnectionState.Connected || !isWorthRetrying(error)) throw error;
           await this.pause();
           continue;
         }

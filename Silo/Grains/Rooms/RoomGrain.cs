@@ -70,7 +70,7 @@ public sealed class RoomGrain(
         return View();
     }
 
-    public async Task<RoomView> SendChatAsync(Caller caller, string text)
+    public async Task<RoomView> SendChatAsync(Caller caller, string text, Guid messageId)
     {
         var member = await EnsureParticipantAsync(caller, Right.Chat);
         if (State.Muted.Contains(member.Member))
@@ -78,8 +78,16 @@ public sealed class RoomGrain(
             throw CopLiveException.Forbidden("You are muted in this session: you can still read, raise your hand and ask for help.");
         }
         var message = Require.Text("text", text, ChatLength);
+        if (messageId == Guid.Empty)
+        {
+            throw CopLiveException.Invalid("messageId", "messageId is required: a new id for each message, the same when sending it again.");
+        }
+        if (State.Chat.Exists(m => m.MessageId == messageId && m.Author == member.Member))
+        {
+            return View();
+        }
         _chatRates.Take(member.Member, clock.GetCurrentInstant());
-        Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false));
+        Post(new ChatMessage(++State.NextId, member.Member, member.DisplayName, message, clock.GetCurrentInstant(), Broadcast: false, messageId));
         await CommitAsync();
         return View();
     }
@@ -158,7 +166,7 @@ public sealed class RoomGrain(
         {
             return;
         }
-        Post(new ChatMessage(++State.NextId, from, fromName, text, clock.GetCurrentInstant(), Broadcast: true));
+        Post(new ChatMessage(++State.NextId, from, fromName, text, clock.GetCurrentInstant(), Broadcast: true, Guid.NewGuid()));
         await CommitAsync();
     }
 

@@ -44,6 +44,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
     {
         ["POST /api/join"] = "anonymous: the invite code is the credential (RestApiTests, BanTests)",
         ["GET /api/me"] = "the caller's own profile",
+        ["GET /api/gateways"] = "anonymous: the cluster's public gateway addresses, which a page needs before joining",
         ["LeaveSession"] = "removes only the caller's own connection",
         ["CloseRoom"] = "stops only the caller's own connection following a room",
         ["UnwatchDocument"] = "stops only the caller's own console following a document",
@@ -59,6 +60,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         new(["POST /api/communities"], [Admin], w => Ready(c => w.RestAsync(HttpMethod.Post, "/api/communities", new { name = "New PLC", timeZone = "UTC" }, c))),
         new(["GET /api/communities/{id}"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}", null, c))),
         new(["GET /api/me/sessions"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me/sessions", null, c))),
+        new(["GET /api/gateways"], Everyone, w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/gateways", null, c))),
         new(["GET /api/me"], Everyone.Except([Admin]), w => Ready(c => w.RestAsync(HttpMethod.Get, "/api/me", null, c))),
         new(["GET /api/communities/{id}/audit"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/audit", null, c))),
         new(["GetAudit"], Readers, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>(nameof(IAdminHub.GetAudit), w.Community, 10)))),
@@ -225,7 +227,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         }),
         new(["CloseRoom"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync(nameof(ILiveHub.CloseRoom), w.MainRoom)))),
         // The removed member was removed from the session whose main room these are: they may read it, not take part.
-        new(["SendChat"], Writers.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), w.MainRoom, $"hello from {c}")))),
+        new(["SendChat"], Writers.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), w.MainRoom, $"hello from {c}", Guid.NewGuid().ToString())))),
         new(["SetHand"], Participants.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SetHand), w.MainRoom, true)))),
         new(["AskForHelp"], Participants, async w =>
         {

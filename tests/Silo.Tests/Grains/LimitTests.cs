@@ -30,12 +30,12 @@ public sealed class LimitTests(SqliteClusterFixture fixture)
 
         for (var i = 0; i < RoomGrain.ChatBurst; i++)
         {
-            await room.SendChatAsync(flooder, $"message {i}");
+            await room.SendChatAsync(flooder, $"message {i}", Guid.NewGuid());
         }
-        var limited = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(flooder, "one more"));
-        await room.SendChatAsync(calm, "still fine");
+        var limited = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(flooder, "one more", Guid.NewGuid()));
+        await room.SendChatAsync(calm, "still fine", Guid.NewGuid());
         fixture.Clock.Advance(Duration.FromSeconds(2));
-        await room.SendChatAsync(flooder, "after a pause");
+        await room.SendChatAsync(flooder, "after a pause", Guid.NewGuid());
 
         Assert.Equal(CopLiveError.RateLimited, limited.Code);
         Assert.Contains("retry after", limited.Message);

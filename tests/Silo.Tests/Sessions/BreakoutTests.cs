@@ -173,9 +173,13 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture)
         var room = Grains.GetRoom(opened.Breakout!.Rooms[0].Room);
         var member = meeting.Members[0];
 
-        await room.SendChatAsync(member, "Should we start with the warm-up? 🤔");
-        var empty = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, "   "));
-        var tooLong = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, new string('x', 2_001)));
+        var warmUp = Guid.NewGuid();
+        await room.SendChatAsync(member, "Should we start with the warm-up? 🤔", warmUp);
+        // Sent again after a lost reply: the same message, posted once.
+        await room.SendChatAsync(member, "Should we start with the warm-up? 🤔", warmUp);
+        var noId = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, "hello", Guid.Empty));
+        var empty = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, "   ", Guid.NewGuid()));
+        var tooLong = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, new string('x', 2_001), Guid.NewGuid()));
         await room.SetHandAsync(meeting.Members[1], true);
         var hands = await room.SetHandAsync(member, true);
         var asked = await room.AskForHelpAsync(member, "We are stuck on the rubric");
@@ -187,7 +191,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture)
         await meeting.Session.CloseRoundAsync(meeting.Facilitator);
         var afterwards = await room.GetAsync(meeting.Members[1]);
 
-        Assert.Equal(("text", "text"), (empty.Field, tooLong.Field));
+        Assert.Equal(("text", "text", "messageId"), (empty.Field, tooLong.Field, noId.Field));
         Assert.Equal(CopLiveError.Forbidden, memberClaim.Code);
         Assert.Equal([meeting.Members[1].Member, member.Member], hands.Hands.Select(h => h.Member));
         Assert.Empty(afterwards.Hands);
@@ -197,7 +201,7 @@ public sealed class BreakoutTests(SqliteClusterFixture fixture)
         Assert.All(afterwards.Help, h => Assert.Equal(HelpStatus.Resolved, h.Status));
         Assert.Equal(["Should we start with the warm-up? 🤔", "Two minutes left"], afterwards.Chat.Select(c => c.Text));
         Assert.True(afterwards.Chat[1].Broadcast);
-        await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, "too late"));
+        await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(member, "too late", Guid.NewGuid()));
     }
 
     [Fact]

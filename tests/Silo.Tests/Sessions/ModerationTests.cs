@@ -25,7 +25,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
 
         var muted = await m.Session.MuteAsync(m.Facilitator, m.Member.Member, true, "Off-topic");
         var edit = await Assert.ThrowsAsync<CopLiveException>(() => plan.SubmitAsync(m.Member, Op("tab", 1, "muted?")));
-        var chat = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(m.Member, "hello"));
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => room.SendChatAsync(m.Member, "hello", Guid.NewGuid()));
         await room.SetHandAsync(m.Member, true);
         await room.AskForHelpAsync(m.Member, "May I speak?");
         await fixture.DeactivateAllAsync();
@@ -67,7 +67,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
         var round = await m.Session.OpenBreakoutsAsync(m.Facilitator, new BreakoutSpec(1, [], BreakoutMode.Auto, 10, []));
         var notes = round.Breakout!.Rooms[0].Notes;
         var edit = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetDocument(notes).SubmitAsync(m.Member, Op("tab", 1, "x")));
-        var chat = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetRoom(round.Breakout.Rooms[0].Room).SendChatAsync(m.Member, "x"));
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetRoom(round.Breakout.Rooms[0].Room).SendChatAsync(m.Member, "x", Guid.NewGuid()));
 
         Assert.Equal(CopLiveError.Forbidden, edit.Code);
         Assert.Equal(CopLiveError.Forbidden, chat.Code);
@@ -84,7 +84,7 @@ public sealed class ModerationTests(SqliteClusterFixture fixture)
         var removed = await m.Session.RemoveAsync(m.Facilitator, m.Member.Member, "Disrupting the protocol");
         var rejoin = await Assert.ThrowsAsync<CopLiveException>(() => m.Session.JoinAsync(m.Member, "new-tab"));
         var mainRoom = Grains.GetRoom(removed.MainRoom);
-        var chat = await Assert.ThrowsAsync<CopLiveException>(() => mainRoom.SendChatAsync(m.Member, "Still here?"));
+        var chat = await Assert.ThrowsAsync<CopLiveException>(() => mainRoom.SendChatAsync(m.Member, "Still here?", Guid.NewGuid()));
         var hand = await Assert.ThrowsAsync<CopLiveException>(() => mainRoom.SetHandAsync(m.Member, true));
         var inRoom = await Grains.GetRoom(room).GetAsync(m.Facilitator);
         var attendance = await m.Session.GetAttendanceAsync(m.Facilitator);

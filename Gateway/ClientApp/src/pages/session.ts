@@ -6,9 +6,10 @@ import { historyPanel } from "../history";
 import { FacilitatorPanel } from "./facilitator";
 import { colorOf } from "../decorations";
 import { countdown } from "../countdown";
-import { connect, invoke, on, type LiveCall } from "../live";
+import { connect, invoke, isRepeatable, on, type LiveCall } from "../live";
 import type { RoomState, SessionState, SessionStatus } from "../protocol";
-import { SharedDoc, refusalCode, refusalMessage } from "../shared-doc";
+import { delay, isWorthRetrying, refusalCode, refusalMessage, retryDelayMs } from "../refusal";
+import { SharedDoc } from "../shared-doc";
 
 interface Me { memberId: string; displayName: string }
 interface SessionDetails { communityId: string; title: string; status: SessionStatus }
@@ -43,9 +44,37 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
 
   const hub: HubConnection = connect();
+  const reconnectingText = "Reconnecting… (what you type is kept and sent when the connection is back)";
+  const reconnecting = () => { banner.hidden = false; banner.textContent = reconnectingText; };
+  // What is waiting for the cluster to answer again (a call, the document): the page says "Reconnecting…" while any is.
+  const stalls = new Set<object>();
+  const stalled = (who: object, waiting: boolean) => {
+    if (waiting) stalls.add(who); else stalls.delete(who);
+    if (stalls.size > 0) reconnecting();
+    else if (banner.textContent === reconnectingText && hub.state === "Connected") banner.hidden = true;
+  };
+
+  /**
+   * Calls the hub; a refusal is shown and resolves to undefined. While the server is recovering (or the connection
+   * is down) a repeatable call is sent again, ever more patiently, with "Reconnecting…" shown: never an error.
+   */
   const call: LiveCall = async (method, ...args) => {
     error.textContent = "";
-    try { return await invoke(hub, method, ...args); } catch (e) { show(e); return undefined; }
+    const attempt = {};
+    try {
+      for (let failures = 0; ; failures++) {
+        try {
+          return await invoke(hub, method, ...args);
+        } catch (e) {
+          if (!active || !isWorthRetrying(e)) { show(e); return undefined; }
+          if (!isRepeatable(method)) { error.textContent = "CopLive is reconnecting; try again in a moment."; return undefined; }
+          stalled(attempt, true);
+          await delay(retryDelayMs(failures));
+        }
+      }
+    } finally {
+      stalled(attempt, false);
+    }
   };
   const panel = facilitates ? new FacilitatorPanel(sessionId, call, () => join()) : null;
 
@@ -75,7 +104,6 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   on(hub, "SessionChanged", (s) => { if (s.sessionId === sessionId) apply(s); });
   on(hub, "RoomChanged", (r) => { if (r.roomId === roomId && (!room || r.seq >= room.seq)) { room = r; renderRoom(); } });
-  const reconnecting = () => { banner.hidden = false; banner.textContent = "Reconnecting… (what you type is kept and sent when the connection is back)"; };
   let offline = false;
   hub.onreconnecting(reconnecting);
   hub.onreconnected(() => rejoin());
@@ -136,6 +164,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       refused = null;
       doc = await SharedDoc.open(hub, target.notes);
       doc.onRefused = (reason) => { refused = reason; updateEditable(); };
+      const opened = doc;
+      doc.onStalled = (waiting) => stalled(opened, waiting);
       editor = new SharedEditor(editorHost, doc, target.name, () => hub.connectionId);
       if (authorsButton.getAttribute("aria-pressed") === "true") await showAuthors(true);
       updateEditable();
@@ -221,9 +251,14 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   authorsButton.addEventListener("click", () => void showAuthors(authorsButton.getAttribute("aria-pressed") !== "true").catch(show));
 
   async function sendChat(): Promise<void> {
-    if (!roomId || !chatInput.value.trim()) return;
-    const reply = await call("SendChat", roomId, chatInput.value);
-    if (reply) { chatInput.value = ""; room = reply; renderRoom(); }
+    const text = chatInput.value;
+    if (!roomId || !text.trim()) return;
+    // The message leaves the box at once and is sent until it arrives (offline, it waits for the connection); its id
+    // makes every try the same message.
+    chatInput.value = "";
+    const reply = await call("SendChat", roomId, text, crypto.randomUUID());
+    if (reply) { room = reply; renderRoom(); }
+    else if (!chatInput.value) chatInput.value = text;
   }
 
   handButton.addEventListener("click", async () => {
@@ -239,22 +274,39 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   });
 
   async function join(): Promise<void> {
-    try {
-      apply(await invoke(hub, "JoinSession", sessionId));
-    } catch (e) {
-      if (refusalCode(e) === "Forbidden") {
-        // Removed from the session (or from the community): say so, and stop editing.
-        banner.hidden = false;
-        banner.textContent = refusalMessage(e);
-        refused = refusalMessage(e);
-        updateEditable();
+    for (let failures = 0; ; failures++) {
+      try {
+        apply(await invoke(hub, "JoinSession", sessionId));
+        stalled(join, false);
+        return;
+      } catch (e) {
+        // The cluster recovering: try again while connected (after a reconnect, rejoin() starts over).
+        if (active && isWorthRetrying(e) && hub.state === "Connected") {
+          stalled(join, true);
+          await delay(retryDelayMs(failures));
+          continue;
+        }
+        stalled(join, false);
+        if (!isWorthRetrying(e)) notJoined(e);
         return;
       }
-      // Not live yet: say so, and try again shortly, so the page comes alive when the facilitator starts.
-      phase.textContent = refusalMessage(e);
-      renderControlsForScheduled();
-      if (active && details.status === "scheduled") setTimeout(() => { if (active && state?.status !== "live") void join(); }, 3000);
     }
+  }
+
+  /** The session refused this member (removed) or is not live yet. */
+  function notJoined(e: unknown): void {
+    if (refusalCode(e) === "Forbidden") {
+      // Removed from the session (or from the community): say so, and stop editing.
+      banner.hidden = false;
+      banner.textContent = refusalMessage(e);
+      refused = refusalMessage(e);
+      updateEditable();
+      return;
+    }
+    // Not live yet: say so, and try again shortly, so the page comes alive when the facilitator starts.
+    phase.textContent = refusalMessage(e);
+    renderControlsForScheduled();
+    if (active && details.status === "scheduled") setTimeout(() => { if (active && state?.status !== "live") void join(); }, 3000);
   }
 
   function renderControlsForScheduled(): void {
