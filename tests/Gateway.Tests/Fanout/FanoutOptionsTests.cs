@@ -27,7 +27,7 @@ public sealed class FanoutOptionsTests
     {
         var options = ValidatedOptions.Read<FanoutOptions>(new ConfigurationBuilder().Build(), FanoutOptions.Section);
 
-        Assert.Equal(50, options.DocumentIntervalMs);
+        Assert.Equal(5, options.DocumentIntervalMs);
         Assert.Equal(32, options.MaxUnreadMb);
     }
 }
