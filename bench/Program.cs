@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --engine   (the text work per op alone, in process, by document length)
 //   dotnet run -c Release --project bench -- --failover 5 --postgres "Host=…"   (recovery from a lost silo; needs Silo built)
 //   dotnet run -c Release --project bench -- --cluster-throughput --postgres "Host=…"   (1 silo + 1 gateway vs 2 + 2)
+//   dotnet run -c Release --project bench -- --history 1000000 --length 1000   (write and open cost as history grows)
 //   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
 //   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
 //   is what the transport alone costs
@@ -33,6 +34,10 @@ if (args.Contains("--engine"))
 if (args.Contains(FailoverBench.Switch))
 {
     return await FailoverBench.RunAsync(args);
+}
+if (args.Contains(HistoryBench.Switch))
+{
+    return await HistoryBench.RunAsync(args);
 }
 if (args.Contains(ClusterThroughputBench.Switch))
 {
@@ -60,8 +65,8 @@ if (options.Floor is not null)
 var dll = options.Server ?? FindGateway();
 string[] serverArgs =
 [
-    "--Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
-    "--Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+    "--Orleans:SiloPort", ServerProcess.FreePort(),
+    "--Orleans:GatewayPort", ServerProcess.FreePort(),
     // The benchmark measures throughput; the per-member abuse limits would measure themselves instead.
     "--Documents:OpsPerSecond", "100000", "--Documents:OpsBurst", "100000",
     .. options.ServerArgs,
@@ -198,10 +203,3 @@ Task<JsonNode> PostAsync(string path, object body, string? bearer) => BenchHttp.
 Task<JsonNode> GetAsync(string path, string bearer) => BenchHttp.GetAsync(http, path, bearer);
 
 static string FindGateway() => BuildOutput.Find("Gateway", "CopLive.Gateway.dll");
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}

@@ -56,6 +56,14 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>User + system CPU time of the server so far.</summary>
     public TimeSpan CpuTime() => CpuOf(Pid);
 
+    /// <summary>A TCP port free on the loopback interface right now.</summary>
+    public static string FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>User + system CPU time so far of process <paramref name="pid"/>.</summary>
     public static TimeSpan CpuOf(int pid) => StatCpu($"/proc/{pid}/stat");
 

@@ -17,7 +17,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(IEnumerable<string> cluster)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { BuildOutput.Find("Silo", "CopLive.Silo.dll"), "--Orleans:SiloPort", FreePort(), "--Orleans:GatewayPort", FreePort() }.Concat(cluster))
+        foreach (var argument in new[] { BuildOutput.Find("Silo", "CopLive.Silo.dll"), "--Orleans:SiloPort", ServerProcess.FreePort(), "--Orleans:GatewayPort", ServerProcess.FreePort() }.Concat(cluster))
         {
             start.ArgumentList.Add(argument);
         }
@@ -48,12 +48,5 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }
