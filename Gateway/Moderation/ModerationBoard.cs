@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using CopLive.Gateway.Cluster;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Hubs;
 using CopLive.Gateway.Observability;
@@ -29,8 +28,7 @@ public sealed partial class ModerationBoard(
     IGrainFactory grains,
     IHubContext<AdminHub, IAdminClient> hub,
     PulseSampler sampler,
-    SiloLoss loss,
-    FanoutOptions fanout,
+    SubscriptionRenewal renewal,
     GatewayMetrics metrics,
     IClock clock,
     ILogger<ModerationBoard> logger) : BackgroundService, IDirectoryObserver, ISessionObserver, IRoomObserver
@@ -39,7 +37,6 @@ public sealed partial class ModerationBoard(
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
 
     private const int TicksPerPulse = 4;
-    private const int TicksPerRetry = 4;
 
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ModeratorScope> _consoles = [];
@@ -53,8 +50,6 @@ public sealed partial class ModerationBoard(
     private bool _watching;
     private long _revision;
     private long _ticks;
-    private readonly long _ticksPerRenewal = fanout.RenewSeconds * (long)(TimeSpan.FromSeconds(1) / FlushEvery);
-    private long _renewAt;
     private IDirectoryObserver? _directoryReference;
     private ISessionObserver? _sessionReference;
     private IRoomObserver? _roomReference;
@@ -83,7 +78,9 @@ public sealed partial class ModerationBoard(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var ticking = TickAsync(stoppingToken);
-        var watching = WatchSiloLossAsync(stoppingToken);
+        // The board's subscriptions are renewed as the participants' are (periodically, at once when a silo is lost,
+        // each second while that fails), but on the board's own loop, whose state needs no locks.
+        var renewing = renewal.RunAsync<ModerationBoard>(() => [this], _ => RenewOnLoopAsync(stoppingToken), (_, _) => { }, stoppingToken);
         try
         {
             await foreach (var work in _inbox.Reader.ReadAllAsync(stoppingToken))
@@ -98,6 +95,10 @@ public sealed partial class ModerationBoard(
                     {
                         opened.Reply.TrySetException(e);
                     }
+                    if (work is RenewDue due)
+                    {
+                        due.Done.TrySetException(e);
+                    }
                     LogWorkFailed(e, work.GetType().Name);
                 }
             }
@@ -106,23 +107,15 @@ public sealed partial class ModerationBoard(
         {
         }
         await ticking;
-        await watching;
+        await renewing;
     }
 
-    /// <summary>A lost silo's grains come back elsewhere without the board's observers: renew at once, not in 15 s.</summary>
-    private async Task WatchSiloLossAsync(CancellationToken stoppingToken)
+    /// <summary>Has the loop renew the board's subscriptions; fails when any could not be renewed, so it is tried again soon.</summary>
+    private async Task RenewOnLoopAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            while (true)
-            {
-                await loss.Next.WaitAsync(stoppingToken);
-                await _inbox.Writer.WriteAsync(SiloLost.Instance, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _inbox.Writer.WriteAsync(new RenewDue(done), stoppingToken);
+        await done.Task.WaitAsync(stoppingToken);
     }
 
     private async Task TickAsync(CancellationToken stoppingToken)
@@ -147,8 +140,8 @@ public sealed partial class ModerationBoard(
         DirectoryArrived d => ApplyDirectoryAsync(d.Directory),
         SessionArrived s => ApplySessionAsync(s.State),
         RoomArrived r => ApplyRoom(r.Room),
-        Tick => TickCoreAsync(),
-        SiloLost => _watching ? RenewAsync() : Task.CompletedTask,
+        Tick => Ticked(),
+        RenewDue r => RenewAsync(r.Done),
         _ => Task.CompletedTask,
     };
 
@@ -158,7 +151,6 @@ public sealed partial class ModerationBoard(
         {
             await grains.GetDirectory().SubscribeAsync(DirectoryReference);
             _watching = true;
-            _renewAt = _ticks + _ticksPerRenewal;
             await ApplyDirectoryAsync(await grains.GetDirectory().GetAsync());
         }
         if (_consoles.TryAdd(opened.ConnectionId, opened.Scope))
@@ -305,17 +297,13 @@ public sealed partial class ModerationBoard(
         }
     }
 
-    private async Task TickCoreAsync()
+    private Task Ticked()
     {
         if (!_watching)
         {
-            return;
+            return Task.CompletedTask;
         }
         _ticks++;
-        if (_ticks >= _renewAt)
-        {
-            await RenewAsync();
-        }
         Flush();
         if (_ticks % TicksPerPulse == 0)
         {
@@ -325,6 +313,7 @@ public sealed partial class ModerationBoard(
                 Send(connection, c => c.Pulse(Pulse(scope, sample)));
             }
         }
+        return Task.CompletedTask;
     }
 
     private void Flush()
@@ -352,9 +341,14 @@ public sealed partial class ModerationBoard(
         }
     }
 
-    /// <summary>Subscribes again to every grain watched; while any renewal fails (the cluster recovering), again in a second.</summary>
-    private async Task RenewAsync()
+    /// <summary>Subscribes again to every grain watched (nothing while no console is open); <paramref name="done"/> fails if any could not be.</summary>
+    private async Task RenewAsync(TaskCompletionSource done)
     {
+        if (!_watching)
+        {
+            done.TrySetResult();
+            return;
+        }
         var renewed = await IgnoreFailureAsync(grains.GetDirectory().SubscribeAsync(DirectoryReference));
         foreach (var session in _live.Keys.ToList())
         {
@@ -364,11 +358,19 @@ public sealed partial class ModerationBoard(
         {
             renewed &= await IgnoreFailureAsync(grains.GetRoom(room).SubscribeAsync(RoomReference));
         }
-        _renewAt = _ticks + (renewed ? _ticksPerRenewal : TicksPerRetry);
         // Members join communities without telling the directory; refresh the counts of communities in session.
         foreach (var community in _live.Keys.Select(s => _directory.Sessions.FirstOrDefault(d => d.Id == s)?.Community).OfType<CommunityId>().Distinct().ToList())
         {
             await RefreshCommunityAsync(community);
+        }
+        // Each failure was logged where it happened; the renewal only needs to know to try again soon.
+        if (renewed)
+        {
+            done.TrySetResult();
+        }
+        else
+        {
+            done.TrySetException(new InvalidOperationException("A moderation subscription could not be renewed."));
         }
     }
 
@@ -452,10 +454,8 @@ public sealed partial class ModerationBoard(
         public static Tick Instance { get; } = new();
     }
 
-    private sealed record SiloLost : Work
-    {
-        public static SiloLost Instance { get; } = new();
-    }
+    /// <summary>Time to renew the board's subscriptions; <see cref="Done"/> says whether every one was.</summary>
+    private sealed record RenewDue(TaskCompletionSource Done) : Work;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The moderation board could not handle {Work}")]
     private partial void LogWorkFailed(Exception error, string work);
