@@ -55,25 +55,38 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   };
 
   /**
-   * Calls the hub; a refusal is shown and resolves to undefined. While the server is recovering (or the connection
-   * is down) a repeatable call is sent again, ever more patiently, with "Reconnecting…" shown: never an error.
+   * Sends until answered: while a failure is worth retrying and `keepTrying` holds, sends again, ever more patiently,
+   * with "Reconnecting…" shown. Throws the failure it stops on.
    */
-  const call: LiveCall = async (method, ...args) => {
-    error.textContent = "";
+  async function untilAnswered<T>(send: () => Promise<T>, keepTrying: () => boolean): Promise<T> {
     const attempt = {};
     try {
       for (let failures = 0; ; failures++) {
         try {
-          return await invoke(hub, method, ...args);
+          return await send();
         } catch (e) {
-          if (!active || !isWorthRetrying(e)) { show(e); return undefined; }
-          if (!isRepeatable(method)) { error.textContent = "CopLive is reconnecting; try again in a moment."; return undefined; }
+          if (!keepTrying() || !isWorthRetrying(e)) throw e;
           stalled(attempt, true);
           await delay(retryDelayMs(failures));
         }
       }
     } finally {
       stalled(attempt, false);
+    }
+  }
+
+  /**
+   * Calls the hub; a refusal is shown and resolves to undefined. While the server is recovering (or the connection
+   * is down) a repeatable call is sent again until answered: never an error.
+   */
+  const call: LiveCall = async (method, ...args) => {
+    error.textContent = "";
+    try {
+      return await untilAnswered(() => invoke(hub, method, ...args), () => active && isRepeatable(method));
+    } catch (e) {
+      if (active && isWorthRetrying(e)) error.textContent = "CopLive is reconnecting; try again in a moment.";
+      else show(e);
+      return undefined;
     }
   };
   const panel = facilitates ? new FacilitatorPanel(sessionId, call, () => join()) : null;
@@ -274,23 +287,15 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   });
 
   async function join(): Promise<void> {
-    for (let failures = 0; ; failures++) {
-      try {
-        apply(await invoke(hub, "JoinSession", sessionId));
-        stalled(join, false);
-        return;
-      } catch (e) {
-        // The cluster recovering: try again while connected (after a reconnect, rejoin() starts over).
-        if (active && isWorthRetrying(e) && hub.state === "Connected") {
-          stalled(join, true);
-          await delay(retryDelayMs(failures));
-          continue;
-        }
-        stalled(join, false);
-        if (!isWorthRetrying(e)) notJoined(e);
-        return;
-      }
+    let joined: SessionState;
+    try {
+      // The cluster recovering: try again while connected (after a reconnect, rejoin() starts over).
+      joined = await untilAnswered(() => invoke(hub, "JoinSession", sessionId), () => active && hub.state === "Connected");
+    } catch (e) {
+      if (!isWorthRetrying(e)) notJoined(e);
+      return;
     }
+    apply(joined);
   }
 
   /** The session refused this member (removed) or is not live yet. */
