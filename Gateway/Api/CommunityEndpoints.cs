@@ -3,6 +3,7 @@ using CopLive.Gateway.Api.Contracts;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Sessions;
 
 namespace CopLive.Gateway.Api;
@@ -32,6 +33,14 @@ internal static class CommunityEndpoints
             return Results.NoContent();
         });
         communities.MapGet("/{id:guid}/audit", GetAuditAsync);
+        communities.MapGet("/{id:guid}/templates", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok((await grains.GetCommunity(new CommunityId(id)).GetTemplatesAsync(context.Caller())).Select(TemplateResponse.From)));
+        communities.MapPost("/{id:guid}/templates", SaveTemplateAsync);
+        communities.MapDelete("/{id:guid}/templates/{templateId}", async (Guid id, string templateId, HttpContext context, IGrainFactory grains) =>
+        {
+            await grains.GetCommunity(new CommunityId(id)).DeleteTemplateAsync(context.Caller(), templateId);
+            return Results.NoContent();
+        });
         return api;
     }
 
@@ -60,20 +69,34 @@ internal static class CommunityEndpoints
             throw CopLiveException.Invalid(
                 "start", $"'start' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); {CopLiveException.Quote(body.Start)} is not.");
         }
-        if (body.DurationMinutes is not { } minutes)
-        {
-            throw CopLiveException.Invalid("durationMinutes", "'durationMinutes' is required.");
-        }
 
-        var agenda = (body.Agenda ?? []).Select((item, i) => new AgendaItem(
-                item?.Title ?? "",
-                item?.Minutes ?? throw CopLiveException.Invalid($"agenda[{i}].minutes", $"'agenda[{i}].minutes' is required."),
-                item?.SpeakingRule))
-            .ToImmutableArray();
-
+        var agenda = AgendaInput.ToAgenda(body.Agenda);
         var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(
-            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", minutes, agenda, body.AutoAdvance ?? true));
+            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", body.DurationMinutes, agenda, body.AutoAdvance ?? true, body.Template));
         return Results.Created($"/api/sessions/{session.Summary.Id}", SessionResponse.From(session));
+    }
+
+    private static async Task<IResult> SaveTemplateAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<SaveTemplateBody>(context.Request);
+        var community = new CommunityId(id);
+        var agenda = AgendaInput.ToAgenda(body.Agenda);
+        if (body.SessionId is { } sessionId)
+        {
+            if (!agenda.IsEmpty)
+            {
+                throw CopLiveException.Invalid("sessionId", "Give either 'agenda' or 'sessionId', not both.");
+            }
+            // Read as the caller, so only a session they may read can lend its agenda.
+            var session = await grains.GetSession(new SessionId(sessionId)).GetAsync(context.Caller());
+            if (session.Summary.Community != community)
+            {
+                throw CopLiveException.Invalid("sessionId", "That session belongs to another community.");
+            }
+            agenda = session.Agenda;
+        }
+        var template = await grains.GetCommunity(community).SaveTemplateAsync(context.Caller(), new NewTemplate(body.Name ?? "", body.Description, agenda));
+        return Results.Created($"/api/communities/{id}/templates/{template.Id}", TemplateResponse.From(template));
     }
 
     private static async Task<IResult> RotateInviteAsync(Guid id, string role, HttpContext context, IGrainFactory grains)

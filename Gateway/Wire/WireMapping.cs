@@ -31,17 +31,20 @@ internal static class WireMapping
 
     public static SessionState ToWire(this SessionLive s) => new(
         s.Session.Value, s.Seq, s.Title, s.Status.ToWire(), s.StartedAt, s.EndedAt,
-        [.. s.Agenda.Select(a => new AgendaPhase(a.Title, a.Minutes, a.SpeakingRule))],
+        [.. s.Agenda.Select(ToWire)],
         s.Progress.Phase, s.Progress.Status.ToWire(), s.Progress.Deadline, s.Progress.Remaining?.TotalSeconds,
         [.. s.Present.Select(p => new SessionParticipant(p.Member.Value, p.DisplayName, p.Role.ToWire()))],
         s.MainDocument.Value,
         s.MainRoom.Value,
         s.Breakout is { } b
             ? new BreakoutState(b.Round, b.Mode.ToWire(), b.Deadline, b.Closing,
-                [.. b.Rooms.Select(r => new BreakoutRoomState(r.Room.Value, r.Name, r.Notes.Value, [.. r.Members.Select(m => m.Value)]))])
+                [.. b.Rooms.Select(r => new BreakoutRoomState(r.Room.Value, r.Name, r.Notes.Value, [.. r.Members.Select(m => m.Value)]))], b.Phase)
             : null,
         s.RoundsClosed,
         s.Muted.IsDefault ? [] : [.. s.Muted.Select(m => m.Value)]);
+
+    public static AgendaPhase ToWire(this AgendaItem a) => new(
+        a.Title, a.Minutes, a.SpeakingRule, a.Prompt, a.Breakout is { } b ? new Protocol.Sessions.PhaseBreakout(b.Rooms, b.Mode.ToWire()) : null);
 
     public static RoomState ToWire(this RoomView r) => new(
         r.Id.Value, r.Session.Value, r.Seq, r.Name, r.Kind.ToWire(), r.Notes.Value, [.. r.Members.Select(m => m.Value)],

@@ -57,6 +57,12 @@ public static class AuditActions
     /// <summary>A session was scheduled.</summary>
     public const string SessionScheduled = "session.scheduled";
 
+    /// <summary>A facilitator saved an agenda as a protocol template.</summary>
+    public const string TemplateSaved = "template.saved";
+
+    /// <summary>A facilitator deleted one of the community's templates.</summary>
+    public const string TemplateDeleted = "template.deleted";
+
     /// <summary>A session went live.</summary>
     public const string SessionStarted = "session.started";
 

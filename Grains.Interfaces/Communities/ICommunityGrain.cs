@@ -1,5 +1,6 @@
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 
@@ -36,6 +37,18 @@ public interface ICommunityGrain : IGrainWithGuidKey
     /// <summary>Schedules a session (facilitators and owners).</summary>
     [Alias("ScheduleSession")]
     Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request);
+
+    /// <summary>The protocol templates sessions can be scheduled from: the built-in ones, then the community's own (members and the administrator).</summary>
+    [Alias("GetTemplates")]
+    Task<System.Collections.Immutable.ImmutableArray<ProtocolTemplate>> GetTemplatesAsync(Caller caller);
+
+    /// <summary>Saves an agenda as one of the community's protocol templates (facilitators and owners).</summary>
+    [Alias("SaveTemplate")]
+    Task<ProtocolTemplate> SaveTemplateAsync(Caller caller, NewTemplate request);
+
+    /// <summary>Deletes one of the community's own templates; built-in ones cannot be (facilitators and owners).</summary>
+    [Alias("DeleteTemplate")]
+    Task DeleteTemplateAsync(Caller caller, string templateId);
 
     /// <summary>Sessions not yet over, soonest first (members and the administrator).</summary>
     [Alias("GetUpcomingSessions")]

@@ -11,7 +11,8 @@ public sealed record BreakoutView(
     [property: Id(1)] BreakoutMode Mode,
     [property: Id(2)] Instant Deadline,
     [property: Id(3)] ImmutableArray<BreakoutRoom> Rooms,
-    [property: Id(4)] bool Closing);
+    [property: Id(4)] bool Closing,
+    [property: Id(5)] int? Phase = null);
 
 /// <summary>One breakout room.</summary>
 [GenerateSerializer, Immutable, Alias("coplive.BreakoutRoom")]

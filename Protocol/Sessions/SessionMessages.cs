@@ -25,14 +25,17 @@ public sealed record SessionState(
     int RoundsClosed,
     IReadOnlyList<Guid> Muted);
 
-/// <summary>One agenda phase.</summary>
-public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule);
+/// <summary>One agenda phase: its prompt and speaking rule are shown to everyone; a breakout phase opens a round as it starts and closes it as it ends.</summary>
+public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule, string? Prompt = null, PhaseBreakout? Breakout = null);
+
+/// <summary>The round a breakout phase runs: how many rooms, and how members get in (<c>auto</c> or <c>self</c>).</summary>
+public sealed record PhaseBreakout(int Rooms, BreakoutMode Assignment);
 
 /// <summary>Someone present in a session.</summary>
 public sealed record SessionParticipant(Guid MemberId, string DisplayName, MemberRole Role);
 
-/// <summary>The open breakout round.</summary>
-public sealed record BreakoutState(Guid Round, BreakoutMode Assignment, Instant Deadline, bool Closing, IReadOnlyList<BreakoutRoomState> Rooms);
+/// <summary>The open breakout round; <paramref name="Phase"/> is the agenda phase it belongs to (it ends with that phase), null for a round opened by hand.</summary>
+public sealed record BreakoutState(Guid Round, BreakoutMode Assignment, Instant Deadline, bool Closing, IReadOnlyList<BreakoutRoomState> Rooms, int? Phase = null);
 
 /// <summary>One breakout room and who is in it.</summary>
 public sealed record BreakoutRoomState(Guid RoomId, string Name, Guid NotesDocumentId, IReadOnlyList<Guid> Members);

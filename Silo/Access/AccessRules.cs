@@ -18,7 +18,7 @@ public static class AccessRules
     [
         new(Right.CreateCommunity, null, true, false, ["POST /api/communities"],
             "Only the administrator can create communities."),
-        new(Right.ReadCommunity, Observer, true, false, ["GET /api/communities/{id}", "GET /api/me/sessions"],
+        new(Right.ReadCommunity, Observer, true, false, ["GET /api/communities/{id}", "GET /api/me/sessions", "GET /api/communities/{id}/templates"],
             "You are not a member of this community."),
         new(Right.LeaveCommunity, Observer, false, false, ["DELETE /api/communities/{id}/membership"],
             "You are not a member of this community.", "The administrator is not a member of any community.",
@@ -47,6 +47,8 @@ public static class AccessRules
             "Only facilitators and owners can lock or unlock a document."),
         new(Right.ScheduleSession, Facilitator, true, true, ["POST /api/communities/{id}/sessions"],
             "Only facilitators and owners can schedule sessions."),
+        new(Right.ManageTemplates, Facilitator, true, true, ["POST /api/communities/{id}/templates", "DELETE /api/communities/{id}/templates/{templateId}"],
+            "Only facilitators and owners can save or delete templates.", Limit: "built-in templates cannot be deleted"),
         new(Right.ReadSession, Observer, true, false, ["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"],
             "You are not a member of this session's community."),
         new(Right.JoinSession, Observer, false, false, ["JoinSession"],

@@ -20,6 +20,7 @@ public enum Right
     EditLockedDocument,
     LockDocument,
     ScheduleSession,
+    ManageTemplates,
     ReadSession,
     JoinSession,
     RunSession,

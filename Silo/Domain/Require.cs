@@ -27,6 +27,28 @@ internal static class Require
         return string.IsNullOrEmpty(trimmed) ? null : Bounded(field, trimmed, maxLength);
     }
 
+    /// <summary>
+    /// A trimmed text of at most <paramref name="maxLength"/> characters that may span lines (a prompt, a note), or
+    /// null when absent or blank.
+    /// </summary>
+    public static string? OptionalMultilineText(string field, string? value, int maxLength)
+    {
+        var trimmed = value?.Trim().ReplaceLineEndings("\n");
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+        if (trimmed.Length > maxLength)
+        {
+            throw CopLiveException.Invalid(field, $"'{field}' must be at most {maxLength} characters; it has {trimmed.Length}.");
+        }
+        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        {
+            throw CopLiveException.Invalid(field, $"'{field}' must not contain control characters other than line breaks and tabs.");
+        }
+        return trimmed;
+    }
+
     /// <summary>A known IANA time zone id, returned in its canonical spelling.</summary>
     public static DateTimeZone TimeZone(string field, string? id)
     {

@@ -16,8 +16,8 @@ internal static class SessionSchedule
     {
         var title = Require.Text("title", request.Title, Limits.NameLength);
         var zone = Require.TimeZone("timeZone", request.TimeZone);
-        var minutes = Require.InRange("durationMinutes", request.DurationMinutes, 1, Limits.SessionMinutes);
-        var agenda = Agenda(request.Agenda, minutes);
+        var agenda = AgendaRules.Validate(request.Agenda);
+        var minutes = Minutes(request.DurationMinutes, agenda);
         var start = ResolveStart(request.LocalStart, zone);
         var duration = Duration.FromMinutes(minutes);
 
@@ -29,34 +29,23 @@ internal static class SessionSchedule
         return new SessionPlan(community, title, zone.Id, request.LocalStart, start, duration, agenda, createdBy, now, AutoAdvance: request.AutoAdvance);
     }
 
-    private static ImmutableArray<AgendaItem> Agenda(ImmutableArray<AgendaItem> items, int sessionMinutes)
+    private static int Minutes(int? requested, ImmutableArray<AgendaItem> agenda)
     {
-        if (items.IsDefaultOrEmpty)
+        if (requested is null)
         {
-            return [];
+            // "As long as its agenda": what a session from a template asks for when no length is given.
+            return agenda.IsDefaultOrEmpty
+                ? throw CopLiveException.Invalid("durationMinutes", "'durationMinutes' is required (or give an agenda or a template, and the session lasts as long).")
+                : Require.InRange("durationMinutes", AgendaRules.TotalMinutes(agenda), 1, Limits.SessionMinutes);
         }
-        if (items.Length > Limits.AgendaItems)
-        {
-            throw CopLiveException.Invalid("agenda", $"'agenda' may have at most {Limits.AgendaItems} phases; it has {items.Length}.");
-        }
-
-        var builder = ImmutableArray.CreateBuilder<AgendaItem>(items.Length);
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = items[i] ?? throw CopLiveException.Invalid($"agenda[{i}]", $"'agenda[{i}]' is missing.");
-            builder.Add(new AgendaItem(
-                Require.Text($"agenda[{i}].title", item.Title, Limits.NameLength),
-                Require.InRange($"agenda[{i}].minutes", item.Minutes, 1, Limits.SessionMinutes),
-                Require.OptionalText($"agenda[{i}].speakingRule", item.SpeakingRule, Limits.NameLength)));
-        }
-
-        var total = builder.Sum(a => a.Minutes);
-        if (total > sessionMinutes)
+        var minutes = Require.InRange("durationMinutes", requested.Value, 1, Limits.SessionMinutes);
+        var total = AgendaRules.TotalMinutes(agenda);
+        if (total > minutes)
         {
             throw CopLiveException.Invalid(
-                "agenda", $"The agenda runs {total} minutes, longer than the {sessionMinutes}-minute session.");
+                "agenda", $"The agenda runs {total} minutes, longer than the {minutes}-minute session.");
         }
-        return builder.MoveToImmutable();
+        return minutes;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using CopLive.Gateway.Wire;
 using CopLive.Grains.Sessions;
+using AgendaPhase = CopLive.Protocol.Sessions.AgendaPhase;
 using NodaTime;
 
 namespace CopLive.Gateway.Api.Contracts;
@@ -14,7 +16,7 @@ public sealed record SessionResponse(
     Instant Start,
     Instant End,
     int DurationMinutes,
-    IReadOnlyList<AgendaItemResponse> Agenda,
+    IReadOnlyList<AgendaPhase> Agenda,
     Instant CreatedAt,
     Guid MainDocumentId,
     bool AutoAdvance)
@@ -24,10 +26,7 @@ public sealed record SessionResponse(
         var s = details.Summary;
         return new SessionResponse(
             s.Id.Value, s.Community.Value, s.Title, s.Status, s.TimeZone, TimeText.Local(s.LocalStart), s.Start, s.End,
-            (int)details.Duration.TotalMinutes, [.. details.Agenda.Select(a => new AgendaItemResponse(a.Title, a.Minutes, a.SpeakingRule))],
+            (int)details.Duration.TotalMinutes, [.. details.Agenda.Select(a => a.ToWire())],
             details.CreatedAt, details.MainDocument.Value, details.AutoAdvance);
     }
 }
-
-/// <summary>One phase of an agenda.</summary>
-public sealed record AgendaItemResponse(string Title, int Minutes, string? SpeakingRule);

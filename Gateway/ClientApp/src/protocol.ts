@@ -78,8 +78,8 @@ export type RoomKind = "main" | "breakout";
 /** The `RoomChanged` event and the reply of room commands: a room's complete state, numbered by Seq. */
 export interface RoomState { roomId: string; sessionId: string; seq: number; name: string; kind: RoomKind; notesDocumentId: string; members: string[]; chat: RoomChatMessage[]; hands: RoomHand[]; help: RoomHelpRequest[]; closed: boolean }
 
-/** One agenda phase. */
-export interface AgendaPhase { title: string; minutes: number; speakingRule?: string }
+/** One agenda phase: its prompt and speaking rule are shown to everyone; a breakout phase opens a round as it starts and closes it as it ends. */
+export interface AgendaPhase { title: string; minutes: number; speakingRule?: string; prompt?: string; breakout?: PhaseBreakout }
 
 /** Where the agenda's countdown is. */
 export type AgendaStatus = "notStarted" | "running" | "paused" | "overtime" | "finished";
@@ -93,14 +93,17 @@ export type BreakoutMode = "auto" | "manual" | "self";
 /** One breakout room and who is in it. */
 export interface BreakoutRoomState { roomId: string; name: string; notesDocumentId: string; members: string[] }
 
-/** The open breakout round. */
-export interface BreakoutState { round: string; assignment: BreakoutMode; deadline: string; closing: boolean; rooms: BreakoutRoomState[] }
+/** The open breakout round; Phase is the agenda phase it belongs to (it ends with that phase), null for a round opened by hand. */
+export interface BreakoutState { round: string; assignment: BreakoutMode; deadline: string; closing: boolean; rooms: BreakoutRoomState[]; phase?: number }
 
 /** A member's role in a community, from least to most privileged. */
 export type MemberRole = "observer" | "member" | "facilitator" | "owner";
 
 /** Argument of `OpenBreakouts`: a number of rooms or their names, how members get in, and how long. */
 export interface OpenBreakoutsRequest { rooms?: number; names?: string[]; assignment: BreakoutMode; minutes: number; assignments?: AssignmentRequest[] }
+
+/** The round a breakout phase runs: how many rooms, and how members get in (`auto` or `self`). */
+export interface PhaseBreakout { rooms: number; assignment: BreakoutMode }
 
 /** Someone present in a session. */
 export interface SessionParticipant { memberId: string; displayName: string; role: MemberRole }

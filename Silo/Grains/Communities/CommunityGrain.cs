@@ -3,11 +3,13 @@ using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
 using CopLive.Silo.Domain.Communities;
+using CopLive.Silo.Domain.Practice;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -120,11 +122,54 @@ public sealed class CommunityGrain(
     public async Task<SessionDetails> ScheduleSessionAsync(Caller caller, NewSession request)
     {
         await RequireAsync(caller, Right.ScheduleSession, new Attempt(AuditActions.SessionScheduled));
-        var details = await Calendar.ScheduleAsync(request, caller.Member, clock.GetCurrentInstant());
+        var details = await Calendar.ScheduleAsync(FromTemplate(request), caller.Member, clock.GetCurrentInstant());
         await SaveAsync();
         await GrainFactory.GetDirectoryInternal().SessionChangedAsync(details.Summary);
         logger.SessionScheduled(Id, details.Summary.Id, details.Summary.Start);
         return details;
+    }
+
+    public async Task<ImmutableArray<ProtocolTemplate>> GetTemplatesAsync(Caller caller)
+    {
+        await RequireAsync(caller, Right.ReadCommunity);
+        return TemplateRules.All(State.Templates);
+    }
+
+    public async Task<ProtocolTemplate> SaveTemplateAsync(Caller caller, NewTemplate request)
+    {
+        await RequireAsync(caller, Right.ManageTemplates, new Attempt(AuditActions.TemplateSaved));
+        var template = TemplateRules.Create(request, State.Templates, caller.Member, clock.GetCurrentInstant());
+        State.Templates.Add(template);
+        AuditLog.Add(caller, AuditActions.TemplateSaved, null, template.Name, null);
+        await SaveAsync();
+        return template;
+    }
+
+    public async Task DeleteTemplateAsync(Caller caller, string templateId)
+    {
+        await RequireAsync(caller, Right.ManageTemplates, new Attempt(AuditActions.TemplateDeleted));
+        var template = TemplateRules.Find(templateId, State.Templates);
+        if (template.BuiltIn)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, $"\"{template.Name}\" is built in and cannot be deleted.");
+        }
+        State.Templates.Remove(template);
+        AuditLog.Add(caller, AuditActions.TemplateDeleted, null, template.Name, null);
+        await SaveAsync();
+    }
+
+    /// <summary>The request with its template's agenda in place of its own; refused when it names both.</summary>
+    private NewSession FromTemplate(NewSession request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Template))
+        {
+            return request;
+        }
+        if (!request.Agenda.IsDefaultOrEmpty)
+        {
+            throw CopLiveException.Invalid("template", "Give either 'agenda' or 'template', not both.");
+        }
+        return request with { Agenda = TemplateRules.Find(request.Template, State.Templates).Agenda };
     }
 
     public async Task SessionUpdatedAsync(SessionSummary summary)

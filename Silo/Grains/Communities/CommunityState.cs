@@ -1,6 +1,7 @@
 using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Sessions;
 using NodaTime;
 
@@ -26,6 +27,9 @@ public sealed class CommunityState
 
     /// <summary>Banned people: they are not members and no invite lets them back.</summary>
     [Id(11)] public List<MemberId> Banned { get; set; } = [];
+
+    /// <summary>The community's own protocol templates (the built-in ones are not stored).</summary>
+    [Id(12)] public List<ProtocolTemplate> Templates { get; set; } = [];
 
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }

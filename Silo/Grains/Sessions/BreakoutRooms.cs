@@ -17,14 +17,18 @@ namespace CopLive.Silo.Grains.Sessions;
 /// </summary>
 internal sealed class BreakoutRooms(IGrainFactory grains, SessionId session, SessionPlan plan)
 {
-    /// <summary>Creates the rooms and their notes, and places the members; the round is the session's to store.</summary>
-    public async Task<BreakoutRoundState> OpenAsync(BreakoutPlan breakout, BreakoutMode mode, MemberId openedBy, Instant now, ImmutableArray<MemberId> muted)
+    /// <summary>
+    /// Creates the rooms and their notes (starting with <paramref name="seed"/>), and places the members; the round is
+    /// the session's to store.
+    /// </summary>
+    public async Task<BreakoutRoundState> OpenAsync(
+        BreakoutPlan breakout, BreakoutMode mode, MemberId openedBy, Instant now, Instant deadline, ImmutableArray<MemberId> muted, string seed = "", int? phase = null)
     {
-        var round = new BreakoutRoundState { Id = Guid.NewGuid(), Mode = mode, Deadline = now + Duration.FromMinutes(breakout.Minutes) };
+        var round = new BreakoutRoundState { Id = Guid.NewGuid(), Mode = mode, Deadline = deadline, Phase = phase };
         // Rooms and their notes start knowing who is muted in this session.
         var notes = await Task.WhenAll(breakout.Names.Select(name => grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(
-            new DocumentSetup(plan.Community, $"{plan.Title}: {name} notes", "", openedBy, now, session, muted))));
-        round.Rooms.AddRange(breakout.Names.Zip(notes, (name, n) => new BreakoutRoomState { Room = RoomId.New(), Name = name, Notes = n.Id }));
+            new DocumentSetup(plan.Community, $"{plan.Title}: {name} notes", seed, openedBy, now, session, muted))));
+        round.Rooms.AddRange(breakout.Names.Zip(notes, (name, n) => new BreakoutRoomState { Room = RoomId.New(), Name = name, Notes = n.Id, Seed = seed }));
         await grains.GetCommunityInternal(plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title))]);
 
         foreach (var (member, index) in breakout.Placement)
@@ -75,7 +79,7 @@ internal sealed class BreakoutRooms(IGrainFactory grains, SessionId session, Ses
         for (var i = 0; i < round.Rooms.Count; i++)
         {
             var room = round.Rooms[i];
-            var notes = await grains.GetDocumentInternal(room.Notes).GetTextWithAuthorsAsync();
+            var notes = PhaseNotes.Written(await grains.GetDocumentInternal(room.Notes).GetTextWithAuthorsAsync(), room.Seed);
             if (!string.IsNullOrWhiteSpace(notes.Text))
             {
                 var (text, authors) = NotesSection.Build(room.Name, notes, names);
@@ -95,5 +99,5 @@ internal sealed class BreakoutRooms(IGrainFactory grains, SessionId session, Ses
 
     /// <summary>The round as everyone sees it.</summary>
     public static BreakoutView View(BreakoutRoundState round) => new(round.Id, round.Mode, round.Deadline,
-        [.. round.Rooms.Select(r => new BreakoutRoom(r.Room, r.Name, r.Notes, MembersOf(round, r.Room)))], round.Closing);
+        [.. round.Rooms.Select(r => new BreakoutRoom(r.Room, r.Name, r.Notes, MembersOf(round, r.Room)))], round.Closing, round.Phase);
 }

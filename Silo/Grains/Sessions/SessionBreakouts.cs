@@ -34,8 +34,58 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
             throw new CopLiveException(CopLiveError.Conflict, "A breakout round is already open; close it first.");
         }
         var plan = BreakoutPlan.From(spec, attendance.HereBelow(CommunityRole.Facilitator));
-        state.Round = await rooms.OpenAsync(plan, spec.Mode, openedBy, clock.GetCurrentInstant(), [.. state.Muted]);
+        var now = clock.GetCurrentInstant();
+        state.Round = await rooms.OpenAsync(plan, spec.Mode, openedBy, now, now + Duration.FromMinutes(plan.Minutes), [.. state.Muted]);
         return plan;
+    }
+
+    /// <summary>
+    /// Keeps the rounds of the agenda's breakout phases in step with it: closes a phase's round once the agenda has
+    /// left that phase, opens the round of a breakout phase the agenda is in (once per phase; a round opened by hand
+    /// is closed first), and keeps a phase round's deadline on its phase's. Returns whether anything changed.
+    /// </summary>
+    public async Task<bool> FollowAgendaAsync(SessionPlan plan, MemberId openedBy, Func<Task> closeRound)
+    {
+        var progress = state.Progress;
+        int? current = progress.Status is AgendaStatus.Running or AgendaStatus.Paused or AgendaStatus.Overtime ? progress.Phase : null;
+        var changed = false;
+        if (state.Round is { Phase: { } phase } && phase != current)
+        {
+            await closeRound();
+            changed = true;
+        }
+        if (current is { } index && plan.Agenda[index].Breakout is { } breakout && state.PhaseRoundFor != index)
+        {
+            state.PhaseRoundFor = index;
+            if (state.Round is not null)
+            {
+                await closeRound();
+            }
+            await OpenPhaseRoundAsync(index, plan.Agenda[index], breakout, openedBy);
+            changed = true;
+        }
+        // A paused phase keeps its round's last deadline: the countdown shown stops moving only on the agenda's timer.
+        if (state.Round is { Phase: not null } round && progress is { Status: not AgendaStatus.Paused, Deadline: { } deadline } && round.Deadline != deadline)
+        {
+            round.Deadline = deadline;
+            changed = true;
+        }
+        return changed;
+    }
+
+    private async Task OpenPhaseRoundAsync(int index, AgendaItem phase, PhaseBreakout breakout, MemberId openedBy)
+    {
+        var present = attendance.HereBelow(CommunityRole.Facilitator);
+        if (present.Count == 0)
+        {
+            // Nobody to place: the phase runs in the main room.
+            return;
+        }
+        var spec = new BreakoutSpec(Math.Min(breakout.Rooms, present.Count), [], breakout.Mode, phase.Minutes, []);
+        var plan = BreakoutPlan.From(spec, present);
+        var now = clock.GetCurrentInstant();
+        var deadline = state.Progress.Deadline ?? now + (state.Progress.Remaining ?? Duration.FromMinutes(phase.Minutes));
+        state.Round = await rooms.OpenAsync(plan, breakout.Mode, openedBy, now, deadline, [.. state.Muted], PhaseNotes.Seed(phase), index);
     }
 
     /// <summary>A member picks their room in a self-select round.</summary>
@@ -89,8 +139,11 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
     /// <summary>Takes a removed member out of the round.</summary>
     public Task RemoveAsync(MemberId member) => state.Round is { } round ? rooms.UnassignAsync(round, member) : Task.CompletedTask;
 
-    /// <summary>Whether the open round's deadline has passed, or a close was cut short and must resume.</summary>
-    public bool Due(Instant now) => state.Round is { } round && (round.Closing || round.Deadline <= now);
+    /// <summary>
+    /// Whether the open round's deadline has passed, or a close was cut short and must resume. A phase's round ends
+    /// with its phase instead (<see cref="FollowAgendaAsync"/>).
+    /// </summary>
+    public bool Due(Instant now) => state.Round is { } round && (round.Closing || (round.Phase is null && round.Deadline <= now));
 
     /// <summary>
     /// Closes the round: marked closing and stored first (so a crash resumes the close), then every room's notes

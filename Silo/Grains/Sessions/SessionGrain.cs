@@ -201,10 +201,19 @@ public sealed class SessionGrain(
         return Live();
     }
 
-    public Task<SessionLive> ExtendRoundAsync(Caller caller, int minutes) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundExtended, _ =>
+    public Task<SessionLive> ExtendRoundAsync(Caller caller, int minutes) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundExtended, async _ =>
     {
-        Breakouts.Extend(minutes);
-        return Task.FromResult<AuditNote?>(new AuditNote(Detail: $"{minutes:+0;-0} min"));
+        if (Breakouts.Open.Phase is not null)
+        {
+            // A phase's round moves with its phase, so every room and the agenda stay in step.
+            SessionLifecycle.RunAgenda(State, Plan, clock.GetCurrentInstant(), now => AgendaTimer.Extend(State.Progress, minutes, now));
+            await FollowAgendaAsync(caller.Member);
+        }
+        else
+        {
+            Breakouts.Extend(minutes);
+        }
+        return new AuditNote(Detail: $"{minutes:+0;-0} min");
     });
 
     public Task<SessionLive> CloseRoundAsync(Caller caller) => CommandAsync(caller, Right.RunBreakouts, AuditActions.RoundClosed, async _ =>
@@ -269,11 +278,15 @@ public sealed class SessionGrain(
     }
 
     private Task<SessionLive> AgendaCommandAsync(Caller caller, string action, Func<Instant, AgendaProgress> command, AuditNote? done = null) =>
-        CommandAsync(caller, Right.RunSession, action, _ =>
+        CommandAsync(caller, Right.RunSession, action, async _ =>
         {
             SessionLifecycle.RunAgenda(State, Plan, clock.GetCurrentInstant(), command);
-            return Task.FromResult(done);
+            await FollowAgendaAsync(caller.IsAdmin ? Plan.CreatedBy : caller.Member);
+            return done;
         });
+
+    /// <summary>Opens and closes the rounds of breakout phases as the agenda moves (<see cref="SessionBreakouts.FollowAgendaAsync"/>).</summary>
+    private Task<bool> FollowAgendaAsync(MemberId openedBy) => Breakouts.FollowAgendaAsync(Plan, openedBy, CloseRoundCoreAsync);
 
     /// <summary>Moves the agenda on at its deadlines, closes a round at its deadline, and ends stale attendance.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -291,6 +304,7 @@ public sealed class SessionGrain(
             await CloseRoundCoreAsync();
             return;
         }
+        changed |= await FollowAgendaAsync(Plan.CreatedBy);
         if (Attendance.CloseExpired(now) || changed)
         {
             await CommitAsync();

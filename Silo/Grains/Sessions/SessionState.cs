@@ -28,6 +28,9 @@ public sealed class SessionState
 
     /// <summary>Members removed from this session: they cannot rejoin it.</summary>
     [Id(11)] public List<MemberId> Removed { get; set; } = [];
+
+    /// <summary>The breakout phase whose round was last opened, so each phase opens its round once.</summary>
+    [Id(12)] public int? PhaseRoundFor { get; set; }
 }
 
 /// <summary>The open breakout round.</summary>
@@ -44,6 +47,9 @@ public sealed class BreakoutRoundState
 
     /// <summary>Set before merging begins, so a crash mid-close resumes the close rather than forgetting it.</summary>
     [Id(5)] public bool Closing { get; set; }
+
+    /// <summary>The agenda phase the round belongs to: it closes when the agenda leaves that phase, not at its own deadline. Null for a round opened by hand.</summary>
+    [Id(6)] public int? Phase { get; set; }
 }
 
 /// <summary>One room of the open round.</summary>
@@ -53,4 +59,7 @@ public sealed class BreakoutRoomState
     [Id(0)] public RoomId Room { get; set; }
     [Id(1)] public string Name { get; set; } = "";
     [Id(2)] public DocumentId Notes { get; set; }
+
+    /// <summary>The text the notes started with (the phase's prompt), left out when they are merged into the plan.</summary>
+    [Id(3)] public string Seed { get; set; } = "";
 }

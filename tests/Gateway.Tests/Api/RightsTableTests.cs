@@ -124,6 +124,14 @@ public sealed class RightsTableTests(GatewayFixture gateway)
             var document = await w.NewDocumentAsync();
             return c => w.HubAsync(c, h => h.InvokeAsync<bool>(nameof(IModerationHub.LockDocument), document, true, (string?)null));
         }),
+        new(["GET /api/communities/{id}/templates"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/templates", null, c))),
+        new(["POST /api/communities/{id}/templates"], Moderators, w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/templates",
+            new { name = $"Protocol {Guid.NewGuid():N}", agenda = new[] { new { title = "Talk", minutes = 5 } } }, c))),
+        new(["DELETE /api/communities/{id}/templates/{templateId}"], Moderators, async w =>
+        {
+            var template = await w.NewTemplateAsync();
+            return c => w.RestAsync(HttpMethod.Delete, $"/api/communities/{w.Community}/templates/{template}", null, c);
+        }),
         new(["POST /api/communities/{id}/sessions"], Moderators,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
         new(["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"], Readers, w => Ready(async c =>

@@ -160,6 +160,10 @@ internal sealed class World : IAsyncDisposable
         return document;
     }
 
+    /// <summary>A protocol template the owner saved just now; returns its id.</summary>
+    public async Task<string> NewTemplateAsync() => ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/templates",
+        new { name = $"Protocol {Guid.NewGuid():N}", agenda = new[] { new { title = "Talk", minutes = 5 } } }, _bearers["owner"]), "id");
+
     /// <summary>Makes a newcomer an owner too, so the world's owner is not the last one (and may leave).</summary>
     public async Task SecondOwnerAsync()
     {
@@ -174,11 +178,12 @@ internal sealed class World : IAsyncDisposable
         var document = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{Document}", bearer: GatewayFixture.AdminKey);
         var room = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/rooms/{MainRoom}", bearer: GatewayFixture.AdminKey);
         var session = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{Session}/live", bearer: GatewayFixture.AdminKey);
+        var templates = await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{Community}/templates", bearer: GatewayFixture.AdminKey);
         var fresh = _freshDocument is null ? null
             : (await _api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{_freshDocument}", bearer: GatewayFixture.AdminKey))["locked"];
         return community.ToJsonString() + document["version"] + document["locked"] + fresh?.ToJsonString()
             // Not who is present: that changes by itself, when a member's reconnect grace runs out.
-            + room["chat"]!.ToJsonString() + room["hands"]!.ToJsonString() + session["muted"]?.ToJsonString();
+            + room["chat"]!.ToJsonString() + room["hands"]!.ToJsonString() + session["muted"]?.ToJsonString() + templates.ToJsonString();
     }
 
     public async Task<bool> RestAsync(HttpMethod method, string path, object? body, string caller)
