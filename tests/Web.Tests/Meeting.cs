@@ -50,18 +50,22 @@ internal sealed class Meeting(GatewayFixture gateway, Browser browser)
     /// <summary>Errors the pages wrote to their consoles.</summary>
     public List<string> ConsoleErrors { get; } = [];
 
-    /// <summary>The facilitator schedules a session through the API with their browser's token.</summary>
-    public async Task<string> ScheduleAsync(IPage facilitator, string title)
+    /// <summary>The facilitator schedules a session through the API with their browser's token, from a protocol template if one is named.</summary>
+    public async Task<string> ScheduleAsync(IPage facilitator, string title, string? template = null)
     {
         var token = await facilitator.EvaluateAsync<string>("() => localStorage.getItem('coplive.token')");
-        var scheduled = await gateway.Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/sessions", new
-        {
-            title,
-            start = DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd") + "T16:00",
-            timeZone = "America/Chicago",
-            durationMinutes = 60,
-            agenda = new object[] { new { title = "Presenting", minutes = 10 }, new { title = "Feedback", minutes = 20 } },
-        }, token);
+        var start = DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd") + "T16:00";
+        object body = template is null
+            ? new
+            {
+                title,
+                start,
+                timeZone = "America/Chicago",
+                durationMinutes = 60,
+                agenda = new object[] { new { title = "Presenting", minutes = 10 }, new { title = "Feedback", minutes = 20 } },
+            }
+            : new { title, start, timeZone = "America/Chicago", template };
+        var scheduled = await gateway.Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/sessions", body, token);
         return ApiClient.Text(scheduled, "id");
     }
 

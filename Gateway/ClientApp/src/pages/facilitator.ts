@@ -1,4 +1,6 @@
+import { api } from "../api";
 import { h, clear } from "../dom";
+import { refusalMessage } from "../refusal";
 import type { LiveCall } from "../live";
 import type { BreakoutMode, SessionState } from "../protocol";
 
@@ -15,9 +17,15 @@ export class FacilitatorPanel {
     h("option", { value: "auto" }, "automatic"), h("option", { value: "manual" }, "manual"), h("option", { value: "self" }, "self-select"));
   private readonly broadcast = h("input", { id: "broadcast", maxlength: 2000 });
   private readonly manual = new Map<string, HTMLSelectElement>();
+  private readonly templateName = h("input", { id: "template-name", maxlength: 200 });
+  private readonly templateNote = h("p", { class: "template-note", role: "status" });
   private state: SessionState | null = null;
 
-  constructor(private readonly sessionId: string, private readonly call: LiveCall, private readonly started: () => Promise<void>) {
+  constructor(
+    private readonly sessionId: string,
+    private readonly communityId: string,
+    private readonly call: LiveCall,
+    private readonly started: () => Promise<void>) {
     this.mode.addEventListener("change", () => this.render());
     this.rooms.addEventListener("change", () => this.render());
   }
@@ -46,7 +54,27 @@ export class FacilitatorPanel {
         s.breakout ? this.roundControls(s) : this.openForm(s),
         this.button("End session", () => this.call("EndSession", id, null)));
     }
+    if (s.agenda.length > 0) parts.push(this.saveTemplateForm());
     clear(this.element, ...parts);
+  }
+
+  /** Keeps this meeting's agenda (phases, prompts, rules, breakout phases) as a template the community can schedule from. */
+  private saveTemplateForm(): HTMLElement {
+    const form = h("form", { class: "save-template", "aria-label": "Save this agenda as a template" },
+      h("label", { for: "template-name" }, "Save this agenda as a template named"), this.templateName,
+      h("button", { type: "submit" }, "Save template"), this.templateNote);
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      try {
+        const saved = await api<{ name: string }>("POST", `/api/communities/${this.communityId}/templates`,
+          { name: this.templateName.value, sessionId: this.sessionId });
+        this.templateName.value = "";
+        this.templateNote.textContent = `Saved as the template “${saved.name}”.`;
+      } catch (error) {
+        this.templateNote.textContent = refusalMessage(error);
+      }
+    });
+    return form;
   }
 
   private openForm(s: SessionState): HTMLElement {

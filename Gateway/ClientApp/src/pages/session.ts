@@ -27,6 +27,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const title = h("h1", {}, details.title);
   const phase = h("p", { class: "phase", "aria-live": "polite" });
   const clock = h("p", { class: "clock", role: "timer", "aria-label": "Time left in this phase" });
+  const prompt = h("p", { class: "prompt", id: "phase-prompt", hidden: true });
   const banner = h("p", { class: "banner", role: "status", hidden: true });
   const roomTitle = h("h2", { id: "room-title" });
   const editorHost = h("div", { class: "editor" });
@@ -89,10 +90,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return undefined;
     }
   };
-  const panel = facilitates ? new FacilitatorPanel(sessionId, call, () => join()) : null;
+  const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join()) : null;
 
   clear(root,
-    h("header", {}, title, phase, clock),
+    h("header", {}, title, phase, clock, prompt),
     banner,
     h("div", { class: "layout" },
       h("main", {}, roomTitle, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
@@ -205,6 +206,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     phase.textContent = state.status !== "live" ? `Session ${state.status}`
       : current ? `${state.phase + 1}/${state.agenda.length} ${current.title}${current.speakingRule ? ` — ${current.speakingRule}` : ""} (${state.agendaStatus})`
       : "Agenda not started";
+    // The phase's task, for everyone; in a breakout phase each room's notes start with it too.
+    const ask = state.status === "live" ? current?.prompt : undefined;
+    prompt.hidden = !ask;
+    prompt.textContent = ask ? `${current!.breakout ? "In your breakout room: " : ""}${ask}` : "";
     clear(people, ...state.present.map((p) => h("li", {}, `${p.displayName} (${p.role})${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
     renderControls();
     renderChoice();
@@ -236,7 +241,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   function tick(): void {
     if (!state || state.status !== "live") { clock.textContent = ""; return; }
-    const round = state.breakout ? `round ${countdown(state.breakout.deadline)}` : "";
+    // A phase's round ends with its phase: one countdown says both.
+    const round = !state.breakout ? "" : state.breakout.phase !== undefined && state.breakout.phase !== null ? "rooms close with this phase"
+      : `round ${countdown(state.breakout.deadline)}`;
     const left = state.agendaStatus === "paused" && state.remainingSeconds !== undefined
       ? `paused ${Math.floor(state.remainingSeconds / 60)}:${String(Math.floor(state.remainingSeconds % 60)).padStart(2, "0")}`
       : state.deadline ? countdown(state.deadline) : "";

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CopLive.GatewayHarness;
+using CopLive.TestSupport;
+using Microsoft.Playwright;
+
+namespace CopLive.Web.Tests;
+
+/// <summary>A community's protocols in real browsers: a meeting run from a template, its prompts and its breakout phase.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
+{
+    [Fact]
+    public async Task ATuningProtocolFromItsTemplate_ShowsEachPhasesPrompt_AndItsFeedbackPhaseRunsTheRooms()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var ben = await meeting.JoinAsync("member", "Ben Okafor");
+        var session = await meeting.ScheduleAsync(rivera, "Tuning: fractions unit", template: "tuning");
+        await meeting.StartAsync(rivera, session, ana, ben);
+        await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ben Okafor");
+
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start agenda" }).ClickAsync();
+        foreach (var page in new[] { rivera, ana, ben })
+        {
+            await Assertions.Expect(page.Locator(".phase")).ToContainTextAsync("1/7 Presentation — Presenter speaks");
+            await Assertions.Expect(page.Locator("#phase-prompt")).ToContainTextAsync("The presenter describes the work");
+        }
+        for (var phase = 2; phase <= 5; phase++)
+        {
+            await rivera.GetByRole(AriaRole.Button, new() { Name = "Next phase" }).ClickAsync();
+            await Assertions.Expect(rivera.Locator(".phase")).ToContainTextAsync($"{phase}/7 ");
+        }
+
+        // Warm and cool feedback: every member is in a room whose notes start with the task.
+        foreach (var page in new[] { ana, ben })
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Room [12]$") })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#phase-prompt")).ToContainTextAsync("In your breakout room: In your group, write warm feedback");
+            await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("Speaking rule: The presenter listens silently");
+            await Assertions.Expect(page.Locator(".clock")).ToContainTextAsync("rooms close with this phase");
+        }
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.PressAsync("Control+End");
+        await ana.Keyboard.InsertTextAsync("Warm: the models are concrete");
+        await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "tuning-feedback-room.png"), FullPage = true });
+        await CoEditingTests.Eventually(async () =>
+        {
+            var live = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: GatewayFixture.AdminKey);
+            var texts = await Task.WhenAll(live["breakout"]!["rooms"]!.AsArray().Select(async r => ApiClient.Text(
+                await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{ApiClient.Text(r!, "notesDocumentId")}", bearer: GatewayFixture.AdminKey), "text")));
+            return texts.Any(t => t.Contains("Warm: the models are concrete"));
+        });
+
+        // The phase ends: the rooms close with it, and what the room wrote (not the prompt) is in the plan.
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Next phase" }).ClickAsync();
+        foreach (var page in new[] { rivera, ana, ben })
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("notes by Ana Ruiz");
+            await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("Warm: the models are concrete");
+            await Assertions.Expect(page.Locator(".cm-content")).Not.ToContainTextAsync("Speaking rule:");
+            await Assertions.Expect(page.Locator(".phase")).ToContainTextAsync("6/7 Presenter reflection");
+        }
+
+        // The facilitator keeps this agenda as the community's own template.
+        await rivera.GetByLabel("Save this agenda as a template named").FillAsync("Our tuning");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator(".template-note")).ToHaveTextAsync("Saved as the template “Our tuning”.");
+        await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "tuning-after-feedback.png"), FullPage = true });
+        var templates = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{meeting.Community}/templates", bearer: GatewayFixture.AdminKey);
+        Assert.Contains(templates.AsArray(), t => ApiClient.Text(t!, "name") == "Our tuning" && t!["agenda"]!.AsArray().Count == 7);
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
+}
