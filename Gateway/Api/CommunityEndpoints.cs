@@ -64,11 +64,7 @@ internal static class CommunityEndpoints
     private static async Task<IResult> ScheduleSessionAsync(Guid id, HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.ReadAsync<ScheduleSessionBody>(context.Request);
-        if (!TimeText.TryParseLocal(body.Start, out var start))
-        {
-            throw CopLiveException.Invalid(
-                "start", $"'start' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); {CopLiveException.Quote(body.Start)} is not.");
-        }
+        var start = TimeText.ParseLocal("start", body.Start);
 
         var agenda = AgendaInput.ToAgenda(body.Agenda);
         var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(

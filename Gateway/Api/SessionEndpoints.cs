@@ -18,6 +18,17 @@ internal static class SessionEndpoints
             Results.Ok((await grains.GetSession(new SessionId(id)).StartAsync(context.Caller())).ToWire()));
         sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok((await grains.GetSession(new SessionId(id)).EndAsync(context.Caller(), null)).ToWire()));
+        sessions.MapPost("/cancel", async (Guid id, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<ReasonBody>(context.Request);
+            return Results.Ok(SessionResponse.From(await grains.GetSession(new SessionId(id)).CancelAsync(context.Caller(), body.Reason)));
+        });
+        sessions.MapPut("/schedule", async (Guid id, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<RescheduleBody>(context.Request);
+            var start = TimeText.ParseLocal("start", body.Start);
+            return Results.Ok(SessionResponse.From(await grains.GetSession(new SessionId(id)).RescheduleAsync(context.Caller(), start, body.DurationMinutes)));
+        });
         sessions.MapPost("/members/{memberId:guid}/mute", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<MuteBody>(context.Request);

@@ -1,3 +1,4 @@
+using CopLive.Grains.Errors;
 using NodaTime;
 using NodaTime.Text;
 
@@ -16,6 +17,12 @@ internal static class TimeText
     /// <summary>An instant as seen in <paramref name="zoneId"/>, with its offset: <c>2026-12-01T17:00-05:00</c>.</summary>
     public static string InZone(Instant instant, string zoneId) =>
         WithOffset.Format(instant.InZone(DateTimeZoneProviders.Tzdb[zoneId]).ToOffsetDateTime());
+
+    /// <summary>Reads the wall-clock time in <paramref name="field"/>; refuses anything else naming the field.</summary>
+    public static LocalDateTime ParseLocal(string field, string? text) => TryParseLocal(text, out var value)
+        ? value
+        : throw CopLiveException.Invalid(
+            field, $"'{field}' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); {CopLiveException.Quote(text)} is not.");
 
     /// <summary>Reads <c>2026-12-01T16:00</c> (seconds optional); false for anything else, including offsets.</summary>
     public static bool TryParseLocal(string? text, out LocalDateTime value)

@@ -63,6 +63,12 @@ public static class AuditActions
     /// <summary>A facilitator deleted one of the community's templates.</summary>
     public const string TemplateDeleted = "template.deleted";
 
+    /// <summary>A scheduled session was called off.</summary>
+    public const string SessionCancelled = "session.cancelled";
+
+    /// <summary>A scheduled session was moved to another time.</summary>
+    public const string SessionRescheduled = "session.rescheduled";
+
     /// <summary>A session went live.</summary>
     public const string SessionStarted = "session.started";
 

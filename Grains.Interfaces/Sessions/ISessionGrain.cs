@@ -30,6 +30,17 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("End")]
     Task<SessionLive> EndAsync(Caller caller, string? reason);
 
+    /// <summary>Calls off a scheduled session (facilitators and owners); it is listed as cancelled and never runs.</summary>
+    [Alias("Cancel")]
+    Task<SessionDetails> CancelAsync(Caller caller, string? reason);
+
+    /// <summary>
+    /// Moves a scheduled session to another wall-clock start in its zone, and to another length when
+    /// <paramref name="durationMinutes"/> is given (facilitators and owners).
+    /// </summary>
+    [Alias("Reschedule")]
+    Task<SessionDetails> RescheduleAsync(Caller caller, NodaTime.LocalDateTime start, int? durationMinutes);
+
     /// <summary>A connection of the caller joins the live session; a member with several connections counts once.</summary>
     [Alias("Join")]
     Task<SessionLive> JoinAsync(Caller caller, string connectionId);

@@ -12,4 +12,7 @@ public enum SessionStatus
 
     /// <summary>Over; everything it produced stays readable.</summary>
     Ended = 2,
+
+    /// <summary>Called off before it started; it never runs.</summary>
+    Cancelled = 3,
 }

@@ -11,4 +11,7 @@ public enum SessionStatus
 
     /// <summary>Over; everything it produced stays readable.</summary>
     Ended,
+
+    /// <summary>Called off before it started; it never runs.</summary>
+    Cancelled,
 }

@@ -29,6 +29,24 @@ internal static class SessionSchedule
         return new SessionPlan(community, title, zone.Id, request.LocalStart, start, duration, agenda, createdBy, now, AutoAdvance: request.AutoAdvance);
     }
 
+    /// <summary>
+    /// The plan moved to <paramref name="start"/> (wall-clock, in its zone), and to <paramref name="durationMinutes"/>
+    /// when given; the agenda must still fit and the session must not be over already.
+    /// </summary>
+    /// <exception cref="CopLiveException">A field is out of range; nothing was changed.</exception>
+    public static SessionPlan Move(SessionPlan plan, LocalDateTime start, int? durationMinutes, Instant now)
+    {
+        var zone = Require.TimeZone("timeZone", plan.TimeZone);
+        var minutes = Minutes(durationMinutes ?? (int)plan.Duration.TotalMinutes, plan.Agenda);
+        var instant = ResolveStart(start, zone);
+        var duration = Duration.FromMinutes(minutes);
+        if (instant + duration <= now)
+        {
+            throw CopLiveException.Invalid("start", "'start' is in the past: this session would already be over.");
+        }
+        return plan with { LocalStart = start, Start = instant, Duration = duration };
+    }
+
     private static int Minutes(int? requested, ImmutableArray<AgendaItem> agenda)
     {
         if (requested is null)

@@ -112,7 +112,7 @@ export interface SessionParticipant { memberId: string; displayName: string; rol
 export interface SessionState { sessionId: string; seq: number; title: string; status: SessionStatus; startedAt?: string; endedAt?: string; agenda: AgendaPhase[]; phase: number; agendaStatus: AgendaStatus; deadline?: string; remainingSeconds?: number; present: SessionParticipant[]; mainDocumentId: string; mainRoomId: string; breakout?: BreakoutState; roundsClosed: number; muted: string[] }
 
 /** Where a session is in its life. */
-export type SessionStatus = "scheduled" | "live" | "ended";
+export type SessionStatus = "scheduled" | "live" | "ended" | "cancelled";
 
 /** Where a gateway serves its hubs. */
 export const hubPaths = { live: "/hubs/live", admin: "/hubs/admin" } as const;

@@ -58,5 +58,5 @@ internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId commun
 
     /// <summary>Sessions not yet over, soonest first.</summary>
     public ImmutableArray<SessionSummary> Upcoming(Instant now) =>
-        [.. state.Sessions.Where(s => s.Status != SessionStatus.Ended && s.End > now).OrderBy(s => s.Start)];
+        [.. state.Sessions.Where(s => s.Status is SessionStatus.Scheduled or SessionStatus.Live && s.End > now).OrderBy(s => s.Start)];
 }

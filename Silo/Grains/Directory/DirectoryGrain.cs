@@ -60,7 +60,7 @@ public sealed class DirectoryGrain(
     private void Prune(Instant now) =>
         State.Sessions.RemoveAll(s => s.Status switch
         {
-            SessionStatus.Ended => s.End + EndedKept < now,
+            SessionStatus.Ended or SessionStatus.Cancelled => s.End + EndedKept < now,
             SessionStatus.Scheduled => s.End + UnstartedKept < now,
             _ => false,
         });

@@ -134,6 +134,30 @@ public sealed class SessionGrain(
         logger.SessionEnded(Id);
     });
 
+    public async Task<SessionDetails> CancelAsync(Caller caller, string? reason)
+    {
+        await Gate.RequireAsync(caller, Right.ScheduleSession, Audit.Attempt(AuditActions.SessionCancelled));
+        var why = Require.OptionalText("reason", reason, Limits.NameLength);
+        SessionLifecycle.EnsureScheduled(State, "be cancelled");
+        State.Status = SessionStatus.Cancelled;
+        await CommitAsync();
+        await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
+        await Audit.RecordAsync(caller, AuditActions.SessionCancelled, new AuditNote(Reason: why));
+        return Details(Plan);
+    }
+
+    public async Task<SessionDetails> RescheduleAsync(Caller caller, LocalDateTime start, int? durationMinutes)
+    {
+        await Gate.RequireAsync(caller, Right.ScheduleSession, Audit.Attempt(AuditActions.SessionRescheduled));
+        SessionLifecycle.EnsureScheduled(State, "be moved");
+        var was = Plan.LocalStart;
+        State.Plan = SessionSchedule.Move(Plan, start, durationMinutes, clock.GetCurrentInstant());
+        await CommitAsync();
+        await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
+        await Audit.RecordAsync(caller, AuditActions.SessionRescheduled, new AuditNote(Detail: $"from {Wall(was)} to {Wall(start)}"));
+        return Details(Plan);
+    }
+
     public async Task<SessionLive> JoinAsync(Caller caller, string connectionId)
     {
         var member = await Gate.RequireMemberAsync(caller, Right.JoinSession);
@@ -319,6 +343,8 @@ public sealed class SessionGrain(
         var live = Live();
         await Observers.Notify(o => o.SessionChanged(live));
     }
+
+    private static string Wall(LocalDateTime time) => time.ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private SessionLive Live() => SessionLifecycle.Live(Id, State, Plan, Attendance);
 

@@ -13,10 +13,7 @@ internal static class SessionLifecycle
     /// <summary>Makes a scheduled session live.</summary>
     public static void Start(SessionState state, Instant now)
     {
-        if (state.Status != SessionStatus.Scheduled)
-        {
-            throw new CopLiveException(CopLiveError.Conflict, state.Status == SessionStatus.Live ? "The session is already live." : "The session has ended.");
-        }
+        EnsureScheduled(state, "start");
         state.Status = SessionStatus.Live;
         state.StartedAt = now;
     }
@@ -35,12 +32,26 @@ internal static class SessionLifecycle
         state.Progress = command(now);
     }
 
-    /// <summary>Refuses to end a session twice.</summary>
+    /// <summary>Refuses what only a session that has not started may do (start, cancel, move), saying why not.</summary>
+    public static void EnsureScheduled(SessionState state, string what)
+    {
+        if (state.Status != SessionStatus.Scheduled)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, state.Status switch
+            {
+                SessionStatus.Live => $"The session is already live; it cannot {what} now.",
+                SessionStatus.Cancelled => "The session was cancelled.",
+                _ => "The session has ended.",
+            });
+        }
+    }
+
+    /// <summary>Refuses to end a session twice, or one that never ran.</summary>
     public static void EnsureNotEnded(SessionState state)
     {
-        if (state.Status == SessionStatus.Ended)
+        if (state.Status is SessionStatus.Ended or SessionStatus.Cancelled)
         {
-            throw new CopLiveException(CopLiveError.Conflict, "The session has already ended.");
+            throw new CopLiveException(CopLiveError.Conflict, state.Status == SessionStatus.Ended ? "The session has already ended." : "The session was cancelled.");
         }
     }
 
@@ -70,7 +81,12 @@ internal static class SessionLifecycle
         }
         if (state.Status != SessionStatus.Live)
         {
-            throw new CopLiveException(CopLiveError.Conflict, state.Status == SessionStatus.Scheduled ? "The session has not started yet." : "The session has ended.");
+            throw new CopLiveException(CopLiveError.Conflict, state.Status switch
+            {
+                SessionStatus.Scheduled => "The session has not started yet.",
+                SessionStatus.Cancelled => "The session was cancelled.",
+                _ => "The session has ended.",
+            });
         }
     }
 

@@ -151,6 +151,32 @@ public sealed class RestApiTests(GatewayFixture gateway)
         Assert.NotNull(problem["errors"]![field]);
     }
 
+    [Fact]
+    public async Task AFacilitatorMovesASessionInItsZone_ThenCallsItOff_AndMembersStopSeeingIt()
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(AdminKey);
+        var (_, facilitator) = await Api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera", "America/Chicago");
+        var (_, teacher) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Mr. Okafor", "Asia/Tokyo");
+        var session = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions", Session(), facilitator);
+        var id = ApiClient.Text(session, "id");
+        var later = LocalDateTimePattern.GeneralIso.Format(FutureStart.PlusDays(2).PlusHours(1))[..16];
+
+        var badStart = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"/api/sessions/{id}/schedule", new { start = "soon" }, facilitator);
+        var moved = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/sessions/{id}/schedule", new { start = later, durationMinutes = 75 }, facilitator);
+        var mine = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/me/sessions", bearer: teacher);
+        var cancelled = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{id}/cancel", new { reason = "Snow day" }, facilitator);
+        var start = await Api.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/sessions/{id}/start", new { }, facilitator);
+        var after = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/me/sessions", bearer: teacher);
+
+        Assert.Equal("start", ApiClient.Text(badStart, "field"));
+        Assert.Equal(later, ApiClient.Text(moved, "startLocal"));
+        Assert.Equal(75, moved["durationMinutes"]!.GetValue<int>());
+        Assert.Equal(ApiClient.Text(moved, "start"), ApiClient.Text(Assert.Single(mine["sessions"]!.AsArray())!, "start"));
+        Assert.Equal("cancelled", ApiClient.Text(cancelled, "status"));
+        Assert.Contains("cancelled", ApiClient.Text(start, "detail"));
+        Assert.Empty(after["sessions"]!.AsArray());
+    }
+
     public static TheoryData<object, string> BadSessions => new()
     {
         { Session(zone: "Nowhere/Special"), "timeZone" },

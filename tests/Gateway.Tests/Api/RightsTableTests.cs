@@ -134,6 +134,17 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         }),
         new(["POST /api/communities/{id}/sessions"], Moderators,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
+        new(["POST /api/sessions/{id}/cancel"], Moderators, async w =>
+        {
+            var session = await w.ScheduleAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/sessions/{session}/cancel", new { reason = "Snow day" }, c);
+        }),
+        new(["PUT /api/sessions/{id}/schedule"], Moderators, async w =>
+        {
+            var session = await w.ScheduleAsync();
+            return c => w.RestAsync(HttpMethod.Put, $"/api/sessions/{session}/schedule",
+                new { start = DateTime.UtcNow.Date.AddDays(8).ToString("yyyy-MM-dd") + "T17:30" }, c);
+        }),
         new(["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance"], Readers, w => Ready(async c =>
         {
             var results = new List<bool>();
