@@ -111,6 +111,7 @@ public static class CopLiveGatewayExtensions
             .MapCommunityEndpoints()
             .MapJoinEndpoints()
             .MapSessionEndpoints()
+            .MapSeriesEndpoints()
             .MapDocumentEndpoints()
             .MapMeEndpoints()
             .MapGatewayEndpoints();

@@ -63,6 +63,15 @@ public static class AuditActions
     /// <summary>A facilitator deleted one of the community's templates.</summary>
     public const string TemplateDeleted = "template.deleted";
 
+    /// <summary>A recurring meeting was scheduled.</summary>
+    public const string SeriesScheduled = "series.scheduled";
+
+    /// <summary>One meeting of a series was skipped.</summary>
+    public const string OccurrenceSkipped = "occurrence.skipped";
+
+    /// <summary>One meeting of a series was moved.</summary>
+    public const string OccurrenceMoved = "occurrence.moved";
+
     /// <summary>A scheduled session was called off.</summary>
     public const string SessionCancelled = "session.cancelled";
 

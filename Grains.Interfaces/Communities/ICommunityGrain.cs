@@ -50,6 +50,10 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("DeleteTemplate")]
     Task DeleteTemplateAsync(Caller caller, string templateId);
 
+    /// <summary>Schedules a recurring meeting (facilitators and owners); read it through its series grain to see its meetings.</summary>
+    [Alias("ScheduleSeries")]
+    Task<SeriesId> ScheduleSeriesAsync(Caller caller, NewSeries request);
+
     /// <summary>Sessions not yet over, soonest first (members and the administrator).</summary>
     [Alias("GetUpcomingSessions")]
     Task<CommunityUpcoming> GetUpcomingSessionsAsync(Caller caller);

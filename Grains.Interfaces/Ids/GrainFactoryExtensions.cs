@@ -3,6 +3,7 @@ using CopLive.Grains.Directory;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Invites;
 using CopLive.Grains.Members;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Sessions;
 
@@ -18,6 +19,10 @@ public static class GrainFactoryExtensions
     /// <summary>The grain of a member.</summary>
     public static IMemberGrain GetMember(this IGrainFactory grains, MemberId id) =>
         grains.GetGrain<IMemberGrain>(id.Value);
+
+    /// <summary>The grain of a recurring meeting.</summary>
+    public static ISeriesGrain GetSeries(this IGrainFactory grains, SeriesId id) =>
+        grains.GetGrain<ISeriesGrain>(id.Value);
 
     /// <summary>The grain of a session.</summary>
     public static ISessionGrain GetSession(this IGrainFactory grains, SessionId id) =>

@@ -17,4 +17,6 @@ public sealed record SessionPlan(
     [property: Id(7)] MemberId CreatedBy,
     [property: Id(8)] Instant CreatedAt,
     [property: Id(9)] DocumentId MainDocument = default,
-    [property: Id(10)] bool AutoAdvance = true);
+    [property: Id(10)] bool AutoAdvance = true,
+    [property: Id(11)] SeriesId Series = default,
+    [property: Id(12)] int Occurrence = 0);

@@ -6,6 +6,7 @@ using CopLive.Silo.Grains.Documents;
 using CopLive.Silo.Grains.Invites;
 using CopLive.Silo.Grains.Members;
 using CopLive.Silo.Grains.Rooms;
+using CopLive.Silo.Grains.Practice;
 using CopLive.Silo.Grains.Sessions;
 
 namespace CopLive.Silo.Grains;
@@ -18,6 +19,9 @@ internal static class InternalGrains
 
     public static IMemberGrainInternal GetMemberInternal(this IGrainFactory grains, MemberId id) =>
         grains.GetGrain<IMemberGrainInternal>(id.Value);
+
+    public static ISeriesGrainInternal GetSeriesInternal(this IGrainFactory grains, SeriesId id) =>
+        grains.GetGrain<ISeriesGrainInternal>(id.Value);
 
     public static ISessionGrainInternal GetSessionInternal(this IGrainFactory grains, SessionId id) =>
         grains.GetGrain<ISessionGrainInternal>(id.Value);

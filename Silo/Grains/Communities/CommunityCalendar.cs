@@ -24,17 +24,26 @@ internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId commun
     }
 
     /// <summary>Schedules a session, with the lesson plan the whole group co-edits and breakout notes flow into.</summary>
-    public async Task<SessionDetails> ScheduleAsync(NewSession request, MemberId createdBy, Instant now)
+    public Task<SessionDetails> ScheduleAsync(NewSession request, MemberId createdBy, Instant now) =>
+        CreateAsync(SessionId.New(), SessionSchedule.Plan(community, request, createdBy, now));
+
+    /// <summary>Creates a session of <paramref name="plan"/> under <paramref name="session"/>, with its lesson plan, and lists both.</summary>
+    public async Task<SessionDetails> CreateAsync(SessionId session, SessionPlan plan)
     {
-        var plan = SessionSchedule.Plan(community, request, createdBy, now);
-        var session = SessionId.New();
-        var lessonPlan = new DocumentSetup(community, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", createdBy, now, session);
+        var lessonPlan = new DocumentSetup(community, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", plan.CreatedBy, plan.CreatedAt, session);
         var document = await grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(lessonPlan);
         var details = await grains.GetSessionInternal(session).InitializeAsync(plan with { MainDocument = document.Id });
-        state.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
+        // A session created before a crash keeps the plan document it was created with.
+        if (details.MainDocument == document.Id)
+        {
+            state.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
+        }
         state.Sessions.Add(details.Summary);
         return details;
     }
+
+    /// <summary>The session listed under <paramref name="session"/>, if any.</summary>
+    public SessionSummary? Find(SessionId session) => state.Sessions.Find(s => s.Id == session);
 
     /// <summary>Records a session's new status or schedule; false when the community already had it so.</summary>
     public bool Update(SessionSummary summary)

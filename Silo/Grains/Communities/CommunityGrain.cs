@@ -129,6 +129,35 @@ public sealed class CommunityGrain(
         return details;
     }
 
+    public async Task<SeriesId> ScheduleSeriesAsync(Caller caller, NewSeries request)
+    {
+        await RequireAsync(caller, Right.ScheduleSession, new Attempt(AuditActions.SeriesScheduled));
+        var agenda = FromTemplate(new NewSession(request.Title, default, "", request.DurationMinutes, request.Agenda, Template: request.Template)).Agenda;
+        var plan = SeriesRules.Plan(Id, request, agenda, State.TimeZone, caller.Member, clock.GetCurrentInstant());
+        var series = SeriesId.New();
+        // The series exists before the community lists it; its first meeting is scheduled by the series itself.
+        await GrainFactory.GetSeriesInternal(series).InitializeAsync(plan);
+        State.Series.Add(series);
+        AuditLog.Add(caller, AuditActions.SeriesScheduled, null, $"{plan.Title}: {plan.Occurrences} meetings, every {plan.EveryWeeks} week(s)", null);
+        await SaveAsync();
+        logger.SeriesScheduled(Id, series, plan.Occurrences);
+        return series;
+    }
+
+    public async Task<SessionDetails> ScheduleOccurrenceAsync(SessionId id, SessionPlan plan)
+    {
+        EnsureExists();
+        if (Calendar.Find(id) is not null)
+        {
+            return await GrainFactory.GetSession(id).GetAsync(Caller.Admin);
+        }
+        var details = await Calendar.CreateAsync(id, plan);
+        await SaveAsync();
+        await GrainFactory.GetDirectoryInternal().SessionChangedAsync(details.Summary);
+        logger.SessionScheduled(Id, id, details.Summary.Start);
+        return details;
+    }
+
     public async Task<ImmutableArray<ProtocolTemplate>> GetTemplatesAsync(Caller caller)
     {
         await RequireAsync(caller, Right.ReadCommunity);

@@ -25,4 +25,7 @@ internal static partial class CommunityGrainLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} scheduled in community {CommunityId} at {Start}")]
     public static partial void SessionScheduled(this ILogger logger, CommunityId communityId, SessionId sessionId, Instant start);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series {SeriesId} of {Occurrences} meetings scheduled in community {CommunityId}")]
+    public static partial void SeriesScheduled(this ILogger logger, CommunityId communityId, SeriesId seriesId, int occurrences);
 }

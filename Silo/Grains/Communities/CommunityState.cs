@@ -31,6 +31,9 @@ public sealed class CommunityState
     /// <summary>The community's own protocol templates (the built-in ones are not stored).</summary>
     [Id(12)] public List<ProtocolTemplate> Templates { get; set; } = [];
 
+    /// <summary>The community's recurring meetings.</summary>
+    [Id(13)] public List<SeriesId> Series { get; set; } = [];
+
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }
 

@@ -18,6 +18,13 @@ internal interface ICommunityGrainInternal : IGrainWithGuidKey
     [Alias("GetMember")]
     Task<CommunityMember?> GetMemberAsync(MemberId member);
 
+    /// <summary>
+    /// Creates and lists the session of one meeting of a series, under the id its series gives it; a session already
+    /// listed under that id is left as it is. Called by the series, which has checked the right to schedule.
+    /// </summary>
+    [Alias("ScheduleOccurrence")]
+    Task<SessionDetails> ScheduleOccurrenceAsync(SessionId id, SessionPlan plan);
+
     /// <summary>Records a session's new status in the community's schedule. Called by the session grain.</summary>
     [Alias("SessionUpdated")]
     Task SessionUpdatedAsync(SessionSummary summary);

@@ -18,4 +18,8 @@ internal interface ISessionGrainInternal : IGrainWithGuidKey
     /// </summary>
     [Alias("Initialize")]
     Task<SessionDetails> InitializeAsync(SessionPlan plan);
+
+    /// <summary>Where the session is in its life; for its series.</summary>
+    [Alias("GetStatus")]
+    Task<SessionStatus> GetStatusAsync();
 }

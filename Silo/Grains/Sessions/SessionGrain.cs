@@ -73,13 +73,22 @@ public sealed class SessionGrain(
     {
         if (State.Plan is { } existing)
         {
-            return SessionLifecycle.IsSamePlan(existing, plan) ? Details(existing) : throw new CopLiveException(CopLiveError.Conflict, "This session already exists.");
+            // A series scheduling its meeting again after a crash finds the session it created (with its own plan document).
+            var again = SessionLifecycle.IsSamePlan(existing, plan)
+                || (existing.Series != default && existing.Series == plan.Series && existing.Occurrence == plan.Occurrence);
+            return again ? Details(existing) : throw new CopLiveException(CopLiveError.Conflict, "This session already exists.");
         }
         State.Plan = plan;
         State.Status = SessionStatus.Scheduled;
         await PersistAsync(state);
         return Details(plan);
     }
+
+    public Task<SessionStatus> GetStatusAsync() => Task.FromResult(State.Status);
+
+    /// <summary>Tells the session's series, if it has one, that this meeting is over, so it schedules the next.</summary>
+    private Task TellSeriesAsync() =>
+        Plan.Series == default ? Task.CompletedTask : GrainFactory.GetSeriesInternal(Plan.Series).OccurrenceOverAsync(Plan.Occurrence);
 
     public async Task<SessionDetails> GetAsync(Caller caller)
     {
@@ -132,6 +141,7 @@ public sealed class SessionGrain(
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         await Ticker.StopAsync();
         logger.SessionEnded(Id);
+        await TellSeriesAsync();
     });
 
     public async Task<SessionDetails> CancelAsync(Caller caller, string? reason)
@@ -143,6 +153,7 @@ public sealed class SessionGrain(
         await CommitAsync();
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         await Audit.RecordAsync(caller, AuditActions.SessionCancelled, new AuditNote(Reason: why));
+        await TellSeriesAsync();
         return Details(Plan);
     }
 

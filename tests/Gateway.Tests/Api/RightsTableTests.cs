@@ -134,6 +134,23 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         }),
         new(["POST /api/communities/{id}/sessions"], Moderators,
             w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/sessions", w.NewSession(), c))),
+        new(["POST /api/communities/{id}/series"], Moderators, w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/series", w.NewSeries(), c))),
+        new(["GET /api/series/{id}"], Readers, async w =>
+        {
+            var series = await w.NewSeriesAsync();
+            return c => w.RestAsync(HttpMethod.Get, $"/api/series/{series}", null, c);
+        }),
+        new(["POST /api/series/{id}/occurrences/{index}/skip"], Moderators, async w =>
+        {
+            var series = await w.NewSeriesAsync();
+            return c => w.RestAsync(HttpMethod.Post, $"/api/series/{series}/occurrences/1/skip", new { reason = "Holiday" }, c);
+        }),
+        new(["PUT /api/series/{id}/occurrences/{index}"], Moderators, async w =>
+        {
+            var series = await w.NewSeriesAsync();
+            return c => w.RestAsync(HttpMethod.Put, $"/api/series/{series}/occurrences/1",
+                new { start = DateTime.UtcNow.Date.AddDays(15).ToString("yyyy-MM-dd") + "T09:00" }, c);
+        }),
         new(["POST /api/sessions/{id}/cancel"], Moderators, async w =>
         {
             var session = await w.ScheduleAsync();

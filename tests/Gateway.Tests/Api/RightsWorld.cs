@@ -160,6 +160,20 @@ internal sealed class World : IAsyncDisposable
         return document;
     }
 
+    /// <summary>A weekly series the owner scheduled just now (its first meeting scheduled); returns its id.</summary>
+    public async Task<string> NewSeriesAsync() => ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/series",
+        NewSeries(), _bearers["owner"]), "id");
+
+    /// <summary>A weekly series starting next week.</summary>
+    public object NewSeries() => new
+    {
+        title = "Weekly PLC",
+        firstDate = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd"),
+        time = "16:00",
+        occurrences = 3,
+        durationMinutes = 60,
+    };
+
     /// <summary>A protocol template the owner saved just now; returns its id.</summary>
     public async Task<string> NewTemplateAsync() => ApiClient.Text(await _api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{Community}/templates",
         new { name = $"Protocol {Guid.NewGuid():N}", agenda = new[] { new { title = "Talk", minutes = 5 } } }, _bearers["owner"]), "id");

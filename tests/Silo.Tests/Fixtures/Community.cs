@@ -17,6 +17,15 @@ internal static class Community
         return (id, await grains.GetCommunity(id).CreateAsync(Caller.Admin, new NewCommunity(name, null, zone)));
     }
 
+    /// <summary>A new community with a facilitator and a member in it.</summary>
+    public static async Task<(CommunityId Community, Caller Facilitator, Caller Member)> WithFacilitatorAndMemberAsync(IGrainFactory grains, string zone = "UTC")
+    {
+        var (community, invites) = await CreateAsync(grains, zone: zone);
+        var facilitator = await JoinAsync(grains, community, invites.Facilitator, "Facilitator");
+        var member = await JoinAsync(grains, community, invites.Member, "Teacher");
+        return (community, facilitator, member);
+    }
+
     /// <summary>A new member joining with <paramref name="invite"/>.</summary>
     public static async Task<Caller> JoinAsync(IGrainFactory grains, CommunityId community, string invite, string name, string? zone = null)
     {

@@ -18,7 +18,7 @@ public sealed class TemplateTests(SqliteClusterFixture fixture)
     [Fact]
     public async Task ASessionFromTheTuningProtocol_RunsItsPhases_WithItsBreakoutPhase_AndLastsAsLongAsThem()
     {
-        var (community, facilitator, _) = await CommunityAsync();
+        var (community, facilitator, _) = await Community.WithFacilitatorAndMemberAsync(Grains);
 
         var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator, Tomorrow() with { DurationMinutes = null, Template = "tuning" });
 
@@ -33,7 +33,7 @@ public sealed class TemplateTests(SqliteClusterFixture fixture)
     [Fact]
     public async Task EveryoneSeesTheBuiltInTemplatesThenTheCommunitysOwn_WhichFacilitatorsSave()
     {
-        var (community, facilitator, member) = await CommunityAsync();
+        var (community, facilitator, member) = await Community.WithFacilitatorAndMemberAsync(Grains);
         var grain = Grains.GetCommunity(community);
 
         var saved = await grain.SaveTemplateAsync(facilitator, new NewTemplate("  Lesson study  ", "Our cycle",
@@ -54,7 +54,7 @@ public sealed class TemplateTests(SqliteClusterFixture fixture)
     [Fact]
     public async Task OnlyFacilitatorsSaveOrDelete_BuiltInsStay_AndBadTemplatesChangeNothing()
     {
-        var (community, facilitator, member) = await CommunityAsync();
+        var (community, facilitator, member) = await Community.WithFacilitatorAndMemberAsync(Grains);
         var grain = Grains.GetCommunity(community);
         var agenda = new[] { new AgendaItem("Talk", 10) };
         var saved = await grain.SaveTemplateAsync(facilitator, new NewTemplate("Check-in", null, [.. agenda]));
@@ -89,7 +89,7 @@ public sealed class TemplateTests(SqliteClusterFixture fixture)
     [Fact]
     public async Task SavedTemplates_OutliveTheActivation()
     {
-        var (community, facilitator, member) = await CommunityAsync();
+        var (community, facilitator, member) = await Community.WithFacilitatorAndMemberAsync(Grains);
         var saved = await Grains.GetCommunity(community).SaveTemplateAsync(facilitator,
             new NewTemplate("Data dive", "Looking at our own data", [new AgendaItem("Describe", 10, "Descriptions only", "What do you see?", new PhaseBreakout(3))]));
 
@@ -100,13 +100,6 @@ public sealed class TemplateTests(SqliteClusterFixture fixture)
         Assert.Equal(saved.Agenda.ToArray(), listed[^1].Agenda.ToArray());
     }
 
-    private async Task<(CommunityId Community, Caller Facilitator, Caller Member)> CommunityAsync()
-    {
-        var (community, invites) = await Community.CreateAsync(Grains);
-        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
-        var member = await Community.JoinAsync(Grains, community, invites.Member, "Teacher");
-        return (community, facilitator, member);
-    }
 
     private NewSession Tomorrow() => new(
         "Tuning", fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0)), "UTC", 60, []);

@@ -52,5 +52,28 @@ public sealed class NodaTimeSurrogateTests
         Assert.Equal(value, RoundTrip(value));
     }
 
+    [Theory]
+    [InlineData(2027, 1, 5)]
+    [InlineData(2028, 2, 29)]
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void LocalDate_RoundTrips(int y, int mo, int d)
+    {
+        var value = new LocalDate(y, mo, d);
+
+        Assert.Equal(value, RoundTrip(value));
+    }
+
+    [Theory]
+    [InlineData(16, 0, 0, 0)]
+    [InlineData(0, 0, 0, 0)]
+    [InlineData(23, 59, 59, 999)]
+    public void LocalTime_RoundTrips(int h, int mi, int s, int ms)
+    {
+        var value = new LocalTime(h, mi, s, ms).PlusNanoseconds(ms == 999 ? 999_999 : 0);
+
+        Assert.Equal(value, RoundTrip(value));
+    }
+
     private T RoundTrip<T>(T value) => _serializer.Deserialize<T>(_serializer.SerializeToArray(value))!;
 }
