@@ -17,10 +17,11 @@ public sealed record BreakoutPlan(IReadOnlyList<string> Names, int Minutes, IRea
     public const int MaxMinutes = 240;
 
     /// <summary>
-    /// Checks <paramref name="spec"/> against the members present (in the order they arrived), and places them.
+    /// Checks <paramref name="spec"/> against the members present (in the order they arrived), and places them; in an
+    /// automatic round with <paramref name="standingGroups"/>, members go back to the room of their group.
     /// </summary>
     /// <exception cref="CopLiveException">A field is out of range, or there are more rooms than members.</exception>
-    public static BreakoutPlan From(BreakoutSpec spec, IReadOnlyList<MemberId> present)
+    public static BreakoutPlan From(BreakoutSpec spec, IReadOnlyList<MemberId> present, IReadOnlyDictionary<MemberId, int>? standingGroups = null)
     {
         var names = RoomNames(spec);
         var minutes = Require.InRange("minutes", spec.Minutes, 1, MaxMinutes);
@@ -30,6 +31,7 @@ public sealed record BreakoutPlan(IReadOnlyList<string> Names, int Minutes, IRea
         }
         IReadOnlyDictionary<MemberId, int> placement = spec.Mode switch
         {
+            BreakoutMode.Auto when standingGroups is not null => BreakoutAssignment.Standing(present, names.Count, standingGroups),
             BreakoutMode.Auto => present.Zip(BreakoutAssignment.Balanced(present.Count, names.Count)).ToDictionary(p => p.First, p => p.Second),
             BreakoutMode.Manual => ManualAssignments(spec, names.Count, present),
             _ => new Dictionary<MemberId, int>(),

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using CopLive.Grains.Ids;
 using CopLive.Grains.Practice;
+using CopLive.Grains.Sessions;
 using Orleans.Concurrency;
 
 namespace CopLive.Silo.Grains.Practice;
@@ -20,4 +23,12 @@ internal interface ISeriesGrainInternal : IGrainWithGuidKey
     /// </summary>
     [Alias("OccurrenceOver"), OneWay]
     Task OccurrenceOverAsync(int occurrence);
+
+    /// <summary>Member → standing group (room number) for the series' rounds; null when the series does not keep standing groups.</summary>
+    [Alias("GetGroups")]
+    Task<ImmutableDictionary<MemberId, int>?> GetGroupsAsync();
+
+    /// <summary>Keeps the rooms of members placed for the first time as their standing groups. One-way, as <see cref="OccurrenceOverAsync"/>.</summary>
+    [Alias("RememberGroups"), OneWay]
+    Task RememberGroupsAsync(ImmutableArray<RoomAssignment> placement);
 }

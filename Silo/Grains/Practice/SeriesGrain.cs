@@ -108,6 +108,26 @@ public sealed class SeriesGrain(
         await KeepNextScheduledAsync();
     }
 
+    public Task<ImmutableDictionary<MemberId, int>?> GetGroupsAsync() => Task.FromResult(
+        State.Plan is { StandingGroups: true } ? State.Groups.ToImmutableDictionary(g => new MemberId(g.Key), g => g.Value) : null);
+
+    public async Task RememberGroupsAsync(ImmutableArray<RoomAssignment> placement)
+    {
+        if (State.Plan is not { StandingGroups: true })
+        {
+            return;
+        }
+        var added = false;
+        foreach (var assignment in placement)
+        {
+            added |= State.Groups.TryAdd(assignment.Member.Value, assignment.Room);
+        }
+        if (added)
+        {
+            await PersistAsync(state);
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         try

@@ -13,7 +13,7 @@ namespace CopLive.Silo.Grains.Sessions;
 /// rooms, changing its deadline, and closing it (merging every room's notes) by hand or at the deadline. It changes
 /// the session's state; the session stores it and tells everyone.
 /// </summary>
-internal sealed class SessionBreakouts(SessionState state, Attendance attendance, BreakoutRooms rooms, IClock clock)
+internal sealed class SessionBreakouts(SessionState state, Attendance attendance, BreakoutRooms rooms, StandingGroups standing, IClock clock)
 {
     /// <summary>The open round, or a refusal when the session is not live or has none open.</summary>
     public BreakoutRoundState Open
@@ -33,9 +33,14 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
         {
             throw new CopLiveException(CopLiveError.Conflict, "A breakout round is already open; close it first.");
         }
-        var plan = BreakoutPlan.From(spec, attendance.HereBelow(CommunityRole.Facilitator));
+        var groups = spec.Mode == BreakoutMode.Auto ? await standing.GetAsync() : null;
+        var plan = BreakoutPlan.From(spec, attendance.HereBelow(CommunityRole.Facilitator), groups);
         var now = clock.GetCurrentInstant();
         state.Round = await rooms.OpenAsync(plan, spec.Mode, openedBy, now, now + Duration.FromMinutes(plan.Minutes), [.. state.Muted]);
+        if (groups is not null)
+        {
+            await standing.RememberAsync(plan.Placement);
+        }
         return plan;
     }
 
@@ -82,10 +87,15 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
             return;
         }
         var spec = new BreakoutSpec(Math.Min(breakout.Rooms, present.Count), [], breakout.Mode, phase.Minutes, []);
-        var plan = BreakoutPlan.From(spec, present);
+        var groups = breakout.Mode == BreakoutMode.Auto ? await standing.GetAsync() : null;
+        var plan = BreakoutPlan.From(spec, present, groups);
         var now = clock.GetCurrentInstant();
         var deadline = state.Progress.Deadline ?? now + (state.Progress.Remaining ?? Duration.FromMinutes(phase.Minutes));
         state.Round = await rooms.OpenAsync(plan, breakout.Mode, openedBy, now, deadline, [.. state.Muted], PhaseNotes.Seed(phase), index);
+        if (groups is not null)
+        {
+            await standing.RememberAsync(plan.Placement);
+        }
     }
 
     /// <summary>A member picks their room in a self-select round.</summary>
@@ -129,12 +139,21 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
         round.Deadline = deadline > now ? deadline : now;
     }
 
-    /// <summary>A member arriving late in an automatic round goes to the smallest room.</summary>
-    public Task PlaceLateJoinerAsync(CommunityMember member) =>
-        state.Round is { Mode: BreakoutMode.Auto, Closing: false } round && member.Role < CommunityRole.Facilitator
-            && !round.Assignments.ContainsKey(member.Member.Value)
-            ? rooms.AssignLateJoinerAsync(round, member.Member)
-            : Task.CompletedTask;
+    /// <summary>A member arriving late in an automatic round goes to their standing group's room, or else the smallest room.</summary>
+    public async Task PlaceLateJoinerAsync(CommunityMember member)
+    {
+        if (state.Round is not { Mode: BreakoutMode.Auto, Closing: false } round || member.Role >= CommunityRole.Facilitator
+            || round.Assignments.ContainsKey(member.Member.Value))
+        {
+            return;
+        }
+        if (await standing.GetAsync() is { } groups && groups.TryGetValue(member.Member, out var group))
+        {
+            await rooms.AssignAsync(round, member.Member, round.Rooms[group % round.Rooms.Count].Room);
+            return;
+        }
+        await rooms.AssignLateJoinerAsync(round, member.Member);
+    }
 
     /// <summary>Takes a removed member out of the round.</summary>
     public Task RemoveAsync(MemberId member) => state.Round is { } round ? rooms.UnassignAsync(round, member) : Task.CompletedTask;

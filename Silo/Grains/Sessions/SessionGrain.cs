@@ -40,7 +40,7 @@ public sealed class SessionGrain(
     private SessionId Id => new(this.GetPrimaryKey());
     private SessionPlan Plan => State.Plan ?? throw CopLiveException.NotFound("There is no such session.");
     private Attendance Attendance => _attendance ??= new Attendance(State.Attendance);
-    private SessionBreakouts Breakouts => new(State, Attendance, new BreakoutRooms(GrainFactory, Id, Plan), clock);
+    private SessionBreakouts Breakouts => new(State, Attendance, new BreakoutRooms(GrainFactory, Id, Plan), new StandingGroups(GrainFactory, Plan), clock);
     private SessionModeration Moderation => new(State, Plan, GrainFactory, Gate);
     private SessionAudit Audit => new(GrainFactory, Plan);
 

@@ -4,6 +4,7 @@ using CopLive.Grains.Ids;
 using CopLive.Grains.Practice;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
+using CopLive.Silo.Grains;
 using CopLive.Silo.Tests.Fixtures;
 using NodaTime;
 
@@ -122,6 +123,45 @@ public sealed class SeriesTests(SqliteClusterFixture fixture)
         Assert.Equal(Duration.FromMinutes(45), view.Plan.Duration);
         Assert.Equal("Interpret the data", Assert.Single(view.Plan.Agenda, a => a.Breakout is not null).Title);
     }
+
+    [Fact]
+    public async Task WithStandingGroups_TheSameTeachersMeetInTheSameRooms_WhateverOrderTheyArriveIn()
+    {
+        var (community, invites) = await Community.CreateAsync(Grains);
+        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
+        var teachers = new List<Caller>();
+        for (var i = 0; i < 4; i++)
+        {
+            teachers.Add(await Community.JoinAsync(Grains, community, invites.Member, $"Teacher {i}"));
+        }
+        var id = await Grains.GetCommunity(community).ScheduleSeriesAsync(facilitator, Request() with { StandingGroups = true });
+        var series = Grains.GetSeries(id);
+
+        var first = await MeetingAsync(series, 0, facilitator, teachers);
+        await Community.EventuallyAsync(() => Grains.GetSeriesInternal(id).GetGroupsAsync(), g => g?.Count == 4);
+        var second = await MeetingAsync(series, 1, facilitator, [teachers[0], teachers[2], teachers[1], teachers[3]]);
+
+        Assert.Equal(RoomByRoom(first), RoomByRoom(second));
+    }
+
+    /// <summary>Runs meeting <paramref name="index"/> of the series: teachers arrive in the order given, a 2-room automatic round opens, the meeting ends.</summary>
+    private async Task<BreakoutView> MeetingAsync(ISeriesGrain series, int index, Caller facilitator, IReadOnlyList<Caller> arriving)
+    {
+        var occurrence = await Community.EventuallyAsync(() => series.GetAsync(facilitator), v => v.Occurrences[index].Session is not null);
+        var session = Grains.GetSession(occurrence.Occurrences[index].Session!.Value);
+        await session.StartAsync(facilitator);
+        foreach (var (teacher, i) in arriving.Select((t, i) => (t, i)))
+        {
+            await session.JoinAsync(teacher, $"tab-{i}");
+        }
+        var opened = await session.OpenBreakoutsAsync(facilitator, new BreakoutSpec(2, [], BreakoutMode.Auto, 10, []));
+        await session.EndAsync(facilitator, null);
+        return opened.Breakout!;
+    }
+
+    /// <summary>Who is in each room, room by room.</summary>
+    private static string RoomByRoom(BreakoutView round) =>
+        string.Join(" | ", round.Rooms.Select(r => string.Join(",", r.Members.Select(m => m.Value).Order())));
 
     private NewSeries Request() => new(
         "Weekly PLC", fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(2), new LocalTime(16, 0), "America/Chicago", 1, 4, 60,

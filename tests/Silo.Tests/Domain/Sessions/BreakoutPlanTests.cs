@@ -54,4 +54,17 @@ public sealed class BreakoutPlanTests
         Assert.Equal(CopLiveError.InvalidArgument, refusal.Code);
         Assert.Equal(field, refusal.Field);
     }
+    [Fact]
+    public void StandingGroups_SendEachMemberBackToTheirGroup_WrapWhenThereAreFewerRooms_AndFillTheSmallestWithNewcomers()
+    {
+        var (a, b, c, d, e) = (MemberId.New(), MemberId.New(), MemberId.New(), MemberId.New(), MemberId.New());
+        var groups = new Dictionary<MemberId, int> { [a] = 0, [b] = 1, [c] = 2, [d] = 0 };
+        var spec = new BreakoutSpec(3, [], BreakoutMode.Auto, 10, []);
+
+        var kept = BreakoutPlan.From(spec, [e, d, c, b, a], groups).Placement;
+        var fewer = BreakoutPlan.From(spec with { Rooms = 2 }, [a, b, c, d], groups).Placement;
+
+        Assert.Equal((0, 1, 2, 0, 1), (kept[a], kept[b], kept[c], kept[d], kept[e]));
+        Assert.Equal((0, 1, 0, 0), (fewer[a], fewer[b], fewer[c], fewer[d]));
+    }
 }
