@@ -1,3 +1,4 @@
+using System.Text;
 using CopLive.Gateway.Api.Contracts;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
@@ -18,6 +19,14 @@ internal static class SessionEndpoints
             Results.Ok((await grains.GetSession(new SessionId(id)).StartAsync(context.Caller())).ToWire()));
         sessions.MapPost("/end", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok((await grains.GetSession(new SessionId(id)).EndAsync(context.Caller(), null)).ToWire()));
+        sessions.MapGet("/minutes", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok(MinutesResponse.From(await grains.GetSession(new SessionId(id)).GetMinutesAsync(context.Caller()))));
+        sessions.MapGet("/minutes.md", async (Guid id, HttpContext context, IGrainFactory grains) =>
+        {
+            var minutes = await grains.GetSession(new SessionId(id)).GetMinutesAsync(context.Caller());
+            return Results.File(Encoding.UTF8.GetBytes(MinutesMarkdown.Write(minutes)), "text/markdown; charset=utf-8",
+                $"minutes-{minutes.ScheduledStart.Date:uuuu-MM-dd}.md");
+        });
         sessions.MapPost("/cancel", async (Guid id, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<ReasonBody>(context.Request);

@@ -15,6 +15,8 @@ using CopLive.Protocol.Rooms;
 using CopLive.Protocol.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CopLive.Gateway.Hubs;
 
@@ -139,6 +141,35 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     /// <summary>Picks a room in a self-select round.</summary>
     public async Task<SessionState> ChooseRoom(string sessionId, string roomId) =>
         (await Grains.GetSession(ParseSession(sessionId)).ChooseRoomAsync(Caller, ParseRoom(roomId))).ToWire();
+
+    /// <summary>Names the member who records decisions and action items, or nobody (facilitators and owners).</summary>
+    public async Task<SessionState> SetRecorder(string sessionId, string? memberId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).SetRecorderAsync(Caller, memberId is null ? null : new MemberId(ParseGuid(memberId, "memberId")))).ToWire();
+
+    /// <summary>Marks a decision of the live meeting (facilitators, owners, the recorder).</summary>
+    public async Task<SessionState> AddDecision(string sessionId, string text) =>
+        (await Grains.GetSession(ParseSession(sessionId)).AddDecisionAsync(Caller, text)).ToWire();
+
+    /// <summary>Marks an action item of the live meeting (facilitators, owners, the recorder).</summary>
+    public async Task<SessionState> AddActionItem(string sessionId, ActionItemRequest request)
+    {
+        LocalDate? due = null;
+        if (!string.IsNullOrWhiteSpace(request.Due))
+        {
+            var parsed = LocalDatePattern.Iso.Parse(request.Due.Trim());
+            due = parsed.Success ? parsed.Value : throw CopLiveException.Invalid("due", $"'due' must be a date such as 2027-01-12; {CopLiveException.Quote(request.Due)} is not.");
+        }
+        return (await Grains.GetSession(ParseSession(sessionId)).AddActionItemAsync(
+            Caller, request.Text, request.OwnerId is { } owner ? new MemberId(owner) : null, due)).ToWire();
+    }
+
+    /// <summary>Marks an action item done, or open again (facilitators, owners, the recorder).</summary>
+    public async Task<SessionState> SetActionItemDone(string sessionId, string itemId, bool done) =>
+        (await Grains.GetSession(ParseSession(sessionId)).SetActionItemDoneAsync(Caller, ParseGuid(itemId, "itemId"), done)).ToWire();
+
+    /// <summary>Takes back a decision or action item marked by mistake (facilitators, owners, the recorder).</summary>
+    public async Task<SessionState> RemoveMinutesEntry(string sessionId, string entryId) =>
+        (await Grains.GetSession(ParseSession(sessionId)).RemoveMinutesEntryAsync(Caller, ParseGuid(entryId, "entryId"))).ToWire();
 
     /// <summary>Starts following a room this caller may read; returns its state.</summary>
     public async Task<RoomState> OpenRoom(string roomId)

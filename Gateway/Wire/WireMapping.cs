@@ -1,6 +1,8 @@
 using CopLive.Grains.Communities;
 using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
+using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Sessions;
 using CopLive.Protocol.Documents;
@@ -19,6 +21,8 @@ using RoomKind = CopLive.Protocol.Rooms.RoomKind;
 using RoomState = CopLive.Protocol.Rooms.RoomState;
 using SessionState = CopLive.Protocol.Sessions.SessionState;
 using SessionStatus = CopLive.Protocol.Sessions.SessionStatus;
+
+using NodaTime.Text;
 
 namespace CopLive.Gateway.Wire;
 
@@ -41,7 +45,13 @@ internal static class WireMapping
                 [.. b.Rooms.Select(r => new BreakoutRoomState(r.Room.Value, r.Name, r.Notes.Value, [.. r.Members.Select(m => m.Value)]))], b.Phase)
             : null,
         s.RoundsClosed,
-        s.Muted.IsDefault ? [] : [.. s.Muted.Select(m => m.Value)]);
+        s.Muted.IsDefault ? [] : [.. s.Muted.Select(m => m.Value)],
+        s.Recorder?.Value,
+        s.Decisions.IsDefault ? [] : [.. s.Decisions.Select(d => new DecisionEntry(d.Id, d.Text, d.By.Value, d.ByName, d.At, d.Phase))],
+        s.ActionItems.IsDefault ? [] : [.. s.ActionItems.Select(a => a.ToWire(s.Session))]);
+
+    public static ActionItemEntry ToWire(this ActionItem a, SessionId session) => new(
+        a.Id, a.Text, a.Owner?.Value, a.OwnerName, a.Due is { } due ? LocalDatePattern.Iso.Format(due) : null, a.Done, a.CreatedAt, a.From != session);
 
     public static AgendaPhase ToWire(this AgendaItem a) => new(
         a.Title, a.Minutes, a.SpeakingRule, a.Prompt, a.Breakout is { } b ? new Protocol.Sessions.PhaseBreakout(b.Rooms, b.Mode.ToWire()) : null);

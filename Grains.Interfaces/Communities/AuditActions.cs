@@ -72,6 +72,12 @@ public static class AuditActions
     /// <summary>One meeting of a series was moved.</summary>
     public const string OccurrenceMoved = "occurrence.moved";
 
+    /// <summary>A facilitator named (or unnamed) a session's recorder.</summary>
+    public const string RecorderNamed = "recorder.named";
+
+    /// <summary>Decisions or action items were marked or changed (recorded only when refused).</summary>
+    public const string MinutesEdited = "minutes.edited";
+
     /// <summary>A scheduled session was called off.</summary>
     public const string SessionCancelled = "session.cancelled";
 

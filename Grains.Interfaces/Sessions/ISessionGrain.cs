@@ -114,6 +114,30 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("Remove")]
     Task<SessionLive> RemoveAsync(Caller caller, MemberId member, string? reason);
 
+    /// <summary>Names the member who records decisions and action items beside the facilitators, or nobody (facilitators and owners).</summary>
+    [Alias("SetRecorder")]
+    Task<SessionLive> SetRecorderAsync(Caller caller, MemberId? member);
+
+    /// <summary>Marks a decision of the live meeting (facilitators, owners, the recorder).</summary>
+    [Alias("AddDecision")]
+    Task<SessionLive> AddDecisionAsync(Caller caller, string text);
+
+    /// <summary>Marks an action item of the live meeting, with an owner from the community and a due date if given (facilitators, owners, the recorder).</summary>
+    [Alias("AddActionItem")]
+    Task<SessionLive> AddActionItemAsync(Caller caller, string text, MemberId? owner, NodaTime.LocalDate? due);
+
+    /// <summary>Marks an action item done, or open again (facilitators, owners, the recorder).</summary>
+    [Alias("SetActionItemDone")]
+    Task<SessionLive> SetActionItemDoneAsync(Caller caller, Guid item, bool done);
+
+    /// <summary>Takes back a decision or action item marked by mistake (facilitators, owners, the recorder).</summary>
+    [Alias("RemoveMinutesEntry")]
+    Task<SessionLive> RemoveMinutesEntryAsync(Caller caller, Guid entry);
+
+    /// <summary>The minutes: a draft while the meeting runs, final once it ended (members and the administrator).</summary>
+    [Alias("GetMinutes")]
+    Task<Practice.Minutes> GetMinutesAsync(Caller caller);
+
     /// <summary>Subscribes a gateway's observer; subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(ISessionObserver observer);

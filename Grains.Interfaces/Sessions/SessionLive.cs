@@ -24,4 +24,7 @@ public sealed record SessionLive(
     [property: Id(10)] RoomId MainRoom = default,
     [property: Id(11)] BreakoutView? Breakout = null,
     [property: Id(12)] int RoundsClosed = 0,
-    [property: Id(13)] ImmutableArray<MemberId> Muted = default);
+    [property: Id(13)] ImmutableArray<MemberId> Muted = default,
+    [property: Id(14)] MemberId? Recorder = null,
+    [property: Id(15)] ImmutableArray<Practice.Decision> Decisions = default,
+    [property: Id(16)] ImmutableArray<Practice.ActionItem> ActionItems = default);

@@ -54,6 +54,21 @@ public interface ILiveHub : IModerationHub
     /// <summary>Picks a room in a self-select round.</summary>
     Task<SessionState> ChooseRoom(string sessionId, string roomId);
 
+    /// <summary>Names the member who records decisions and action items, or nobody (null).</summary>
+    Task<SessionState> SetRecorder(string sessionId, string? memberId);
+
+    /// <summary>Marks a decision of the live meeting.</summary>
+    Task<SessionState> AddDecision(string sessionId, string text);
+
+    /// <summary>Marks an action item of the live meeting.</summary>
+    Task<SessionState> AddActionItem(string sessionId, ActionItemRequest request);
+
+    /// <summary>Marks an action item done, or open again.</summary>
+    Task<SessionState> SetActionItemDone(string sessionId, string itemId, bool done);
+
+    /// <summary>Takes back a decision or action item marked by mistake.</summary>
+    Task<SessionState> RemoveMinutesEntry(string sessionId, string entryId);
+
     /// <summary>Starts following a room this caller may read; returns its state.</summary>
     Task<RoomState> OpenRoom(string roomId);
 

@@ -23,7 +23,22 @@ public sealed record SessionState(
     Guid MainRoomId,
     BreakoutState? Breakout,
     int RoundsClosed,
-    IReadOnlyList<Guid> Muted);
+    IReadOnlyList<Guid> Muted,
+    Guid? RecorderId = null,
+    IReadOnlyList<DecisionEntry>? Decisions = null,
+    IReadOnlyList<ActionItemEntry>? ActionItems = null);
+
+/// <summary>A decision marked during the meeting; <paramref name="Phase"/> is the agenda phase running then.</summary>
+public sealed record DecisionEntry(Guid Id, string Text, Guid ById, string ByName, Instant At, int? Phase);
+
+/// <summary>
+/// An action item: its owner (a member), due date (<c>yyyy-MM-dd</c> in the session's zone), whether it is done, and
+/// whether it was carried from an earlier meeting of the series.
+/// </summary>
+public sealed record ActionItemEntry(Guid Id, string Text, Guid? OwnerId, string? OwnerName, string? Due, bool Done, Instant CreatedAt, bool Carried);
+
+/// <summary>Argument of <c>AddActionItem</c>: what, who (optional, a member id) and by when (optional, <c>yyyy-MM-dd</c>).</summary>
+public sealed record ActionItemRequest(string Text, Guid? OwnerId, string? Due);
 
 /// <summary>One agenda phase: its prompt and speaking rule are shown to everyone; a breakout phase opens a round as it starts and closes it as it ends.</summary>
 public sealed record AgendaPhase(string Title, int Minutes, string? SpeakingRule, string? Prompt = null, PhaseBreakout? Breakout = null);

@@ -21,6 +21,7 @@ public enum Right
     LockDocument,
     ScheduleSession,
     ManageTemplates,
+    RecordMinutes,
     ReadSession,
     JoinSession,
     RunSession,

@@ -78,6 +78,12 @@ export type RoomKind = "main" | "breakout";
 /** The `RoomChanged` event and the reply of room commands: a room's complete state, numbered by Seq. */
 export interface RoomState { roomId: string; sessionId: string; seq: number; name: string; kind: RoomKind; notesDocumentId: string; members: string[]; chat: RoomChatMessage[]; hands: RoomHand[]; help: RoomHelpRequest[]; closed: boolean }
 
+/** An action item: its owner (a member), due date (`yyyy-MM-dd` in the session's zone), whether it is done, and whether it was carried from an earlier meeting of the series. */
+export interface ActionItemEntry { id: string; text: string; ownerId?: string; ownerName?: string; due?: string; done: boolean; createdAt: string; carried: boolean }
+
+/** Argument of `AddActionItem`: what, who (optional, a member id) and by when (optional, `yyyy-MM-dd`). */
+export interface ActionItemRequest { text: string; ownerId?: string; due?: string }
+
 /** One agenda phase: its prompt and speaking rule are shown to everyone; a breakout phase opens a round as it starts and closes it as it ends. */
 export interface AgendaPhase { title: string; minutes: number; speakingRule?: string; prompt?: string; breakout?: PhaseBreakout }
 
@@ -96,6 +102,9 @@ export interface BreakoutRoomState { roomId: string; name: string; notesDocument
 /** The open breakout round; Phase is the agenda phase it belongs to (it ends with that phase), null for a round opened by hand. */
 export interface BreakoutState { round: string; assignment: BreakoutMode; deadline: string; closing: boolean; rooms: BreakoutRoomState[]; phase?: number }
 
+/** A decision marked during the meeting; Phase is the agenda phase running then. */
+export interface DecisionEntry { id: string; text: string; byId: string; byName: string; at: string; phase?: number }
+
 /** A member's role in a community, from least to most privileged. */
 export type MemberRole = "observer" | "member" | "facilitator" | "owner";
 
@@ -109,7 +118,7 @@ export interface PhaseBreakout { rooms: number; assignment: BreakoutMode }
 export interface SessionParticipant { memberId: string; displayName: string; role: MemberRole }
 
 /** The `SessionChanged` event and the reply of session commands: the complete live state of a session, numbered by Seq (the highest wins). */
-export interface SessionState { sessionId: string; seq: number; title: string; status: SessionStatus; startedAt?: string; endedAt?: string; agenda: AgendaPhase[]; phase: number; agendaStatus: AgendaStatus; deadline?: string; remainingSeconds?: number; present: SessionParticipant[]; mainDocumentId: string; mainRoomId: string; breakout?: BreakoutState; roundsClosed: number; muted: string[] }
+export interface SessionState { sessionId: string; seq: number; title: string; status: SessionStatus; startedAt?: string; endedAt?: string; agenda: AgendaPhase[]; phase: number; agendaStatus: AgendaStatus; deadline?: string; remainingSeconds?: number; present: SessionParticipant[]; mainDocumentId: string; mainRoomId: string; breakout?: BreakoutState; roundsClosed: number; muted: string[]; recorderId?: string; decisions?: DecisionEntry[]; actionItems?: ActionItemEntry[] }
 
 /** Where a session is in its life. */
 export type SessionStatus = "scheduled" | "live" | "ended" | "cancelled";
@@ -175,6 +184,16 @@ export interface LiveHub extends ModerationHub {
   OpenBreakouts(sessionId: string, request: OpenBreakoutsRequest): SessionState;
   /** Picks a room in a self-select round. */
   ChooseRoom(sessionId: string, roomId: string): SessionState;
+  /** Names the member who records decisions and action items, or nobody (null). */
+  SetRecorder(sessionId: string, memberId: string | null): SessionState;
+  /** Marks a decision of the live meeting. */
+  AddDecision(sessionId: string, text: string): SessionState;
+  /** Marks an action item of the live meeting. */
+  AddActionItem(sessionId: string, request: ActionItemRequest): SessionState;
+  /** Marks an action item done, or open again. */
+  SetActionItemDone(sessionId: string, itemId: string, done: boolean): SessionState;
+  /** Takes back a decision or action item marked by mistake. */
+  RemoveMinutesEntry(sessionId: string, entryId: string): SessionState;
   /** Starts following a room this caller may read; returns its state. */
   OpenRoom(roomId: string): RoomState;
   /** Stops following a room. */

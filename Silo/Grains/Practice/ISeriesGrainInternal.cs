@@ -24,6 +24,13 @@ internal interface ISeriesGrainInternal : IGrainWithGuidKey
     [Alias("OccurrenceOver"), OneWay]
     Task OccurrenceOverAsync(int occurrence);
 
+    /// <summary>
+    /// The action items still open when meeting <paramref name="occurrence"/> ended, for the next meeting. One-way, as
+    /// <see cref="OccurrenceOverAsync"/>.
+    /// </summary>
+    [Alias("CarryActionItems"), OneWay]
+    Task CarryActionItemsAsync(int occurrence, ImmutableArray<ActionItem> open);
+
     /// <summary>Member → standing group (room number) for the series' rounds; null when the series does not keep standing groups.</summary>
     [Alias("GetGroups")]
     Task<ImmutableDictionary<MemberId, int>?> GetGroupsAsync();

@@ -108,6 +108,23 @@ public sealed class SeriesGrain(
         await KeepNextScheduledAsync();
     }
 
+    public async Task CarryActionItemsAsync(int occurrence, ImmutableArray<ActionItem> open)
+    {
+        if (State.Plan is null || occurrence < State.CarriedFrom)
+        {
+            // A later meeting has already said what is open.
+            return;
+        }
+        State.Carried = [.. open];
+        State.CarriedFrom = occurrence;
+        await PersistAsync(state);
+        await KeepNextScheduledAsync();
+        if (NextSession() is { } next)
+        {
+            await GrainFactory.GetSessionInternal(next).ReceiveActionItemsAsync(occurrence, open);
+        }
+    }
+
     public Task<ImmutableDictionary<MemberId, int>?> GetGroupsAsync() => Task.FromResult(
         State.Plan is { StandingGroups: true } ? State.Groups.ToImmutableDictionary(g => new MemberId(g.Key), g => g.Value) : null);
 
@@ -172,6 +189,10 @@ public sealed class SeriesGrain(
             State.Sessions[index2] = id;
             changed = true;
             logger.OccurrenceScheduled(Id, index2, id);
+            if (State.CarriedFrom < index2 && State.Carried.Count > 0)
+            {
+                await GrainFactory.GetSessionInternal(id).ReceiveActionItemsAsync(State.CarriedFrom, [.. State.Carried]);
+            }
         }
         if (changed)
         {
@@ -182,6 +203,13 @@ public sealed class SeriesGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    /// <summary>The session of the next meeting after the one the carried items came from, if it is scheduled.</summary>
+    private SessionId? NextSession() => State.Sessions
+        .Where(s => s.Key > State.CarriedFrom && !State.Over.Contains(s.Key) && !State.Skipped.Contains(s.Key))
+        .OrderBy(s => s.Key)
+        .Select(s => (SessionId?)s.Value)
+        .FirstOrDefault();
 
     private void EnsureNotOver(int index)
     {

@@ -25,4 +25,10 @@ public sealed class SeriesState
 
     /// <summary>With standing groups: member → the group (room number) they keep from meeting to meeting.</summary>
     [Id(5)] public Dictionary<Guid, int> Groups { get; set; } = [];
+
+    /// <summary>The action items still open after the latest meeting that ended, for the next one.</summary>
+    [Id(6)] public List<ActionItem> Carried { get; set; } = [];
+
+    /// <summary>The meeting <see cref="Carried"/> came from; -1 before any.</summary>
+    [Id(7)] public int CarriedFrom { get; set; } = -1;
 }

@@ -19,6 +19,13 @@ internal interface ISessionGrainInternal : IGrainWithGuidKey
     [Alias("Initialize")]
     Task<SessionDetails> InitializeAsync(SessionPlan plan);
 
+    /// <summary>
+    /// Takes in the action items still open after meeting <paramref name="fromOccurrence"/> of its series, in place of
+    /// any carried from an earlier meeting.
+    /// </summary>
+    [Alias("ReceiveActionItems")]
+    Task ReceiveActionItemsAsync(int fromOccurrence, ImmutableArray<CopLive.Grains.Practice.ActionItem> items);
+
     /// <summary>Where the session is in its life; for its series.</summary>
     [Alias("GetStatus")]
     Task<SessionStatus> GetStatusAsync();

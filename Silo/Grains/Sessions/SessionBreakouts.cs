@@ -179,6 +179,7 @@ internal sealed class SessionBreakouts(SessionState state, Attendance attendance
         await rooms.MergeAndCloseAsync(round, attendance.Names());
         state.Round = null;
         state.RoundsClosed++;
+        state.ClosedRooms.AddRange(round.Rooms.Select(r => new ClosedRoom(state.RoundsClosed, round.Phase, r.Name, r.Notes, r.Seed)));
         return round.Rooms.Count;
     }
 }

@@ -2,11 +2,13 @@ using System.Collections.Immutable;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Rooms;
 using CopLive.Grains.Security;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Access;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Domain.Practice;
 using CopLive.Silo.Domain.Sessions;
 using CopLive.Silo.Grains.Rooms;
 using CopLive.Silo.Hosting;
@@ -43,6 +45,7 @@ public sealed class SessionGrain(
     private SessionBreakouts Breakouts => new(State, Attendance, new BreakoutRooms(GrainFactory, Id, Plan), new StandingGroups(GrainFactory, Plan), clock);
     private SessionModeration Moderation => new(State, Plan, GrainFactory, Gate);
     private SessionAudit Audit => new(GrainFactory, Plan);
+    private MeetingRecord Record => new(State.Decisions, State.ActionItems);
 
     private Gatekeeper Gate => _gate ??= Gatekeeper.OfCommunity(GrainFactory, () => Plan.Community);
 
@@ -134,10 +137,15 @@ public sealed class SessionGrain(
             // Rooms cannot outlive their session: their notes are merged first, as at any close.
             await CloseRoundCoreAsync();
         }
-        SessionLifecycle.End(State, Attendance, clock.GetCurrentInstant());
+        SessionLifecycle.End(State, Plan, Attendance, clock.GetCurrentInstant());
+        State.PlanVersionAtEnd = (await GrainFactory.GetDocumentInternal(Plan.MainDocument).GetTextWithAuthorsAsync()).Version;
         return new AuditNote(Reason: why);
     }, after: async () =>
     {
+        if (Plan.Series != default)
+        {
+            await GrainFactory.GetSeriesInternal(Plan.Series).CarryActionItemsAsync(Plan.Occurrence, [.. Record.Open]);
+        }
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         await Ticker.StopAsync();
         logger.SessionEnded(Id);
@@ -283,6 +291,88 @@ public sealed class SessionGrain(
         return Live();
     }
 
+    public Task<SessionLive> SetRecorderAsync(Caller caller, MemberId? member) => CommandAsync(caller, Right.RunSession, AuditActions.RecorderNamed, async _ =>
+    {
+        SessionLifecycle.EnsureNotEnded(State);
+        if (member is { } named && await GrainFactory.GetCommunityInternal(Plan.Community).GetMemberAsync(named) is null)
+        {
+            throw CopLiveException.Invalid("memberId", "The recorder must be a member of this community.");
+        }
+        State.Recorder = member;
+        return new AuditNote(member, member is null ? "no recorder" : "recorder");
+    }, target: member);
+
+    public Task<SessionLive> AddDecisionAsync(Caller caller, string text) => RecordAsync(caller, by =>
+    {
+        int? phase = State.Progress.Status is AgendaStatus.NotStarted or AgendaStatus.Finished ? null : State.Progress.Phase;
+        Record.Decide(text, caller.Member, by?.DisplayName ?? "administrator", clock.GetCurrentInstant(), phase);
+        return Task.CompletedTask;
+    });
+
+    public Task<SessionLive> AddActionItemAsync(Caller caller, string text, MemberId? owner, LocalDate? due) => RecordAsync(caller, async _ =>
+    {
+        var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[Plan.TimeZone]).Date;
+        if (due < today)
+        {
+            throw CopLiveException.Invalid("due", $"'due' is before today ({today:uuuu-MM-dd} in {Plan.TimeZone}).");
+        }
+        (MemberId, string)? named = null;
+        if (owner is { } id)
+        {
+            var member = await GrainFactory.GetCommunityInternal(Plan.Community).GetMemberAsync(id)
+                ?? throw CopLiveException.Invalid("ownerId", "The owner of an action item must be a member of this community.");
+            named = (id, member.DisplayName);
+        }
+        Record.Assign(text, named, due, clock.GetCurrentInstant(), Id);
+    });
+
+    public Task<SessionLive> SetActionItemDoneAsync(Caller caller, Guid item, bool done) => RecordAsync(caller, _ =>
+    {
+        Record.SetDone(item, done);
+        return Task.CompletedTask;
+    });
+
+    public Task<SessionLive> RemoveMinutesEntryAsync(Caller caller, Guid entry) => RecordAsync(caller, _ =>
+    {
+        Record.Remove(entry);
+        return Task.CompletedTask;
+    });
+
+    public async Task<Minutes> GetMinutesAsync(Caller caller)
+    {
+        await Gate.RequireAsync(caller, Right.ReadSession);
+        return await new SessionMinutes(GrainFactory, Id, State, Plan, Attendance).WriteAsync();
+    }
+
+    public async Task ReceiveActionItemsAsync(int fromOccurrence, ImmutableArray<ActionItem> items)
+    {
+        if (State.Status is SessionStatus.Scheduled or SessionStatus.Live && fromOccurrence > State.CarriedFrom)
+        {
+            Record.CarryIn(items, Id);
+            State.CarriedFrom = fromOccurrence;
+            await CommitAsync();
+        }
+    }
+
+    /// <summary>
+    /// The shape of a change to the meeting's record: facilitators and owners, or the member named recorder; only
+    /// while the meeting is live (its minutes are final once it ended); stored and told to everyone.
+    /// </summary>
+    private async Task<SessionLive> RecordAsync(Caller caller, Func<CommunityMember?, Task> change)
+    {
+        var recorder = !caller.IsAdmin && State.Recorder == caller.Member;
+        var by = recorder
+            ? await Gate.RequireMemberAsync(caller, Right.JoinSession)
+            : await Gate.RequireAsync(caller, Right.RecordMinutes, Audit.Attempt(AuditActions.MinutesEdited));
+        if (State.Status != SessionStatus.Live)
+        {
+            throw new CopLiveException(CopLiveError.Conflict, "Decisions and action items are recorded while the meeting is live.");
+        }
+        await change(by);
+        await CommitAsync();
+        return Live();
+    }
+
     /// <summary>Merges the open round's rooms into the plan and brings everyone back; resumable after a crash.</summary>
     private async Task CloseRoundCoreAsync()
     {
@@ -333,6 +423,7 @@ public sealed class SessionGrain(
         var now = clock.GetCurrentInstant();
         var progress = AgendaTimer.Tick(State.Progress, Plan.Agenda, Plan.AutoAdvance, now);
         var changed = progress != State.Progress;
+        AgendaLog.Record(State.PhaseRuns, State.Progress, progress, Plan.Agenda, now);
         State.Progress = progress;
         if (Breakouts.Due(now))
         {

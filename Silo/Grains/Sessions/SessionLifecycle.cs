@@ -2,6 +2,7 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Domain;
+using CopLive.Silo.Domain.Practice;
 using CopLive.Silo.Domain.Sessions;
 using NodaTime;
 
@@ -28,8 +29,10 @@ internal static class SessionLifecycle
         {
             throw new CopLiveException(CopLiveError.Conflict, "The agenda runs only while the session is live.");
         }
+        var before = state.Progress;
         state.Progress = AgendaTimer.Tick(state.Progress, plan.Agenda, plan.AutoAdvance, now);
         state.Progress = command(now);
+        AgendaLog.Record(state.PhaseRuns, before, state.Progress, plan.Agenda, now);
     }
 
     /// <summary>Refuses what only a session that has not started may do (start, cancel, move), saying why not.</summary>
@@ -56,14 +59,16 @@ internal static class SessionLifecycle
     }
 
     /// <summary>Ends the session: the agenda stops and everyone's attendance ends.</summary>
-    public static void End(SessionState state, Attendance attendance, Instant now)
+    public static void End(SessionState state, SessionPlan plan, Attendance attendance, Instant now)
     {
         EnsureNotEnded(state);
         state.Status = SessionStatus.Ended;
         state.EndedAt = now;
         if (state.Progress.Status is not AgendaStatus.NotStarted and not AgendaStatus.Finished)
         {
+            var before = state.Progress;
             state.Progress = state.Progress with { Status = AgendaStatus.Finished, Deadline = null, Remaining = null };
+            AgendaLog.Record(state.PhaseRuns, before, state.Progress, plan.Agenda, now);
         }
         attendance.EndAll(now);
     }
@@ -104,7 +109,7 @@ internal static class SessionLifecycle
         id, state.Seq, plan.Title, state.Status, state.StartedAt, state.EndedAt, plan.Agenda, state.Progress,
         attendance.Participants, plan.MainDocument, state.MainRoom,
         state.Round is { } round ? BreakoutRooms.View(round) : null,
-        state.RoundsClosed, [.. state.Muted]);
+        state.RoundsClosed, [.. state.Muted], state.Recorder, [.. state.Decisions], [.. state.ActionItems]);
 
     /// <summary>The session as scheduled.</summary>
     public static SessionDetails Details(SessionId id, SessionState state, SessionPlan plan) => new(

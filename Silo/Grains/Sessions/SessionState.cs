@@ -1,4 +1,5 @@
 using CopLive.Grains.Ids;
+using CopLive.Grains.Practice;
 using CopLive.Grains.Sessions;
 using NodaTime;
 
@@ -31,7 +32,35 @@ public sealed class SessionState
 
     /// <summary>The breakout phase whose round was last opened, so each phase opens its round once.</summary>
     [Id(12)] public int? PhaseRoundFor { get; set; }
+
+    /// <summary>The member a facilitator named to record decisions and action items.</summary>
+    [Id(13)] public MemberId? Recorder { get; set; }
+
+    [Id(14)] public List<Decision> Decisions { get; set; } = [];
+
+    [Id(15)] public List<ActionItem> ActionItems { get; set; } = [];
+
+    /// <summary>When each agenda phase really started and ended.</summary>
+    [Id(16)] public List<PhaseRun> PhaseRuns { get; set; } = [];
+
+    /// <summary>Every breakout room closed so far, for the minutes.</summary>
+    [Id(17)] public List<ClosedRoom> ClosedRooms { get; set; } = [];
+
+    /// <summary>The lesson plan's version when the meeting ended.</summary>
+    [Id(18)] public long? PlanVersionAtEnd { get; set; }
+
+    /// <summary>The earlier meeting of the series whose open action items this one carries; -1 for none.</summary>
+    [Id(19)] public int CarriedFrom { get; set; } = -1;
 }
+
+/// <summary>A breakout room of a closed round: its notes, and the prompt they started with.</summary>
+[GenerateSerializer, Alias("coplive.SessionState.ClosedRoom")]
+public sealed record ClosedRoom(
+    [property: Id(0)] int Round,
+    [property: Id(1)] int? Phase,
+    [property: Id(2)] string Name,
+    [property: Id(3)] DocumentId Notes,
+    [property: Id(4)] string Seed);
 
 /// <summary>The open breakout round.</summary>
 [GenerateSerializer, Alias("coplive.SessionState.Round")]

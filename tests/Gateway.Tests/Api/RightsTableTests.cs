@@ -210,6 +210,28 @@ public sealed class RightsTableTests(GatewayFixture gateway)
                 await h.InvokeAsync<SessionState>(nameof(ILiveHub.AdvancePhase), session);
             });
         }),
+        new(["SetRecorder"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            return c => w.HubAsync(c, h => h.InvokeAsync<SessionState>(nameof(ILiveHub.SetRecorder), session, (string?)null));
+        }),
+        new(["AddDecision", "AddActionItem", "SetActionItemDone", "RemoveMinutesEntry"], Moderators, async w =>
+        {
+            var session = await w.LiveSessionAsync();
+            return c => w.HubAsync(c, async h =>
+            {
+                var decided = await h.InvokeAsync<SessionState>(nameof(ILiveHub.AddDecision), session, "We keep the trios");
+                var assigned = await h.InvokeAsync<SessionState>(nameof(ILiveHub.AddActionItem), session, new ActionItemRequest("Share the unit", null, null));
+                await h.InvokeAsync<SessionState>(nameof(ILiveHub.SetActionItemDone), session, assigned.ActionItems![^1].Id.ToString(), true);
+                await h.InvokeAsync<SessionState>(nameof(ILiveHub.RemoveMinutesEntry), session, decided.Decisions![^1].Id.ToString());
+            });
+        }),
+        new(["GET /api/sessions/{id}/minutes", "GET /api/sessions/{id}/minutes.md"], Readers, w => Ready(async c =>
+        {
+            var json = await w.RestAsync(HttpMethod.Get, $"/api/sessions/{w.Session}/minutes", null, c);
+            var markdown = await w.RestAsync(HttpMethod.Get, $"/api/sessions/{w.Session}/minutes.md", null, c);
+            return new[] { json, markdown }.Distinct().Single();
+        })),
         new(["OpenBreakouts"], Moderators, async w =>
         {
             var session = await w.LiveSessionWithMemberAsync();
