@@ -75,4 +75,51 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
+    [Fact]
+    public async Task ARecorderMarksDecisionsAndActionItems_EveryoneSeesThem_AndTheMinutesShowWhenTheMeetingEnds()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var ben = await meeting.JoinAsync("member", "Ben Okafor");
+        var session = await meeting.ScheduleAsync(rivera, "Lesson study", template: "consultancy");
+        await meeting.StartAsync(rivera, session, ana, ben);
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start agenda" }).ClickAsync();
+
+        await rivera.GetByLabel("Recorder").SelectOptionAsync(new SelectOptionValue { Label = "Ana Ruiz" });
+        await Assertions.Expect(ana.GetByLabel("Decision", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(ben.GetByLabel("Decision", new() { Exact = true })).ToBeHiddenAsync();
+        await ana.GetByLabel("Decision", new() { Exact = true }).FillAsync("Use bar models in unit 3");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Add decision" }).ClickAsync();
+        await ana.GetByLabel("Action item", new() { Exact = true }).FillAsync("Share the unit plan");
+        await ana.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Ben Okafor" });
+        await ana.GetByLabel("Due").FillAsync(DateTime.UtcNow.Date.AddDays(14).ToString("yyyy-MM-dd"));
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.List, new() { Name = "Decisions" })).ToContainTextAsync("Use bar models in unit 3 — Ana Ruiz");
+        await Assertions.Expect(ben.GetByRole(AriaRole.List, new() { Name = "Action items" })).ToContainTextAsync("Share the unit plan — Ben Okafor, due ");
+        await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "recorder-panel.png"), FullPage = true });
+
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+        foreach (var page in new[] { rivera, ana, ben })
+        {
+            var minutes = page.GetByRole(AriaRole.Region, new() { Name = "Minutes" });
+            await Assertions.Expect(minutes).ToContainTextAsync("Use bar models in unit 3");
+            await Assertions.Expect(minutes.GetByRole(AriaRole.List, new() { Name = "Attendees" })).ToContainTextAsync("Ben Okafor");
+            await Assertions.Expect(minutes.GetByRole(AriaRole.List, new() { Name = "Agenda as run" })).ToContainTextAsync("Present the dilemma (5 min planned)");
+        }
+        var download = await ben.RunAndWaitForDownloadAsync(() => ben.GetByRole(AriaRole.Button, new() { Name = "Download minutes (Markdown)" }).ClickAsync());
+        var markdown = await File.ReadAllTextAsync(await download.PathAsync());
+        await ben.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "minutes.png"), FullPage = true });
+
+        // Reopened later, the ended meeting's page shows its minutes.
+        await ana.ReloadAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Region, new() { Name = "Minutes" })).ToContainTextAsync("Share the unit plan");
+
+        Assert.StartsWith("# Minutes: Lesson study", markdown);
+        Assert.Contains("- [ ] Share the unit plan — Ben Okafor, due ", markdown);
+        Assert.Matches(@"minutes-\d{4}-\d{2}-\d{2}\.md", download.SuggestedFilename);
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
 }

@@ -1,6 +1,6 @@
-import { api, token } from "./api";
-import { gateway } from "./gateways";
+import { api } from "./api";
 import { h } from "./dom";
+import { download } from "./download";
 
 /** A document's past: a slider over its versions showing the text at each, and a Markdown export. */
 export function historyPanel(documentId: () => string | null, latest: () => number): HTMLElement {
@@ -38,12 +38,7 @@ export function historyPanel(documentId: () => string | null, latest: () => numb
   exportButton.addEventListener("click", async () => {
     const id = documentId();
     if (!id) return;
-    // The export needs the member token, which a plain link cannot carry.
-    const response = await fetch(`${gateway()}/api/documents/${id}/export.md`, { headers: { Authorization: `Bearer ${token()}` } });
-    const name = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "lesson-plan.md";
-    const link = h("a", { href: URL.createObjectURL(await response.blob()), download: name });
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await download(`/api/documents/${id}/export.md`, "lesson-plan.md");
   });
 
   return h("div", { class: "history-tools" }, h("div", { class: "buttons" }, toggle, exportButton), panel);

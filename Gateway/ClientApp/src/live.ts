@@ -32,7 +32,9 @@ export type LiveMethod = keyof LiveHub;
 
 // Sent twice, these do what they did once: their arguments name the outcome (a hand raised, a room chosen) or
 // carry the message's own id (chat). Only these are sent again while the cluster recovers.
-const repeatable = new Set<LiveMethod>(["JoinSession", "OpenRoom", "CloseRoom", "SendChat", "SetHand", "ChooseRoom", "OpenDocument", "GetOps"]);
+const repeatable = new Set<LiveMethod>([
+  "JoinSession", "OpenRoom", "CloseRoom", "SendChat", "SetHand", "ChooseRoom", "OpenDocument", "GetOps", "SetActionItemDone", "SetRecorder",
+]);
 
 /** Whether sending `method` again after a failure with no answer cannot do it twice. */
 export function isRepeatable(method: LiveMethod): boolean {

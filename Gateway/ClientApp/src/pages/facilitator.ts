@@ -21,11 +21,17 @@ export class FacilitatorPanel {
   private readonly templateNote = h("p", { class: "template-note", role: "status" });
   private state: SessionState | null = null;
 
+  private readonly recorder = h("select", { id: "recorder" });
+
   constructor(
     private readonly sessionId: string,
     private readonly communityId: string,
     private readonly call: LiveCall,
-    private readonly started: () => Promise<void>) {
+    private readonly started: () => Promise<void>,
+    members: { memberId: string; displayName: string; role: string }[]) {
+    clear(this.recorder, h("option", { value: "" }, "facilitators only"),
+      ...members.filter((m) => m.role !== "observer").map((m) => h("option", { value: m.memberId }, m.displayName)));
+    this.recorder.addEventListener("change", () => void this.call("SetRecorder", this.sessionId, this.recorder.value || null));
     this.mode.addEventListener("change", () => this.render());
     this.rooms.addEventListener("change", () => this.render());
   }
@@ -52,7 +58,9 @@ export class FacilitatorPanel {
         this.button(s.phase < 0 ? "Start agenda" : "Next phase", () => this.call(s.phase < 0 ? "StartAgenda" : "AdvancePhase", id)),
         this.button("+5 min", () => this.call("ExtendPhase", id, 5)),
         s.breakout ? this.roundControls(s) : this.openForm(s),
+        h("div", { class: "recorder" }, h("label", { for: "recorder" }, "Recorder"), this.recorder),
         this.button("End session", () => this.call("EndSession", id, null)));
+      this.recorder.value = s.recorderId ?? "";
     }
     if (s.agenda.length > 0) parts.push(this.saveTemplateForm());
     clear(this.element, ...parts);

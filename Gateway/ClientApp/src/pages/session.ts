@@ -3,6 +3,8 @@ import { api } from "../api";
 import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
+import { minutesView } from "../minutes";
+import { RecordPanel } from "../record";
 import { FacilitatorPanel } from "./facilitator";
 import { colorOf } from "../decorations";
 import { countdown } from "../countdown";
@@ -90,16 +92,26 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return undefined;
     }
   };
-  const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join()) : null;
+  const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join(), community.members) : null;
+  const record = new RecordPanel(sessionId, call, community.members);
+  const minutesHost = h("div", { class: "minutes-host" });
+  let minutesShown = false;
+  /** Once the meeting is over, its minutes lead the page. */
+  async function showMinutes(): Promise<void> {
+    if (minutesShown) return;
+    minutesShown = true;
+    minutesHost.replaceChildren(await minutesView(sessionId));
+  }
 
   clear(root,
     h("header", {}, title, phase, clock, prompt),
     banner,
     h("div", { class: "layout" },
-      h("main", {}, roomTitle, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
+      h("main", {}, minutesHost, roomTitle, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
       h("aside", {},
         h("h2", {}, "People"), people,
         h("div", { class: "buttons" }, handButton, helpButton),
+        record.element,
         h("h2", {}, "Chat"), chatLog,
         h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
           h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send")),
@@ -211,6 +223,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     prompt.hidden = !ask;
     prompt.textContent = ask ? `${current!.breakout ? "In your breakout room: " : ""}${ask}` : "";
     clear(people, ...state.present.map((p) => h("li", {}, `${p.displayName} (${p.role})${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
+    record.update(state, facilitates || state.recorderId === me.memberId);
+    if (state.status === "ended") void showMinutes();
     renderControls();
     renderChoice();
     tick();
@@ -315,8 +329,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       updateEditable();
       return;
     }
-    // Not live yet: say so, and try again shortly, so the page comes alive when the facilitator starts.
+    // Not live: over (its minutes show), or not yet (say so, and try again shortly, so the page comes alive when the
+    // facilitator starts).
     phase.textContent = refusalMessage(e);
+    if (details.status === "ended") void showMinutes();
     renderControlsForScheduled();
     if (active && details.status === "scheduled") setTimeout(() => { if (active && state?.status !== "live") void join(); }, 3000);
   }
