@@ -29,29 +29,41 @@ public sealed partial class RoomFanout(
         room => grains.GetRoom(room).SubscribeAsync(Reference),
         room => grains.GetRoom(room).UnsubscribeAsync(Reference));
 
-    /// <summary>Lets a connection follow a room it has just been allowed to read.</summary>
-    public async Task FollowAsync(string connectionId, MemberId member, RoomView room)
+    /// <summary>
+    /// Lets a connection follow a room it has just been allowed to read; true when it follows as an observer (a
+    /// facilitator looking into an open breakout room they are not in).
+    /// </summary>
+    public async Task<bool> FollowAsync(string connectionId, MemberId member, RoomView room)
     {
         // Allowed to read a breakout room it is not in: the caller is a facilitator (or the admin), who may observe any room.
         var observer = room.Kind == RoomKind.Breakout && !room.Closed && !room.Members.Contains(member);
         _followers[(connectionId, room.Id)] = new Follower(member, observer);
         await hub.Groups.AddToGroupAsync(connectionId, HubGroups.ForRoom(room.Id));
         await Subscriptions.AddAsync(connectionId, room.Id);
+        return observer;
     }
 
-    public async Task UnfollowAsync(string connectionId, RoomId room)
+    /// <summary>Stops a connection following a room; true when it followed as an observer.</summary>
+    public async Task<bool> UnfollowAsync(string connectionId, RoomId room)
     {
-        _followers.TryRemove((connectionId, room), out _);
+        var observer = _followers.TryRemove((connectionId, room), out var follower) && follower.Observer;
         await hub.Groups.RemoveFromGroupAsync(connectionId, HubGroups.ForRoom(room));
         await Subscriptions.RemoveAsync(connectionId, room);
+        return observer;
     }
 
-    public async Task UnfollowAllAsync(string connectionId)
+    /// <summary>Stops a closed connection following any room; returns the rooms it observed.</summary>
+    public async Task<IReadOnlyList<RoomId>> UnfollowAllAsync(string connectionId)
     {
+        var observed = new List<RoomId>();
         foreach (var room in await Subscriptions.RemoveAllAsync(connectionId))
         {
-            _followers.TryRemove((connectionId, room), out _);
+            if (_followers.TryRemove((connectionId, room), out var follower) && follower.Observer)
+            {
+                observed.Add(room);
+            }
         }
+        return observed;
     }
 
     public async Task RoomChanged(RoomView room)

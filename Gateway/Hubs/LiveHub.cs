@@ -175,13 +175,25 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
     public async Task<RoomState> OpenRoom(string roomId)
     {
         var caller = Caller;
-        var room = await Grains.GetRoom(ParseRoom(roomId)).GetAsync(caller);
-        await rooms.FollowAsync(Context.ConnectionId, caller.Member, room);
-        return (room).ToWire();
+        var grain = Grains.GetRoom(ParseRoom(roomId));
+        var room = await grain.GetAsync(caller);
+        if (await rooms.FollowAsync(Context.ConnectionId, caller.Member, room) && !caller.IsAdmin)
+        {
+            // A facilitator looking into a room they are not in: its members see that someone is watching.
+            room = await grain.WatchAsync(caller, Context.ConnectionId, true);
+        }
+        return room.ToWire();
     }
 
-    /// <summary>Stops following a room.</summary>
-    public Task CloseRoom(string roomId) => rooms.UnfollowAsync(Context.ConnectionId, ParseRoom(roomId));
+    /// <summary>Stops following a room (and watching it, for a facilitator who was).</summary>
+    public async Task CloseRoom(string roomId)
+    {
+        var id = ParseRoom(roomId);
+        if (await rooms.UnfollowAsync(Context.ConnectionId, id) && !Caller.IsAdmin)
+        {
+            await Grains.GetRoom(id).WatchAsync(Caller, Context.ConnectionId, false);
+        }
+    }
 
     /// <summary>Posts to a room's chat (1–2,000 characters).</summary>
     public async Task<RoomState> SendChat(string roomId, string text, string messageId) =>
@@ -215,7 +227,13 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
         }
         var caller = Context.User?.ToCaller();
         await members.DisconnectedAsync(Context.ConnectionId);
-        await rooms.UnfollowAllAsync(Context.ConnectionId);
+        foreach (var watched in await rooms.UnfollowAllAsync(Context.ConnectionId))
+        {
+            if (caller is { IsAdmin: false })
+            {
+                await Grains.GetRoom(watched).WatchAsync(caller, Context.ConnectionId, false);
+            }
+        }
         foreach (var session in await sessions.LeaveAllAsync(Context.ConnectionId))
         {
             if (caller is not null)

@@ -61,7 +61,8 @@ internal static class WireMapping
         [.. r.Chat.Select(c => new RoomChatMessage(c.Id, c.Author.Value, c.AuthorName, c.Text, c.At, c.Broadcast))],
         [.. r.Hands.Select(h => new RoomHand(h.Member.Value, h.Name, h.At))],
         [.. r.Help.Select(h => new RoomHelpRequest(h.Id, h.Member.Value, h.Name, h.Note, h.At, h.Status.ToWire(), h.ClaimedBy?.Value, h.ClaimedByName, h.ResolvedAt))],
-        r.Closed);
+        r.Closed,
+        r.Watchers.IsDefault ? [] : [.. r.Watchers.Select(w => new RoomWatcherEntry(w.Member.Value, w.Name))]);
 
     public static SessionStatus ToWire(this GrainSessionStatus value) => WireEnum<GrainSessionStatus, SessionStatus>.Convert(value);
 

@@ -17,6 +17,14 @@ public interface IRoomGrain : IGrainWithGuidKey
     Task<RoomView> GetAsync(Caller caller);
 
     /// <summary>
+    /// A connection of a facilitator starts (or stops) watching this breakout room without being in it; the room's
+    /// members see who is watching. Watching is not joining: a facilitator who wants to talk in the room joins it
+    /// (the session's MoveMember, moving themselves).
+    /// </summary>
+    [Alias("Watch")]
+    Task<RoomView> WatchAsync(Caller caller, string connectionId, bool watching);
+
+    /// <summary>
     /// Posts a chat message (1–2,000 characters). <paramref name="messageId"/> is the sender's id for the message: sent
     /// again (a retry after a lost reply), it is not posted twice.
     /// </summary>

@@ -16,4 +16,9 @@ public sealed record RoomView(
     [property: Id(7)] ImmutableArray<ChatMessage> Chat,
     [property: Id(8)] ImmutableArray<RaisedHand> Hands,
     [property: Id(9)] ImmutableArray<HelpRequest> Help,
-    [property: Id(10)] bool Closed);
+    [property: Id(10)] bool Closed,
+    [property: Id(11)] ImmutableArray<RoomWatcher> Watchers = default);
+
+/// <summary>A facilitator looking into a breakout room without being in it: the room shows who is watching.</summary>
+[GenerateSerializer, Immutable, Alias("coplive.RoomWatcher")]
+public sealed record RoomWatcher([property: Id(0)] MemberId Member, [property: Id(1)] string Name);

@@ -72,7 +72,7 @@ public interface ILiveHub : IModerationHub
     /// <summary>Starts following a room this caller may read; returns its state.</summary>
     Task<RoomState> OpenRoom(string roomId);
 
-    /// <summary>Stops following a room.</summary>
+    /// <summary>Stops following a room (and watching it, for a facilitator who was).</summary>
     Task CloseRoom(string roomId);
 
     /// <summary>

@@ -14,7 +14,11 @@ public sealed record RoomState(
     IReadOnlyList<RoomChatMessage> Chat,
     IReadOnlyList<RoomHand> Hands,
     IReadOnlyList<RoomHelpRequest> Help,
-    bool Closed);
+    bool Closed,
+    IReadOnlyList<RoomWatcherEntry>? Watchers = null);
+
+/// <summary>A facilitator watching a breakout room without being in it; the room's members see a badge.</summary>
+public sealed record RoomWatcherEntry(Guid MemberId, string Name);
 
 /// <summary>A chat message; <paramref name="Broadcast"/> when a facilitator sent it to every room.</summary>
 public sealed record RoomChatMessage(long Id, Guid AuthorId, string AuthorName, string Text, Instant At, bool Broadcast);

@@ -122,4 +122,35 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
+    [Fact]
+    public async Task AFacilitatorLooksIntoARoomWithoutJoiningIt_ItsMembersSeeTheBadge_AndJoiningToTalkIsItsOwnStep()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Lesson study");
+        await meeting.StartAsync(rivera, session, ana);
+        await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ana Ruiz");
+        await rivera.GetByRole(AriaRole.Spinbutton, new() { Name = "Rooms" }).FillAsync("1");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.InsertTextAsync("Ana's idea");
+
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Look into Room 1" }).ClickAsync();
+        await Assertions.Expect(rivera.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("Ana's idea");
+        await Assertions.Expect(rivera.Locator(".watch-bar")).ToContainTextAsync("You are watching this room");
+        await Assertions.Expect(rivera.GetByLabel("Message", new() { Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(ana.Locator(".watching")).ToHaveTextAsync("👁 Ms. Rivera is watching this room");
+        await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "room-watched.png"), FullPage = true });
+
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Join this room to talk" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator(".watch-bar")).ToBeHiddenAsync();
+        await Assertions.Expect(rivera.GetByLabel("Message", new() { Exact = true })).ToBeEnabledAsync();
+        await Assertions.Expect(ana.Locator(".watching")).ToBeHiddenAsync();
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
 }

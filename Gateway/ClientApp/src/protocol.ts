@@ -76,7 +76,10 @@ export interface RoomHelpRequest { id: number; memberId: string; name: string; n
 export type RoomKind = "main" | "breakout";
 
 /** The `RoomChanged` event and the reply of room commands: a room's complete state, numbered by Seq. */
-export interface RoomState { roomId: string; sessionId: string; seq: number; name: string; kind: RoomKind; notesDocumentId: string; members: string[]; chat: RoomChatMessage[]; hands: RoomHand[]; help: RoomHelpRequest[]; closed: boolean }
+export interface RoomState { roomId: string; sessionId: string; seq: number; name: string; kind: RoomKind; notesDocumentId: string; members: string[]; chat: RoomChatMessage[]; hands: RoomHand[]; help: RoomHelpRequest[]; closed: boolean; watchers?: RoomWatcherEntry[] }
+
+/** A facilitator watching a breakout room without being in it; the room's members see a badge. */
+export interface RoomWatcherEntry { memberId: string; name: string }
 
 /** An action item: its owner (a member), due date (`yyyy-MM-dd` in the session's zone), whether it is done, and whether it was carried from an earlier meeting of the series. */
 export interface ActionItemEntry { id: string; text: string; ownerId?: string; ownerName?: string; due?: string; done: boolean; createdAt: string; carried: boolean }
@@ -196,7 +199,7 @@ export interface LiveHub extends ModerationHub {
   RemoveMinutesEntry(sessionId: string, entryId: string): SessionState;
   /** Starts following a room this caller may read; returns its state. */
   OpenRoom(roomId: string): RoomState;
-  /** Stops following a room. */
+  /** Stops following a room (and watching it, for a facilitator who was). */
   CloseRoom(roomId: string): void;
   /** Posts to a room's chat (1–2,000 characters). messageId is a new GUID per message, kept when the send is retried, so a retry after a lost reply posts the message once. */
   SendChat(roomId: string, text: string, messageId: string): RoomState;

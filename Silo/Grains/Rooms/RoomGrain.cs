@@ -34,6 +34,9 @@ public sealed class RoomGrain(
     private readonly MemberRates _chatRates = new(ChatPerSecond, ChatBurst, "messages");
     private Gatekeeper? _gate;
 
+    // Transient: which connections of facilitators are watching this room without being in it.
+    private readonly Dictionary<string, RoomWatcher> _watchers = [];
+
     private RoomState State => state.State;
     private RoomSetup Setup => State.Setup ?? throw CopLiveException.NotFound("There is no such room.");
     private RoomId Id => new(this.GetPrimaryKey());
@@ -67,6 +70,32 @@ public sealed class RoomGrain(
     public async Task<RoomView> GetAsync(Caller caller)
     {
         await EnsureCanReadAsync(caller);
+        return View();
+    }
+
+    public async Task<RoomView> WatchAsync(Caller caller, string connectionId, bool watching)
+    {
+        if (string.IsNullOrWhiteSpace(connectionId) || connectionId.Length > 128)
+        {
+            throw CopLiveException.Invalid("connectionId", "'connectionId' must be 1-128 characters.");
+        }
+        bool changed;
+        if (watching)
+        {
+            var watcher = await EnsureCanReadAsync(caller);
+            changed = Setup.Kind == RoomKind.Breakout && !State.Closed && !State.Members.Contains(caller.Member) && !caller.IsAdmin
+                && _watchers.TryAdd(connectionId, new RoomWatcher(caller.Member, watcher?.DisplayName ?? "A facilitator"));
+        }
+        else
+        {
+            // Stopping touches only the caller's own connection, so it needs no right (one lost meanwhile included).
+            _ = Setup;
+            changed = _watchers.TryGetValue(connectionId, out var was) && was.Member == caller.Member && _watchers.Remove(connectionId);
+        }
+        if (changed)
+        {
+            await CommitAsync();
+        }
         return View();
     }
 
@@ -237,16 +266,20 @@ public sealed class RoomGrain(
 
     private RoomView View() => new(
         Id, Setup.Session, State.Seq, Setup.Name, Setup.Kind, Setup.Notes,
-        [.. State.Members], [.. State.Chat], [.. State.Hands], [.. State.Help], State.Closed);
+        [.. State.Members], [.. State.Chat], [.. State.Hands], [.. State.Help], State.Closed,
+        // Someone who has since joined the room is no longer just watching it.
+        [.. _watchers.Values.Where(w => !State.Members.Contains(w.Member)).DistinctBy(w => w.Member)]);
 
     /// <summary>Reading: the room's members, anyone in the community for the main room or a closed room, facilitators always.</summary>
-    private async Task EnsureCanReadAsync(Caller caller)
+    private async Task<CommunityMember?> EnsureCanReadAsync(Caller caller)
     {
         _ = Setup;
-        if (await Gate.RequireAsync(caller, Right.ReadRoom) is { } member && !IsOpenTo(member.Member))
+        var member = await Gate.RequireAsync(caller, Right.ReadRoom);
+        if (member is not null && !IsOpenTo(member.Member))
         {
             Gatekeeper.Require(member, Right.LookIntoRooms);
         }
+        return member;
     }
 
     /// <summary>Taking part (chat, hands, help): the room's members, or anyone in the session for the main room; not after it closed.</summary>

@@ -17,6 +17,8 @@ export class FacilitatorPanel {
     h("option", { value: "auto" }, "automatic"), h("option", { value: "manual" }, "manual"), h("option", { value: "self" }, "self-select"));
   private readonly broadcast = h("input", { id: "broadcast", maxlength: 2000 });
   private readonly manual = new Map<string, HTMLSelectElement>();
+  private readonly assignments = h("div", { class: "assignments" });
+  private readonly openFormElement = this.buildOpenForm();
   private readonly templateName = h("input", { id: "template-name", maxlength: 200 });
   private readonly templateNote = h("p", { class: "template-note", role: "status" });
   private state: SessionState | null = null;
@@ -28,12 +30,13 @@ export class FacilitatorPanel {
     private readonly communityId: string,
     private readonly call: LiveCall,
     private readonly started: () => Promise<void>,
-    members: { memberId: string; displayName: string; role: string }[]) {
+    members: { memberId: string; displayName: string; role: string }[],
+    private readonly lookInto: (roomId: string) => void) {
     clear(this.recorder, h("option", { value: "" }, "facilitators only"),
       ...members.filter((m) => m.role !== "observer").map((m) => h("option", { value: m.memberId }, m.displayName)));
     this.recorder.addEventListener("change", () => void this.call("SetRecorder", this.sessionId, this.recorder.value || null));
-    this.mode.addEventListener("change", () => this.render());
-    this.rooms.addEventListener("change", () => this.render());
+    this.mode.addEventListener("change", () => this.renderAssignments());
+    this.rooms.addEventListener("input", () => this.renderAssignments());
   }
 
   update(state: SessionState): void {
@@ -57,7 +60,7 @@ export class FacilitatorPanel {
       parts.push(
         this.button(s.phase < 0 ? "Start agenda" : "Next phase", () => this.call(s.phase < 0 ? "StartAgenda" : "AdvancePhase", id)),
         this.button("+5 min", () => this.call("ExtendPhase", id, 5)),
-        s.breakout ? this.roundControls(s) : this.openForm(s),
+        s.breakout ? this.roundControls(s) : this.openForm(),
         h("div", { class: "recorder" }, h("label", { for: "recorder" }, "Recorder"), this.recorder),
         this.button("End session", () => this.call("EndSession", id, null)));
       this.recorder.value = s.recorderId ?? "";
@@ -85,29 +88,24 @@ export class FacilitatorPanel {
     return form;
   }
 
-  private openForm(s: SessionState): HTMLElement {
-    const count = Math.max(1, Math.min(20, Number(this.rooms.value) || 1));
-    const members = s.present.filter((p) => p.role !== "facilitator" && p.role !== "owner");
-    const assignments = this.mode.value !== "manual" ? [] : members.map((m, i) => {
-      let select = this.manual.get(m.memberId);
-      if (!select) {
-        select = h("select", { id: `assign-${m.memberId}` });
-        this.manual.set(m.memberId, select);
-      }
-      const chosen = select.value || String(i % count);
-      clear(select, ...Array.from({ length: count }, (_, r) => h("option", { value: r, selected: String(r) === chosen }, `Room ${r + 1}`)));
-      return h("div", {}, h("label", { for: select.id }, m.displayName), select);
-    });
+  /** The form to open a round: made once, so a click on it is never lost to a redraw; only its manual assignments follow the room count. */
+  private openForm(): HTMLElement {
+    this.renderAssignments();
+    return this.openFormElement;
+  }
+
+  private buildOpenForm(): HTMLFormElement {
     const form = h("form", { class: "breakout", "aria-label": "Open breakout rooms" },
       h("label", { for: "rooms" }, "Rooms"), this.rooms,
       h("label", { for: "minutes" }, "Minutes"), this.minutes,
       h("label", { for: "mode" }, "Assignment"), this.mode,
-      ...assignments,
+      this.assignments,
       h("button", { type: "submit" }, "Open breakout rooms"));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
+      const members = this.members();
       void this.call("OpenBreakouts", this.sessionId, {
-        rooms: count,
+        rooms: this.roomCount(),
         assignment: this.mode.value as BreakoutMode,
         minutes: Number(this.minutes.value),
         assignments: this.mode.value === "manual"
@@ -118,10 +116,34 @@ export class FacilitatorPanel {
     return form;
   }
 
+  private roomCount(): number {
+    return Math.max(1, Math.min(20, Number(this.rooms.value) || 1));
+  }
+
+  private members() {
+    return (this.state?.present ?? []).filter((p) => p.role !== "facilitator" && p.role !== "owner");
+  }
+
+  /** In a manual round, a room for each member present. */
+  private renderAssignments(): void {
+    const count = this.roomCount();
+    clear(this.assignments, ...(this.mode.value !== "manual" ? [] : this.members().map((m, i) => {
+      let select = this.manual.get(m.memberId);
+      if (!select) {
+        select = h("select", { id: `assign-${m.memberId}` });
+        this.manual.set(m.memberId, select);
+      }
+      const chosen = select.value || String(i % count);
+      clear(select, ...Array.from({ length: count }, (_, r) => h("option", { value: r, selected: String(r) === chosen }, `Room ${r + 1}`)));
+      return h("div", {}, h("label", { for: select.id }, m.displayName), select);
+    })));
+  }
+
   private roundControls(s: SessionState): HTMLElement {
     const round = s.breakout!;
     const names = new Map(s.present.map((p) => [p.memberId, p.displayName]));
     const rooms = round.rooms.map((room) => h("li", {}, h("strong", {}, room.name), " ",
+      h("button", { type: "button", class: "look-in", "aria-label": `Look into ${room.name}`, onclick: () => this.lookInto(room.roomId) }, "Look in"), " ",
       ...room.members.map((m) => {
         const move = h("select", { "aria-label": `Move ${names.get(m) ?? "member"} to` },
           ...round.rooms.map((r) => h("option", { value: r.roomId, selected: r.roomId === room.roomId }, r.name)));

@@ -92,7 +92,22 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return undefined;
     }
   };
-  const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join(), community.members) : null;
+  const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join(), community.members, (roomId) => lookInto(roomId)) : null;
+  // A facilitator looking into a breakout room without being in it: they read along, its members see a badge.
+  let lookingInto: string | null = null;
+  let watching = false;
+  const watchBadge = h("p", { class: "watching", role: "status", hidden: true });
+  const joinRoomButton = h("button", { type: "button" }, "Join this room to talk");
+  const backButton = h("button", { type: "button" }, "Back to the plan");
+  const watchBar = h("div", { class: "watch-bar", hidden: true }, h("span", {}, "You are watching this room; its members see that you are."), joinRoomButton, backButton);
+  function lookInto(roomId: string | null): void {
+    lookingInto = roomId;
+    if (state) apply(state);
+  }
+  joinRoomButton.addEventListener("click", async () => {
+    if (lookingInto && await call("MoveMember", sessionId, me.memberId, lookingInto)) lookingInto = null;
+  });
+  backButton.addEventListener("click", () => lookInto(null));
   const record = new RecordPanel(sessionId, call, community.members);
   const minutesHost = h("div", { class: "minutes-host" });
   let minutesShown = false;
@@ -107,7 +122,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     h("header", {}, title, phase, clock, prompt),
     banner,
     h("div", { class: "layout" },
-      h("main", {}, minutesHost, roomTitle, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
+      h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
       h("aside", {},
         h("h2", {}, "People"), people,
         h("div", { class: "buttons" }, handButton, helpButton),
@@ -160,7 +175,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   }
 
   function myRoom(s: SessionState): { id: string; name: string; notes: string } {
-    const breakout = s.breakout?.rooms.find((r) => r.members.includes(me.memberId));
+    const breakout = s.breakout?.rooms.find((r) => r.members.includes(me.memberId))
+      ?? s.breakout?.rooms.find((r) => r.roomId === lookingInto);
     return breakout ? { id: breakout.roomId, name: breakout.name, notes: breakout.notesDocumentId } : { id: s.mainRoomId, name: "Lesson plan", notes: s.mainDocumentId };
   }
 
@@ -201,14 +217,17 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   function updateEditable(): void {
     if (!editor || !state) return;
     const muted = state.muted.includes(me.memberId);
-    const reason = muted ? "A facilitator muted you: you can read, raise your hand and ask for help, but not edit or chat."
+    watching = !!state.breakout?.rooms.some((r) => r.roomId === roomId && !r.members.includes(me.memberId));
+    watchBar.hidden = !watching;
+    const reason = watching ? "You are watching this room: join it to talk or edit."
+      : muted ? "A facilitator muted you: you can read, raise your hand and ask for help, but not edit or chat."
       : role === "observer" ? "Observers read along; editing is for members."
       : state.status !== "live" ? "The session is not live."
       : doc?.locked && !facilitates ? "A facilitator locked this document: it is read-only for now."
       : refused;
     editor.setEditable(!reason);
     editorNote.textContent = reason ?? "";
-    chatInput.disabled = muted || role === "observer";
+    chatInput.disabled = muted || watching || role === "observer";
   }
 
   function renderSession(): void {
@@ -242,6 +261,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   function renderRoom(): void {
     if (!room) return;
+    const others = (room.watchers ?? []).filter((w) => w.memberId !== me.memberId);
+    watchBadge.hidden = others.length === 0;
+    watchBadge.textContent = `👁 ${others.map((w) => w.name).join(", ")} ${others.length === 1 ? "is" : "are"} watching this room`;
     clear(chatLog, ...room.chat.slice(-100).map((m) => h("li", { class: m.broadcast ? "broadcast" : "" }, h("strong", {}, m.authorName), ` ${m.text}`)));
     chatLog.scrollTop = chatLog.scrollHeight;
     const raised = room.hands.some((x) => x.memberId === me.memberId);
