@@ -33,6 +33,10 @@ internal static class MeEndpoints
             .SelectMany(c => c.Sessions.Select(s => SessionListItem.From(s, profile.TimeZone, c.CommunityName)))
             .OrderBy(s => s.Start)
             .ToList();
-        return Results.Ok(new MySessionsResponse(profile.TimeZone, sessions));
+        var names = upcoming.ToDictionary(c => c.Community, c => c.CommunityName);
+        var past = (await member.GetPastSessionsAsync(caller))
+            .Select(s => SessionListItem.From(s, profile.TimeZone, names.GetValueOrDefault(s.Community)))
+            .ToList();
+        return Results.Ok(new MySessionsResponse(profile.TimeZone, sessions, past));
     }
 }

@@ -21,6 +21,13 @@ public interface IMemberGrain : IGrainWithGuidKey
     [Alias("GetProfile")]
     Task<MemberProfile?> GetProfileAsync(Caller caller);
 
+    /// <summary>
+    /// The ended sessions the member attended, of communities they still belong to, newest first (the member
+    /// themselves and the administrator).
+    /// </summary>
+    [Alias("GetPastSessions")]
+    Task<ImmutableArray<Sessions.SessionSummary>> GetPastSessionsAsync(Caller caller);
+
     /// <summary>Upcoming sessions of every community the member belongs to (the member themselves and the administrator).</summary>
     [Alias("GetUpcomingSessions")]
     Task<ImmutableArray<CommunityUpcoming>> GetUpcomingSessionsAsync(Caller caller);

@@ -112,8 +112,9 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         var markdown = await File.ReadAllTextAsync(await download.PathAsync());
         await ben.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "minutes.png"), FullPage = true });
 
-        // Reopened later, the ended meeting's page shows its minutes.
-        await ana.ReloadAsync();
+        // Found later among Ana's past meetings on her home page, the ended meeting's page shows its minutes.
+        await ana.GotoAsync("/");
+        await ana.GetByRole(AriaRole.List, new() { Name = "Past meetings" }).GetByRole(AriaRole.Link, new() { Name = "Lesson study" }).ClickAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.Region, new() { Name = "Minutes" })).ToContainTextAsync("Share the unit plan");
 
         Assert.StartsWith("# Minutes: Lesson study", markdown);

@@ -49,4 +49,4 @@ export interface SessionListItem {
   id: string; communityId: string; communityName: string | null; title: string; status: string;
   start: string; end: string; localStart: string; localEnd: string;
 }
-export interface MySessions { timeZone: string; sessions: SessionListItem[] }
+export interface MySessions { timeZone: string; sessions: SessionListItem[]; past: SessionListItem[] }

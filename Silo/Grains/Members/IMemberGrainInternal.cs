@@ -20,6 +20,13 @@ internal interface IMemberGrainInternal : IGrainWithGuidKey
     [Alias("JoinedCommunity")]
     Task<MemberProfile> JoinedCommunityAsync(CommunityId community, string displayName, string timeZone);
 
+    /// <summary>
+    /// Records that the member attended a session (or its new status, at its end), so it stays findable among their
+    /// past meetings. Called by the session.
+    /// </summary>
+    [Alias("Attended")]
+    Task AttendedAsync(CopLive.Grains.Sessions.SessionSummary session);
+
     /// <summary>Records that the member left (or was removed from) a community. Called by the community.</summary>
     [Alias("LeftCommunity")]
     Task LeftCommunityAsync(CommunityId community);

@@ -4,6 +4,7 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Members;
 using CopLive.Grains.Security;
+using CopLive.Grains.Sessions;
 using CopLive.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -17,6 +18,8 @@ public sealed partial class MemberGrain(
     IClock clock,
     ILogger<MemberGrain> logger) : ObservedGrain<IMemberObserver>(logger), IMemberGrain, IMemberGrainInternal
 {
+    /// <summary>How many attended sessions a member's past meetings keep.</summary>
+    public const int AttendedKept = 200;
 
     private MemberState State => state.State;
     private MemberId Id => new(this.GetPrimaryKey());
@@ -74,6 +77,36 @@ public sealed partial class MemberGrain(
         });
         var results = await Task.WhenAll(lookups);
         return [.. results.OfType<CommunityUpcoming>()];
+    }
+
+    public Task<ImmutableArray<SessionSummary>> GetPastSessionsAsync(Caller caller)
+    {
+        EnsureSelf(caller);
+        return Task.FromResult<ImmutableArray<SessionSummary>>(
+            [.. State.Attended.Where(s => s.Status == SessionStatus.Ended && State.Communities.Contains(s.Community))]);
+    }
+
+    public async Task AttendedAsync(SessionSummary session)
+    {
+        var index = State.Attended.FindIndex(s => s.Id == session.Id);
+        if (index >= 0 && State.Attended[index] == session)
+        {
+            return;
+        }
+        if (index >= 0)
+        {
+            State.Attended[index] = session;
+        }
+        else
+        {
+            State.Attended.Add(session);
+        }
+        State.Attended.Sort((a, b) => b.Start.CompareTo(a.Start));
+        if (State.Attended.Count > AttendedKept)
+        {
+            State.Attended.RemoveRange(AttendedKept, State.Attended.Count - AttendedKept);
+        }
+        await PersistAsync(state);
     }
 
     /// <summary>A profile is the member's own (the administrator may look too).</summary>

@@ -12,4 +12,7 @@ public sealed class MemberState
     [Id(2)] public string TimeZone { get; set; } = "";
     [Id(3)] public List<CommunityId> Communities { get; set; } = [];
     [Id(4)] public Instant CreatedAt { get; set; }
+
+    /// <summary>The sessions the member attended, newest first, at most <see cref="MemberGrain.AttendedKept"/>.</summary>
+    [Id(5)] public List<CopLive.Grains.Sessions.SessionSummary> Attended { get; set; } = [];
 }

@@ -146,6 +146,9 @@ public sealed class SessionGrain(
         {
             await GrainFactory.GetSeriesInternal(Plan.Series).CarryActionItemsAsync(Plan.Occurrence, [.. Record.Open]);
         }
+        // Everyone who came finds the meeting among their past ones.
+        var ended = Details(Plan).Summary;
+        await Task.WhenAll(Attendance.Records.Select(r => r.Member).Distinct().Select(m => GrainFactory.GetMemberInternal(m).AttendedAsync(ended)));
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
         await Ticker.StopAsync();
         logger.SessionEnded(Id);
@@ -185,6 +188,7 @@ public sealed class SessionGrain(
         if (arrival == Arrival.Arrived)
         {
             await Breakouts.PlaceLateJoinerAsync(member);
+            await GrainFactory.GetMemberInternal(member.Member).AttendedAsync(Details(Plan).Summary);
         }
         if (arrival != Arrival.AlreadyHere)
         {
