@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using CopLive.Gateway.Api.Contracts;
 using CopLive.Grains.Communities;
+using CopLive.Grains.Documents;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Practice;
 using CopLive.Grains.Sessions;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CopLive.Gateway.Api;
 
@@ -36,6 +39,14 @@ internal static class CommunityEndpoints
         communities.MapGet("/{id:guid}/templates", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok((await grains.GetCommunity(new CommunityId(id)).GetTemplatesAsync(context.Caller())).Select(TemplateResponse.From)));
         communities.MapPost("/{id:guid}/templates", SaveTemplateAsync);
+        communities.MapGet("/{id:guid}/library", SearchLibraryAsync);
+        communities.MapPut("/{id:guid}/library/{documentId:guid}/tags", async (Guid id, Guid documentId, HttpContext context, IGrainFactory grains) =>
+        {
+            var body = await JsonBody.ReadAsync<TagsBody>(context.Request);
+            var tagged = await grains.GetCommunity(new CommunityId(id)).SetDocumentTagsAsync(
+                context.Caller(), new DocumentId(documentId), [.. (body.Tags ?? []).Select(t => t ?? "")]);
+            return Results.Ok(LibraryDocumentItem.From(tagged));
+        });
         communities.MapDelete("/{id:guid}/templates/{templateId}", async (Guid id, string templateId, HttpContext context, IGrainFactory grains) =>
         {
             await grains.GetCommunity(new CommunityId(id)).DeleteTemplateAsync(context.Caller(), templateId);
@@ -70,6 +81,28 @@ internal static class CommunityEndpoints
         var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(
             context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", body.DurationMinutes, agenda, body.AutoAdvance ?? true, body.Template));
         return Results.Created($"/api/sessions/{session.Summary.Id}", SessionResponse.From(session));
+    }
+
+    private static async Task<IResult> SearchLibraryAsync(Guid id, HttpContext context, IGrainFactory grains)
+    {
+        var query = context.Request.Query;
+        var community = grains.GetCommunity(new CommunityId(id));
+        var page = await community.SearchLibraryAsync(context.Caller(), new LibraryQuery(
+            NullIfEmpty(query["q"]), NullIfEmpty(query["tag"]), Day(query["from"], "from"), Day(query["to"], "to")));
+        var zone = (await community.GetAsync(context.Caller())).TimeZone;
+        return Results.Ok(LibraryResponse.From(page, zone));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static LocalDate? Day(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var parsed = LocalDatePattern.Iso.Parse(value.Trim());
+        return parsed.Success ? parsed.Value : throw CopLiveException.Invalid(field, $"'{field}' must be a date such as 2026-12-01; {CopLiveException.Quote(value)} is not.");
     }
 
     private static async Task<IResult> SaveTemplateAsync(Guid id, HttpContext context, IGrainFactory grains)

@@ -107,6 +107,8 @@ public static class CopLiveGatewayExtensions
         app.MapHub<AdminHub>(HubPaths.Admin);
         app.MapFallbackToFile("/join/{code}", "index.html");
         app.MapFallbackToFile("/sessions/{id:guid}", "index.html");
+        app.MapFallbackToFile("/communities/{id:guid}/library", "index.html");
+        app.MapFallbackToFile("/documents/{id:guid}", "index.html");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()

@@ -57,6 +57,9 @@ public static class AuditActions
     /// <summary>A session was scheduled.</summary>
     public const string SessionScheduled = "session.scheduled";
 
+    /// <summary>A document's tags in the library were changed (recorded only when refused).</summary>
+    public const string DocumentTagged = "document.tagged";
+
     /// <summary>A facilitator saved an agenda as a protocol template.</summary>
     public const string TemplateSaved = "template.saved";
 

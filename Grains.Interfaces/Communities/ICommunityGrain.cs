@@ -50,6 +50,17 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("DeleteTemplate")]
     Task DeleteTemplateAsync(Caller caller, string templateId);
 
+    /// <summary>
+    /// The community's library: its lesson plans and notes, and the records of its ended meetings, filtered by text
+    /// (titles and plans' text), tag and date (members and the administrator).
+    /// </summary>
+    [Alias("SearchLibrary")]
+    Task<LibraryPage> SearchLibraryAsync(Caller caller, LibraryQuery query);
+
+    /// <summary>Sets a document's tags in the library, at most 10 of at most 40 characters (members, facilitators, owners).</summary>
+    [Alias("SetDocumentTags")]
+    Task<DocumentSummary> SetDocumentTagsAsync(Caller caller, DocumentId document, System.Collections.Immutable.ImmutableArray<string> tags);
+
     /// <summary>Schedules a recurring meeting (facilitators and owners); read it through its series grain to see its meetings.</summary>
     [Alias("ScheduleSeries")]
     Task<SeriesId> ScheduleSeriesAsync(Caller caller, NewSeries request);

@@ -18,7 +18,8 @@ public static class AccessRules
     [
         new(Right.CreateCommunity, null, true, false, ["POST /api/communities"],
             "Only the administrator can create communities."),
-        new(Right.ReadCommunity, Observer, true, false, ["GET /api/communities/{id}", "GET /api/me/sessions", "GET /api/communities/{id}/templates", "GET /api/series/{id}"],
+        new(Right.ReadCommunity, Observer, true, false, ["GET /api/communities/{id}", "GET /api/me/sessions", "GET /api/communities/{id}/templates", "GET /api/series/{id}",
+            "GET /api/communities/{id}/library"],
             "You are not a member of this community."),
         new(Right.LeaveCommunity, Observer, false, false, ["DELETE /api/communities/{id}/membership"],
             "You are not a member of this community.", "The administrator is not a member of any community.",
@@ -45,6 +46,8 @@ public static class AccessRules
             "A facilitator has locked this document; it is read-only for now.", "Edits need a member's identity; the admin key cannot write documents."),
         new(Right.LockDocument, Facilitator, true, true, ["POST /api/documents/{id}/lock", "LockDocument"],
             "Only facilitators and owners can lock or unlock a document."),
+        new(Right.TagDocuments, Member, true, true, ["PUT /api/communities/{id}/library/{documentId}/tags"],
+            "Observers can read the library but not tag it."),
         new(Right.ScheduleSession, Facilitator, true, true, ["POST /api/communities/{id}/sessions", "POST /api/sessions/{id}/cancel", "PUT /api/sessions/{id}/schedule",
             "POST /api/communities/{id}/series", "POST /api/series/{id}/occurrences/{index}/skip", "PUT /api/series/{id}/occurrences/{index}"],
             "Only facilitators and owners can schedule sessions.", Limit: "cancel and move only a session that has not started"),

@@ -22,6 +22,7 @@ public enum Right
     ScheduleSession,
     ManageTemplates,
     RecordMinutes,
+    TagDocuments,
     ReadSession,
     JoinSession,
     RunSession,

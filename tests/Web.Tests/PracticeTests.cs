@@ -154,4 +154,49 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
+    [Fact]
+    public async Task TheLibrary_FindsAPlanByItsText_OpensItForCoEditingOutsideAMeeting_AndFiltersByTag()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Fractions study");
+        await meeting.StartAsync(rivera, session, ana);
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.PressAsync("Control+End");
+        await ana.Keyboard.InsertTextAsync("\nWe use área models for ½ and ¼");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Region, new() { Name = "Minutes" })).ToBeVisibleAsync();
+
+        await ana.GotoAsync("/");
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Library" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Meeting records" })).ToContainTextAsync("Fractions study");
+        await ana.GetByLabel("Words").FillAsync("AREA MODELS");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var plans = ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" });
+        await Assertions.Expect(plans).ToContainTextAsync("We use área models for ½ and ¼");
+        await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "library.png"), FullPage = true });
+        await plans.GetByRole(AriaRole.Link, new() { Name = "Lesson plan: Fractions study" }).ClickAsync();
+
+        // Outside the meeting, the plan is co-edited live: Rivera opens it too and sees Ana's words arrive.
+        await Assertions.Expect(ana.Locator(".cm-content")).ToContainTextAsync("área models");
+        await rivera.GotoAsync(ana.Url);
+        await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("área models");
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.PressAsync("Control+End");
+        await ana.Keyboard.InsertTextAsync(" — revised after the meeting");
+        await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("revised after the meeting");
+        await ana.GetByLabel("Tags (separated by commas)").FillAsync("Grade4, fractions");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Save tags" }).ClickAsync();
+        await Assertions.Expect(ana.GetByText("Tags saved.")).ToBeVisibleAsync();
+
+        await ana.GetByRole(AriaRole.Link, new() { Name = "← Library" }).ClickAsync();
+        await ana.GetByLabel("Tag", new() { Exact = true }).FillAsync("grade4");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" })).ToContainTextAsync("grade4");
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
 }

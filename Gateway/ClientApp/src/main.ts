@@ -2,6 +2,8 @@ import "./styles.css";
 import { homePage } from "./pages/home";
 import { joinPage } from "./pages/join";
 import { sessionPage } from "./pages/session";
+import { libraryPage } from "./pages/library";
+import { documentPage } from "./pages/document";
 import { h, clear } from "./dom";
 import { learnGateways } from "./gateways";
 
@@ -20,8 +22,12 @@ async function route(): Promise<void> {
   try {
     const join = /^\/join\/([^/]+)$/.exec(path);
     const session = /^\/sessions\/([0-9a-f-]{36})$/i.exec(path);
+    const library = /^\/communities\/([0-9a-f-]{36})\/library$/i.exec(path);
+    const plan = /^\/documents\/([0-9a-f-]{36})$/i.exec(path);
     if (join) joinPage(root, decodeURIComponent(join[1]), go);
     else if (session) leave = await sessionPage(root, session[1]);
+    else if (library) await libraryPage(root, library[1], go);
+    else if (plan) leave = await documentPage(root, plan[1], go);
     else await homePage(root, go);
   } catch (e) {
     clear(root, h("main", { class: "card" }, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, e instanceof Error ? e.message : String(e))));

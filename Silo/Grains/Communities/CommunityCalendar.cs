@@ -19,7 +19,7 @@ internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId commun
     {
         var setup = DocumentRules.Setup(community, request, createdBy, now);
         var view = await grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(setup);
-        state.Documents.Add(new DocumentSummary(view.Id, setup.Title));
+        state.Documents.Add(new DocumentSummary(view.Id, setup.Title, now, []));
         return view;
     }
 
@@ -36,7 +36,7 @@ internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId commun
         // A session created before a crash keeps the plan document it was created with.
         if (details.MainDocument == document.Id)
         {
-            state.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title));
+            state.Documents.Add(new DocumentSummary(document.Id, lessonPlan.Title, plan.CreatedAt, [], session));
         }
         state.Sessions.Add(details.Summary);
         return details;

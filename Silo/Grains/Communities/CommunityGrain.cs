@@ -129,6 +129,50 @@ public sealed class CommunityGrain(
         return details;
     }
 
+    public async Task<LibraryPage> SearchLibraryAsync(Caller caller, LibraryQuery query)
+    {
+        await RequireAsync(caller, Right.ReadCommunity);
+        var q = LibrarySearch.Validate(query);
+        var zone = DateTimeZoneProviders.Tzdb[State.TimeZone];
+        var documents = ImmutableArray.CreateBuilder<LibraryDocument>();
+        foreach (var document in State.Documents.AsEnumerable().Reverse())
+        {
+            if (!LibrarySearch.InDates(q, document.CreatedAt, zone) || (q.Tag is { } tag && (document.Tags.IsDefault || !document.Tags.Contains(tag))))
+            {
+                continue;
+            }
+            if (q.Text is not { } text || LibrarySearch.Matches(text, document.Title))
+            {
+                documents.Add(new LibraryDocument(document, null));
+                continue;
+            }
+            // Not in the title: look in the text as it is now.
+            var body = (await GrainFactory.GetDocumentInternal(document.Id).GetTextWithAuthorsAsync()).Text;
+            if (LibrarySearch.Snippet(text, body) is { } snippet)
+            {
+                documents.Add(new LibraryDocument(document, snippet));
+            }
+        }
+        var meetings = q.Tag is not null ? [] : State.Sessions
+            .Where(s => s.Status == SessionStatus.Ended && LibrarySearch.InDates(q, s.Start, zone) && LibrarySearch.Matches(q.Text, s.Title))
+            .OrderByDescending(s => s.Start)
+            .ToImmutableArray();
+        return new LibraryPage(documents.ToImmutable(), meetings);
+    }
+
+    public async Task<DocumentSummary> SetDocumentTagsAsync(Caller caller, DocumentId document, ImmutableArray<string> tags)
+    {
+        await RequireAsync(caller, Right.TagDocuments, new Attempt(AuditActions.DocumentTagged));
+        var index = State.Documents.FindIndex(d => d.Id == document);
+        if (index < 0)
+        {
+            throw CopLiveException.NotFound("There is no such document in this community.");
+        }
+        State.Documents[index] = State.Documents[index] with { Tags = LibrarySearch.Tags(tags) };
+        await SaveAsync();
+        return State.Documents[index];
+    }
+
     public async Task<SeriesId> ScheduleSeriesAsync(Caller caller, NewSeries request)
     {
         await RequireAsync(caller, Right.ScheduleSession, new Attempt(AuditActions.SeriesScheduled));

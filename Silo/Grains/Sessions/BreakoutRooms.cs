@@ -29,7 +29,7 @@ internal sealed class BreakoutRooms(IGrainFactory grains, SessionId session, Ses
         var notes = await Task.WhenAll(breakout.Names.Select(name => grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(
             new DocumentSetup(plan.Community, $"{plan.Title}: {name} notes", seed, openedBy, now, session, muted))));
         round.Rooms.AddRange(breakout.Names.Zip(notes, (name, n) => new BreakoutRoomState { Room = RoomId.New(), Name = name, Notes = n.Id, Seed = seed }));
-        await grains.GetCommunityInternal(plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title))]);
+        await grains.GetCommunityInternal(plan.Community).DocumentsCreatedAsync([.. notes.Select(n => new DocumentSummary(n.Id, n.Title, now, [], session))]);
 
         foreach (var (member, index) in breakout.Placement)
         {

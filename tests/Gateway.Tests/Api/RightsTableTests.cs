@@ -124,6 +124,12 @@ public sealed class RightsTableTests(GatewayFixture gateway)
             var document = await w.NewDocumentAsync();
             return c => w.HubAsync(c, h => h.InvokeAsync<bool>(nameof(IModerationHub.LockDocument), document, true, (string?)null));
         }),
+        new(["GET /api/communities/{id}/library"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/library?q=plan", null, c))),
+        new(["PUT /api/communities/{id}/library/{documentId}/tags"], MembersAndAbove, async w =>
+        {
+            var document = await w.NewDocumentAsync();
+            return c => w.RestAsync(HttpMethod.Put, $"/api/communities/{w.Community}/library/{document}/tags", new { tags = new[] { "grade4" } }, c);
+        }),
         new(["GET /api/communities/{id}/templates"], Readers, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/templates", null, c))),
         new(["POST /api/communities/{id}/templates"], Moderators, w => Ready(c => w.RestAsync(HttpMethod.Post, $"/api/communities/{w.Community}/templates",
             new { name = $"Protocol {Guid.NewGuid():N}", agenda = new[] { new { title = "Talk", minutes = 5 } } }, c))),

@@ -9,7 +9,7 @@ export async function homePage(root: HTMLElement, go: (path: string) => void): P
   }
   const mine = await api<MySessions>("GET", "/api/me/sessions");
   const me = await api<{ displayName: string; communities: string[] }>("GET", "/api/me");
-  const communities = await Promise.all(me.communities.map((id) => api<{ name: string; members: unknown[] }>("GET", `/api/communities/${id}`)));
+  const communities = await Promise.all(me.communities.map(async (id) => ({ id, ...await api<{ name: string; members: unknown[] }>("GET", `/api/communities/${id}`) })));
   const item = (s: SessionListItem) => h("li", {},
     h("a", { href: `/sessions/${s.id}`, onclick: (e) => { e.preventDefault(); go(`/sessions/${s.id}`); } }, s.title),
     ` · ${s.communityName ?? ""} · ${s.localStart.replace("T", " ").slice(0, 16)} · ${s.status}`);
@@ -22,5 +22,6 @@ export async function homePage(root: HTMLElement, go: (path: string) => void): P
     h("h2", {}, "Past meetings"),
     mine.past.length ? past : h("p", {}, "None yet: the meetings you attend stay here, with their minutes."),
     h("h2", {}, "My communities"),
-    h("ul", { class: "communities" }, ...communities.map((c) => h("li", {}, `${c.name} · ${c.members.length} members`)))));
+    h("ul", { class: "communities" }, ...communities.map((c) => h("li", {}, `${c.name} · ${c.members.length} members · `,
+      h("a", { href: `/communities/${c.id}/library`, onclick: (e) => { e.preventDefault(); go(`/communities/${c.id}/library`); } }, "Library"))))));
 }

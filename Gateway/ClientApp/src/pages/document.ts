@@ -1,0 +1,51 @@
+import type { HubConnection } from "@microsoft/signalr";
+import { api } from "../api";
+import { h, clear } from "../dom";
+import { SharedEditor } from "../editor";
+import { historyPanel } from "../history";
+import { connect } from "../live";
+import { refusalMessage } from "../refusal";
+import { SharedDoc } from "../shared-doc";
+
+interface DocumentInfo { id: string; communityId: string; title: string }
+interface LibraryItem { id: string; tags: string[] }
+
+/** `/documents/<id>`: a plan from the library, co-edited live outside any meeting, with its history and tags. */
+export async function documentPage(root: HTMLElement, documentId: string, go: (path: string) => void): Promise<() => void> {
+  const info = await api<DocumentInfo>("GET", `/api/documents/${documentId}`);
+  const library = `/communities/${info.communityId}/library`;
+  const editorHost = h("div", { class: "editor" });
+  const note = h("p", { class: "editor-note", role: "status" });
+  const tags = h("input", { id: "tags", placeholder: "grade4, fractions" });
+  const tagsNote = h("p", { role: "status" });
+  const tagsForm = h("form", { class: "tags-form", "aria-label": "Tags" },
+    h("label", { for: "tags" }, "Tags (separated by commas)"), tags, h("button", { type: "submit" }, "Save tags"), tagsNote);
+  tagsForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      const saved = await api<LibraryItem>("PUT", `/api/communities/${info.communityId}/library/${documentId}/tags`,
+        { tags: tags.value.split(",").map((t) => t.trim()).filter((t) => t) });
+      tags.value = saved.tags.join(", ");
+      tagsNote.textContent = "Tags saved.";
+    } catch (error) {
+      tagsNote.textContent = refusalMessage(error);
+    }
+  });
+  const listed = (await api<{ documents: LibraryItem[] }>("GET", `/api/communities/${info.communityId}/library`)).documents.find((d) => d.id === documentId);
+  tags.value = listed?.tags.join(", ") ?? "";
+
+  const hub: HubConnection = connect();
+  await hub.start();
+  const doc = await SharedDoc.open(hub, documentId);
+  const editor = new SharedEditor(editorHost, doc, info.title, () => hub.connectionId);
+  doc.onRefused = (reason) => { editor.setEditable(false); note.textContent = reason; };
+  if (doc.locked) note.textContent = "A facilitator locked this document: it is read-only for now.";
+  clear(root, h("main", { class: "card wide" },
+    h("a", { href: library, onclick: (e) => { e.preventDefault(); go(library); } }, "← Library"),
+    h("h1", {}, info.title), editorHost, note, historyPanel(() => documentId, () => doc.version), tagsForm));
+  return () => {
+    editor.destroy();
+    void doc.close();
+    void hub.stop();
+  };
+}
