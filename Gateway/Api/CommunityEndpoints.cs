@@ -79,7 +79,8 @@ internal static class CommunityEndpoints
 
         var agenda = AgendaInput.ToAgenda(body.Agenda);
         var session = await grains.GetCommunity(new CommunityId(id)).ScheduleSessionAsync(
-            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", body.DurationMinutes, agenda, body.AutoAdvance ?? true, body.Template));
+            context.Caller(), new NewSession(body.Title ?? "", start, body.TimeZone ?? "", body.DurationMinutes, agenda, body.AutoAdvance ?? true, body.Template,
+                body.FromDocumentId is { } from ? new DocumentId(from) : null));
         return Results.Created($"/api/sessions/{session.Summary.Id}", SessionResponse.From(session));
     }
 

@@ -47,7 +47,7 @@ internal static class DocumentEndpoints
         var from = Version(context, "from") ?? 0;
         var limit = (int)(Version(context, "limit") ?? 1_000);
         var page = await grains.GetDocument(new DocumentId(id)).GetOpsAsync(context.Caller(), from, limit);
-        return Results.Ok(new OpsReply(id, page.HeadVersion, [.. page.Ops.Select(o => o.ToWire())]));
+        return Results.Ok(new OpsReply(id, page.HeadVersion, [.. page.Ops.Select(o => o.ToWire() with { At = o.At })]));
     }
 
     private static async Task<IResult> GetAuthorshipAsync(Guid id, HttpContext context, IGrainFactory grains)

@@ -11,6 +11,7 @@ namespace CopLive.Grains.Sessions;
 /// <param name="Agenda">Timed phases; together no longer than the session.</param>
 /// <param name="AutoAdvance">When a phase's time is up, move on by itself (true) or wait for the facilitator.</param>
 /// <param name="Template">A protocol template whose agenda the session runs, instead of <paramref name="Agenda"/>.</param>
+/// <param name="FromDocument">A document of the community whose text the session's lesson plan starts from.</param>
 [GenerateSerializer, Immutable, Alias("coplive.NewSession")]
 public sealed record NewSession(
     [property: Id(0)] string Title,
@@ -19,4 +20,5 @@ public sealed record NewSession(
     [property: Id(3)] int? DurationMinutes,
     [property: Id(4)] ImmutableArray<AgendaItem> Agenda,
     [property: Id(5)] bool AutoAdvance = true,
-    [property: Id(6)] string? Template = null);
+    [property: Id(6)] string? Template = null,
+    [property: Id(7)] Ids.DocumentId? FromDocument = null);

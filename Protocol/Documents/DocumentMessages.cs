@@ -11,8 +11,12 @@ public sealed record SubmitReply(long Version);
 /// <summary>Reply to <c>GetOps</c>: stored ops after the version asked for, at most one page of them.</summary>
 public sealed record OpsReply(Guid DocumentId, long HeadVersion, IReadOnlyList<RemoteOp> Ops);
 
-/// <summary>A stored op, as broadcast and as returned by catch-up; (<paramref name="ClientId"/>, <paramref name="Seq"/>) names it for its author.</summary>
-public sealed record RemoteOp(long Version, TextOp Op, Guid Author, string ClientId, long Seq);
+/// <summary>
+/// A stored op, as broadcast and as returned by catch-up; (<paramref name="ClientId"/>, <paramref name="Seq"/>) names it
+/// for its author. <paramref name="At"/>, when it was stored, comes with the REST history (<c>GET /api/documents/{id}/ops</c>)
+/// and is left out of the live stream, where every byte of every op counts.
+/// </summary>
+public sealed record RemoteOp(long Version, TextOp Op, Guid Author, string ClientId, long Seq, NodaTime.Instant? At = null);
 
 /// <summary>The <c>DocumentOps</c> event: ops in version order, with no gap from the last event.</summary>
 public sealed record DocumentOpsEvent(Guid DocumentId, IReadOnlyList<RemoteOp> Ops);

@@ -187,9 +187,20 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await ana.Keyboard.PressAsync("Control+End");
         await ana.Keyboard.InsertTextAsync(" — revised after the meeting");
         await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("revised after the meeting");
+        // Its history says who made each version and when.
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator("output[for=history-version]")).ToContainTextAsync(" · Ana Ruiz · ");
         await ana.GetByLabel("Tags (separated by commas)").FillAsync("Grade4, fractions");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Save tags" }).ClickAsync();
         await Assertions.Expect(ana.GetByText("Tags saved.")).ToBeVisibleAsync();
+
+        // The facilitator starts next month's meeting from this plan: its lesson plan begins with the revised text.
+        await rivera.GetByLabel("Title", new() { Exact = true }).FillAsync("Fractions, second pass");
+        await rivera.GetByLabel("Starts (America/Chicago)").FillAsync(DateTime.UtcNow.Date.AddDays(30).ToString("yyyy-MM-dd") + "T16:00");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("área models for ½ and ¼ — revised after the meeting");
+        await Assertions.Expect(rivera.GetByRole(AriaRole.Heading, new() { Name = "Fractions, second pass" })).ToBeVisibleAsync();
 
         await ana.GetByRole(AriaRole.Link, new() { Name = "← Library" }).ClickAsync();
         await ana.GetByLabel("Tag", new() { Exact = true }).FillAsync("grade4");

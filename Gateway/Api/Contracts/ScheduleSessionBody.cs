@@ -10,6 +10,7 @@ namespace CopLive.Gateway.Api.Contracts;
 /// <param name="Agenda">Timed phases, in order.</param>
 /// <param name="AutoAdvance">Whether a phase whose time is up moves on by itself (default) or waits for the facilitator.</param>
 /// <param name="Template">Id of a protocol template whose agenda the session runs (instead of <paramref name="Agenda"/>).</param>
+/// <param name="FromDocumentId">A document of the community (a past meeting's plan, say) the new lesson plan starts from.</param>
 public sealed record ScheduleSessionBody(
     string? Title,
     string? Start,
@@ -17,7 +18,8 @@ public sealed record ScheduleSessionBody(
     int? DurationMinutes,
     IReadOnlyList<AgendaItemBody?>? Agenda,
     bool? AutoAdvance = null,
-    string? Template = null);
+    string? Template = null,
+    Guid? FromDocumentId = null);
 
 /// <summary>One phase of an agenda.</summary>
 /// <param name="Title">What the phase is.</param>

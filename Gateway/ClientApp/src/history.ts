@@ -1,9 +1,13 @@
 import { api } from "./api";
 import { h } from "./dom";
 import { download } from "./download";
+import type { OpsReply } from "./protocol";
 
-/** A document's past: a slider over its versions showing the text at each, and a Markdown export. */
-export function historyPanel(documentId: () => string | null, latest: () => number): HTMLElement {
+/**
+ * A document's past: a slider over its versions showing the text at each, who made it and when, and a Markdown
+ * export. `nameOf` turns an author's member id into their name.
+ */
+export function historyPanel(documentId: () => string | null, latest: () => number, nameOf: (memberId: string) => string): HTMLElement {
   const slider = h("input", { id: "history-version", type: "range", min: 0, max: 0, value: 0 });
   const label = h("output", { for: "history-version" });
   const text = h("pre", { class: "history-text", "aria-live": "polite" });
@@ -15,9 +19,15 @@ export function historyPanel(documentId: () => string | null, latest: () => numb
     const id = documentId();
     if (!id) return;
     const mine = ++request;
-    const view = await api<{ version: number; text: string }>("GET", `/api/documents/${id}?version=${version}`);
+    const [view, made] = await Promise.all([
+      api<{ version: number; text: string }>("GET", `/api/documents/${id}?version=${version}`),
+      version > 0 ? api<OpsReply>("GET", `/api/documents/${id}/ops?from=${version - 1}&limit=1`) : Promise.resolve(null),
+    ]);
     if (mine !== request) return;
-    label.textContent = `v${view.version}`;
+    const op = made?.ops[0];
+    label.textContent = op?.at
+      ? `v${view.version} · ${nameOf(op.author)} · ${new Date(op.at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}`
+      : `v${view.version}${view.version === 0 ? " · as created" : ""}`;
     text.textContent = view.text;
   }
 

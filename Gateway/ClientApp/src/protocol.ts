@@ -21,8 +21,8 @@ export interface OpsReply { documentId: string; headVersion: number; ops: Remote
 /** Someone's cursor, in code points. */
 export interface RemoteCursor { memberId: string; displayName: string; clientId: string; anchor: number; head: number }
 
-/** A stored op, as broadcast and as returned by catch-up; (ClientId, Seq) names it for its author. */
-export interface RemoteOp { version: number; op: TextOp; author: string; clientId: string; seq: number }
+/** A stored op, as broadcast and as returned by catch-up; (ClientId, Seq) names it for its author. At, when it was stored, comes with the REST history (`GET /api/documents/{id}/ops`) and is left out of the live stream, where every byte of every op counts. */
+export interface RemoteOp { version: number; op: TextOp; author: string; clientId: string; seq: number; at?: string }
 
 /** Reply to `SubmitOp`: the version the op produced, once it is stored. */
 export interface SubmitReply { version: number }

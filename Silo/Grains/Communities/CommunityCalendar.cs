@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CopLive.Grains.Documents;
+using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Sessions;
 using CopLive.Silo.Domain;
@@ -24,13 +25,29 @@ internal sealed class CommunityCalendar(IGrainFactory grains, CommunityId commun
     }
 
     /// <summary>Schedules a session, with the lesson plan the whole group co-edits and breakout notes flow into.</summary>
-    public Task<SessionDetails> ScheduleAsync(NewSession request, MemberId createdBy, Instant now) =>
-        CreateAsync(SessionId.New(), SessionSchedule.Plan(community, request, createdBy, now));
-
-    /// <summary>Creates a session of <paramref name="plan"/> under <paramref name="session"/>, with its lesson plan, and lists both.</summary>
-    public async Task<SessionDetails> CreateAsync(SessionId session, SessionPlan plan)
+    /// <remarks>With <see cref="NewSession.FromDocument"/>, the plan starts from that document's text as it is now.</remarks>
+    public async Task<SessionDetails> ScheduleAsync(NewSession request, MemberId createdBy, Instant now)
     {
-        var lessonPlan = new DocumentSetup(community, $"Lesson plan: {plan.Title}", $"# {plan.Title}\n", plan.CreatedBy, plan.CreatedAt, session);
+        var plan = SessionSchedule.Plan(community, request, createdBy, now);
+        string? text = null;
+        if (request.FromDocument is { } from)
+        {
+            if (!state.Documents.Exists(d => d.Id == from))
+            {
+                throw CopLiveException.Invalid("fromDocumentId", "That document is not in this community's library.");
+            }
+            text = (await grains.GetDocumentInternal(from).GetTextWithAuthorsAsync()).Text;
+        }
+        return await CreateAsync(SessionId.New(), plan, text);
+    }
+
+    /// <summary>
+    /// Creates a session of <paramref name="plan"/> under <paramref name="session"/>, with its lesson plan (starting
+    /// from <paramref name="text"/>, else from the title), and lists both.
+    /// </summary>
+    public async Task<SessionDetails> CreateAsync(SessionId session, SessionPlan plan, string? text = null)
+    {
+        var lessonPlan = new DocumentSetup(community, $"Lesson plan: {plan.Title}", text ?? $"# {plan.Title}\n", plan.CreatedBy, plan.CreatedAt, session);
         var document = await grains.GetDocumentInternal(DocumentId.New()).InitializeAsync(lessonPlan);
         var details = await grains.GetSessionInternal(session).InitializeAsync(plan with { MainDocument = document.Id });
         // A session created before a crash keeps the plan document it was created with.

@@ -71,4 +71,21 @@ public sealed class LibraryTests(SqliteClusterFixture fixture)
         Assert.Equal(CopLiveError.NotFound, unknown.Code);
         Assert.True(Assert.Single((await grain.SearchLibraryAsync(observer, new LibraryQuery(null, null, null, null))).Documents).Summary.Tags.IsDefaultOrEmpty);
     }
+    [Fact]
+    public async Task ANewSessionStartsFromAnExistingPlan_OfItsOwnCommunityOnly()
+    {
+        var (community, facilitator, member) = await Community.WithFacilitatorAndMemberAsync(Grains);
+        var (other, otherFacilitator, _) = await Community.WithFacilitatorAndMemberAsync(Grains);
+        var plan = await Grains.GetCommunity(community).CreateDocumentAsync(member, new NewDocument("Unit 3 plan", "# Unit 3\nBar models first.\n"));
+        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).At(new LocalTime(16, 0));
+
+        var details = await Grains.GetCommunity(community).ScheduleSessionAsync(facilitator,
+            new NewSession("Unit 3, again", tomorrow, "UTC", 60, [], FromDocument: plan.Id));
+        var foreign = await Assert.ThrowsAsync<CopLiveException>(() => Grains.GetCommunity(other).ScheduleSessionAsync(otherFacilitator,
+            new NewSession("Borrowed", tomorrow, "UTC", 60, [], FromDocument: plan.Id)));
+
+        Assert.Equal("# Unit 3\nBar models first.\n", (await Grains.GetDocument(details.MainDocument).OpenAsync(member)).Document.Text);
+        Assert.Equal("fromDocumentId", foreign.Field);
+        Assert.Empty((await Grains.GetCommunity(other).GetUpcomingSessionsAsync(otherFacilitator)).Sessions);
+    }
 }

@@ -13,6 +13,10 @@ interface LibraryItem { id: string; tags: string[] }
 /** `/documents/<id>`: a plan from the library, co-edited live outside any meeting, with its history and tags. */
 export async function documentPage(root: HTMLElement, documentId: string, go: (path: string) => void): Promise<() => void> {
   const info = await api<DocumentInfo>("GET", `/api/documents/${documentId}`);
+  const community = await api<{ members: { memberId: string; displayName: string; role: string }[] }>("GET", `/api/communities/${info.communityId}`);
+  const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
+  const me = await api<{ memberId: string }>("GET", "/api/me");
+  const role = community.members.find((m) => m.memberId === me.memberId)?.role;
   const library = `/communities/${info.communityId}/library`;
   const editorHost = h("div", { class: "editor" });
   const note = h("p", { class: "editor-note", role: "status" });
@@ -34,6 +38,7 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
   const listed = (await api<{ documents: LibraryItem[] }>("GET", `/api/communities/${info.communityId}/library`)).documents.find((d) => d.id === documentId);
   tags.value = listed?.tags.join(", ") ?? "";
 
+  const schedule = role === "facilitator" || role === "owner" ? scheduleForm(info, go) : "";
   const hub: HubConnection = connect();
   await hub.start();
   const doc = await SharedDoc.open(hub, documentId);
@@ -42,10 +47,37 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
   if (doc.locked) note.textContent = "A facilitator locked this document: it is read-only for now.";
   clear(root, h("main", { class: "card wide" },
     h("a", { href: library, onclick: (e) => { e.preventDefault(); go(library); } }, "← Library"),
-    h("h1", {}, info.title), editorHost, note, historyPanel(() => documentId, () => doc.version), tagsForm));
+    h("h1", {}, info.title), editorHost, note, historyPanel(() => documentId, () => doc.version, (id) => names.get(id) ?? "a former member"), tagsForm, schedule));
   return () => {
     editor.destroy();
     void doc.close();
     void hub.stop();
   };
+}
+
+/** For facilitators: a new meeting whose lesson plan starts from this document, in the browser's time zone. */
+function scheduleForm(info: DocumentInfo, go: (path: string) => void): HTMLElement {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const title = h("input", { id: "meeting-title", maxlength: 200, value: `Follow-up: ${info.title.replace(/^Lesson plan: /, "")}` });
+  const start = h("input", { id: "meeting-start", type: "datetime-local" });
+  const minutes = h("input", { id: "meeting-minutes", type: "number", min: 1, max: 1440, value: 60 });
+  const note = h("p", { role: "status" });
+  const form = h("form", { class: "schedule-from-plan", "aria-label": "Start a meeting from this plan" },
+    h("h2", {}, "Start a meeting from this plan"),
+    h("label", { for: "meeting-title" }, "Title"), title,
+    h("label", { for: "meeting-start" }, `Starts (${zone})`), start,
+    h("label", { for: "meeting-minutes" }, "Minutes"), minutes,
+    h("button", { type: "submit" }, "Schedule"), note);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      const session = await api<{ id: string }>("POST", `/api/communities/${info.communityId}/sessions`, {
+        title: title.value, start: start.value, timeZone: zone, durationMinutes: Number(minutes.value), fromDocumentId: info.id,
+      });
+      go(`/sessions/${session.id}`);
+    } catch (error) {
+      note.textContent = refusalMessage(error);
+    }
+  });
+  return form;
 }

@@ -122,7 +122,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     h("header", {}, title, phase, clock, prompt),
     banner,
     h("div", { class: "layout" },
-      h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0)),
+      h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member")),
       h("aside", {},
         h("h2", {}, "People"), people,
         h("div", { class: "buttons" }, handButton, helpButton),
