@@ -3,6 +3,7 @@ using CopLive.Client.Admin;
 using CopLive.Client.Live;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
 
 namespace CopLive.Admin.Tui.Live;
 
@@ -27,6 +28,7 @@ public sealed class LiveFeed : IDisposable
         _connection.CommunityChanged += OnCommunity;
         _connection.PulseReceived += OnPulse;
         _connection.DocumentOps += OnOps;
+        _connection.RoomChanged += OnRoom;
         _connection.StateChanged += OnStateChanged;
     }
 
@@ -37,6 +39,7 @@ public sealed class LiveFeed : IDisposable
         _connection.CommunityChanged -= OnCommunity;
         _connection.PulseReceived -= OnPulse;
         _connection.DocumentOps -= OnOps;
+        _connection.RoomChanged -= OnRoom;
         _connection.StateChanged -= OnStateChanged;
         _ui.Stop();
     }
@@ -48,6 +51,8 @@ public sealed class LiveFeed : IDisposable
     private void OnPulse(Pulse pulse) => _ui.Post(() => _store.Apply(pulse));
 
     private void OnOps(DocumentOpsEvent e) => _ui.Post(() => _model.Apply(e));
+
+    private void OnRoom(RoomState room) => _ui.Post(() => _model.Apply(room));
 
     private void OnStateChanged(ConnectionState state, Exception? error)
     {

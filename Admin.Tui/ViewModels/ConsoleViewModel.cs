@@ -3,8 +3,10 @@ using CopLive.Client.Live;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Json;
 using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
 using CopLive.Protocol.Sessions;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CopLive.Admin.Tui.ViewModels;
 
@@ -106,10 +108,47 @@ public sealed class ConsoleViewModel
     {
         Screen.Pulse => PulseView.Lines(Store.Pulses, Math.Max(10, width - 36)),
         Screen.Document when Document is null => ["Loading…"],
+        Screen.Document when Room is { } room && room.NotesDocumentId == Document.DocumentId => [.. Document.Text.Split('\n'), .. RoomLines(room)],
         Screen.Document => Document.Text.Split('\n'),
         Screen.Rooms or Screen.Members => ["This session is no longer live."],
         _ => [],
     };
+
+    /// <summary>How many of a room's newest chat messages show under its notes.</summary>
+    public const int ChatLines = 12;
+
+    private static readonly LocalTimePattern ChatTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    /// <summary>The room whose notes are on screen, with its chat, when the console looks into one.</summary>
+    public RoomState? Room { get; private set; }
+
+    /// <summary>Takes in a room's new state, if it is the room on screen (the newest state wins).</summary>
+    public void Apply(RoomState room)
+    {
+        if (Room is { } shown && shown.RoomId == room.RoomId && room.Seq >= shown.Seq)
+        {
+            Room = room;
+        }
+    }
+
+    /// <summary>Under a room's notes: its newest chat, and who else is watching.</summary>
+    private IEnumerable<string> RoomLines(RoomState room)
+    {
+        yield return "";
+        yield return $"── Chat in {room.Name} ──";
+        if (room.Chat.Count == 0)
+        {
+            yield return "(no messages yet)";
+        }
+        foreach (var message in room.Chat.TakeLast(ChatLines))
+        {
+            yield return $"{ChatTime.Format(message.At.InZone(_zone).TimeOfDay)} {message.AuthorName}: {message.Text.ReplaceLineEndings(" ")}";
+        }
+        if (room.Help.Any(h => h.Status != HelpStatus.Resolved))
+        {
+            yield return $"Help waiting: {string.Join(", ", room.Help.Where(h => h.Status != HelpStatus.Resolved).Select(h => h.Name))}";
+        }
+    }
 
     /// <summary>A line under the screen's title: the document's version and writers, the session's countdown…</summary>
     public string Subtitle()
@@ -165,9 +204,11 @@ public sealed class ConsoleViewModel
                 break;
             case Screen.Rooms:
                 WatchDocument(selected.Parent, $"{selected.Cells[0]} notes");
+                WatchRoom(selected.Key);
                 break;
             case Screen.Help when Store.Session(selected.Parent)?.Rooms.FirstOrDefault(r => r.RoomId == selected.Key) is { } room:
                 WatchDocument(room.NotesDocumentId, $"{room.Name} notes");
+                WatchRoom(room.RoomId);
                 break;
         }
     }
@@ -300,6 +341,10 @@ public sealed class ConsoleViewModel
         if (Navigator.Current.Screen == Screen.Document && Document is { } d)
         {
             WatchDocument(d.DocumentId, Navigator.Current.Title, push: false);
+            if (Room is { } room)
+            {
+                WatchRoom(room.RoomId);
+            }
         }
     }
 
@@ -331,7 +376,22 @@ public sealed class ConsoleViewModel
             Document = null;
             Background(async () => { await _queries.UnwatchDocumentAsync(d.DocumentId); return true; }, _ => { });
         }
+        if (Navigator.Current.Screen == Screen.Document && Room is { } room)
+        {
+            Room = null;
+            Background(async () => { await _queries.UnwatchRoomAsync(room.RoomId); return true; }, _ => { });
+        }
     }
+
+    /// <summary>Looks into a room as well as its notes: its chat shows under them, and its members see the console watching.</summary>
+    private void WatchRoom(Guid room) =>
+        Background(() => _queries.WatchRoomAsync(room), state =>
+        {
+            if (Navigator.Current.Screen == Screen.Document && Navigator.Current.Document == state.NotesDocumentId)
+            {
+                Room = state;
+            }
+        });
 
     private void WatchDocument(Guid document, string? title, bool push = true)
     {

@@ -2,6 +2,7 @@ using CopLive.Client.Live;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Hubs;
 using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CopLive.Client.Admin;
@@ -29,6 +30,7 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
         _hub.On<CommunityRow>(nameof(IAdminClient.CommunityChanged), c => CommunityChanged?.Invoke(c));
         _hub.On<Pulse>(nameof(IAdminClient.Pulse), p => PulseReceived?.Invoke(p));
         _hub.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e => DocumentOps?.Invoke(e));
+        _hub.On<RoomState>(nameof(IAdminClient.RoomChanged), r => RoomChanged?.Invoke(r));
         _hub.Reconnecting += e => Raise(ConnectionState.Reconnecting, e);
         _hub.Reconnected += _ => Raise(ConnectionState.Connected, null);
         _hub.Closed += e => Raise(ConnectionState.Closed, e);
@@ -46,6 +48,9 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
     /// <summary>Ops committed to a watched document.</summary>
     public event Action<DocumentOpsEvent>? DocumentOps;
 
+    /// <summary>A room this console looks into changed.</summary>
+    public event Action<RoomState>? RoomChanged;
+
     /// <summary>The link went down, came back (open the board again) or closed for good.</summary>
     public event Action<ConnectionState, Exception?>? StateChanged;
 
@@ -60,6 +65,12 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
 
     /// <inheritdoc />
     public Task UnwatchDocumentAsync(Guid document) => _hub.InvokeAsync(nameof(IAdminHub.UnwatchDocument), document.ToString());
+
+    /// <inheritdoc />
+    public Task<RoomState> WatchRoomAsync(Guid room) => _hub.InvokeAsync<RoomState>(nameof(IAdminHub.WatchRoom), room.ToString());
+
+    /// <inheritdoc />
+    public Task UnwatchRoomAsync(Guid room) => _hub.InvokeAsync(nameof(IAdminHub.UnwatchRoom), room.ToString());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document) =>

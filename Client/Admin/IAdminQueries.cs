@@ -1,6 +1,7 @@
 using CopLive.Client.Live;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
 
 namespace CopLive.Client.Admin;
 
@@ -12,6 +13,12 @@ public interface IAdminQueries
 
     /// <summary>Stops following a document.</summary>
     Task UnwatchDocumentAsync(Guid document);
+
+    /// <summary>Looks into a room: its state now; its changes arrive as <c>RoomChanged</c> events. Its members see that the console's facilitator is watching.</summary>
+    Task<RoomState> WatchRoomAsync(Guid room);
+
+    /// <summary>Stops looking into a room.</summary>
+    Task UnwatchRoomAsync(Guid room);
 
     /// <summary>Who wrote a document.</summary>
     Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document);

@@ -17,6 +17,7 @@ public sealed partial class RoomFanout(
     IGrainFactory grains,
     SubscriptionRenewal renewal,
     IHubContext<LiveHub, ILiveClient> hub,
+    IHubContext<AdminHub, IAdminClient> consoles,
     ILogger<RoomFanout> logger) : BackgroundService, IRoomObserver
 {
     private readonly ConcurrentDictionary<(string Connection, RoomId Room), Follower> _followers = new();
@@ -41,6 +42,20 @@ public sealed partial class RoomFanout(
         await hub.Groups.AddToGroupAsync(connectionId, HubGroups.ForRoom(room.Id));
         await Subscriptions.AddAsync(connectionId, room.Id);
         return observer;
+    }
+
+    /// <summary>Lets a moderators' console follow a room it was allowed to read.</summary>
+    public async Task FollowFromConsoleAsync(string connectionId, RoomId room)
+    {
+        await consoles.Groups.AddToGroupAsync(connectionId, HubGroups.ForRoom(room));
+        await Subscriptions.AddAsync(connectionId, room);
+    }
+
+    /// <summary>Stops a console following a room.</summary>
+    public async Task UnfollowFromConsoleAsync(string connectionId, RoomId room)
+    {
+        await consoles.Groups.RemoveFromGroupAsync(connectionId, HubGroups.ForRoom(room));
+        await Subscriptions.RemoveAsync(connectionId, room);
     }
 
     /// <summary>Stops a connection following a room; true when it followed as an observer.</summary>
@@ -80,9 +95,9 @@ public sealed partial class RoomFanout(
                     }
                 }
             }
-            DetachedSend.Observe(
-                hub.Clients.Group(HubGroups.ForRoom(room.Id)).RoomChanged(room.ToWire()),
-                e => LogDeliveryFailed(e, room.Id));
+            var wire = room.ToWire();
+            DetachedSend.Observe(hub.Clients.Group(HubGroups.ForRoom(room.Id)).RoomChanged(wire), e => LogDeliveryFailed(e, room.Id));
+            DetachedSend.Observe(consoles.Clients.Group(HubGroups.ForRoom(room.Id)).RoomChanged(wire), e => LogDeliveryFailed(e, room.Id));
         }
         catch (Exception e)
         {

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using CopLive.Gateway.Fanout;
+using CopLive.Gateway.Auth;
+using CopLive.Protocol.Rooms;
+using CopLive.Gateway.Wire;
 using CopLive.Gateway.Moderation;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
@@ -18,8 +21,9 @@ namespace CopLive.Gateway.Hubs;
 /// checks and audit log as the participants' hub (see <see cref="ModerationHub{TClient}"/>).
 /// </summary>
 [Authorize]
-public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, DocumentFanout documents) : ModerationHub<IAdminClient>(grains), IAdminHub
+public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, DocumentFanout documents, RoomFanout rooms) : ModerationHub<IAdminClient>(grains), IAdminHub
 {
+    private const string WatchedRoomsKey = "coplive.watchedRooms";
     /// <summary>Most audit entries one call returns.</summary>
     public const int AuditLimit = 200;
 
@@ -83,11 +87,49 @@ public sealed class AdminHub(IGrainFactory grains, ModerationBoard board, Docume
         return [.. pages.SelectMany(p => p).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit)];
     }
 
+    /// <summary>Looks into a room this caller may read (a facilitator: any room of their communities); its events follow.</summary>
+    public async Task<RoomState> WatchRoom(string roomId)
+    {
+        var id = ParseRoom(roomId);
+        var grain = Grains.GetRoom(id);
+        var room = await grain.GetAsync(Caller);
+        await rooms.FollowFromConsoleAsync(Context.ConnectionId, id);
+        WatchedRooms.Add(id);
+        return (Caller.IsAdmin ? room : await grain.WatchAsync(Caller, Context.ConnectionId, true)).ToWire();
+    }
+
+    /// <summary>Stops looking into a room.</summary>
+    public async Task UnwatchRoom(string roomId)
+    {
+        var id = ParseRoom(roomId);
+        if (WatchedRooms.Remove(id))
+        {
+            await StopWatchingAsync(id);
+        }
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         board.Close(Context.ConnectionId);
         await documents.LeaveAllAsync(Context.ConnectionId);
+        foreach (var room in WatchedRooms.ToList())
+        {
+            await StopWatchingAsync(room);
+        }
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The rooms this console connection looks into, kept with the connection.</summary>
+    private HashSet<RoomId> WatchedRooms =>
+        Context.Items.TryGetValue(WatchedRoomsKey, out var rooms) ? (HashSet<RoomId>)rooms! : (HashSet<RoomId>)(Context.Items[WatchedRoomsKey] = new HashSet<RoomId>());
+
+    private async Task StopWatchingAsync(RoomId room)
+    {
+        await rooms.UnfollowFromConsoleAsync(Context.ConnectionId, room);
+        if (Context.User?.ToCaller() is { IsAdmin: false } caller)
+        {
+            await Grains.GetRoom(room).WatchAsync(caller, Context.ConnectionId, false);
+        }
     }
 
     private async Task<IReadOnlyList<Contributor>> ContributorsAsync(DocumentId document, CommunityId community)

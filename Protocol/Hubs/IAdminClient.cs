@@ -13,4 +13,7 @@ public interface IAdminClient : IDocumentEvents
 
     /// <summary>The once-a-second figures.</summary>
     Task Pulse(Pulse message);
+
+    /// <summary>A room this console looks into changed (its chat, hands, help, members or watchers).</summary>
+    Task RoomChanged(Rooms.RoomState room);
 }

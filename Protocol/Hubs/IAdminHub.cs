@@ -12,6 +12,15 @@ public interface IAdminHub : IModerationHub
     /// <summary>Follows a document read-only: its text and contributors; its <c>DocumentOps</c> events follow.</summary>
     Task<WatchedDocument> WatchDocument(string documentId);
 
+    /// <summary>
+    /// Looks into a room: returns its state, and its <c>RoomChanged</c> events follow. A breakout room's members see
+    /// that this console's facilitator is watching.
+    /// </summary>
+    Task<Rooms.RoomState> WatchRoom(string roomId);
+
+    /// <summary>Stops looking into a room.</summary>
+    Task UnwatchRoom(string roomId);
+
     /// <summary>Stops following a document.</summary>
     Task UnwatchDocument(string documentId);
 

@@ -215,6 +215,10 @@ export interface AdminHub extends ModerationHub {
   OpenBoard(): Board;
   /** Follows a document read-only: its text and contributors; its `DocumentOps` events follow. */
   WatchDocument(documentId: string): WatchedDocument;
+  /** Looks into a room: returns its state, and its `RoomChanged` events follow. A breakout room's members see that this console's facilitator is watching. */
+  WatchRoom(roomId: string): RoomState;
+  /** Stops looking into a room. */
+  UnwatchRoom(roomId: string): void;
   /** Stops following a document. */
   UnwatchDocument(documentId: string): void;
   /** Who wrote a document, most present text first. */
@@ -247,4 +251,6 @@ export interface AdminClient extends DocumentEvents {
   CommunityChanged(message: CommunityRow): void;
   /** The once-a-second figures. */
   Pulse(message: Pulse): void;
+  /** A room this console looks into changed (its chat, hands, help, members or watchers). */
+  RoomChanged(room: RoomState): void;
 }

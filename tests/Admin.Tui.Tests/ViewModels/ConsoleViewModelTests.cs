@@ -4,6 +4,7 @@ using CopLive.Client.Live;
 using CopLive.Collab.Text;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Moderation;
+using CopLive.Protocol.Rooms;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -22,7 +23,11 @@ public sealed class ConsoleViewModelTests
         _store.Load(Boards.Board(_live, Boards.Scheduled()));
         _console = new ConsoleViewModel(_store, _server, _server, work => work(), new FakeClock(Boards.Now), DateTimeZone.Utc);
         _server.Documents = id => new WatchedDocument(id, "Room 1 notes", 3, "Warm-up\n", false, []);
+        _server.Rooms = id => Room(id, 1, []);
     }
+
+    private static RoomState Room(Guid id, long seq, IReadOnlyList<RoomChatMessage> chat) =>
+        new(id, Guid.NewGuid(), seq, "Room 1", RoomKind.Breakout, Boards.NotesA, [Boards.Ana], chat, [], [], false, []);
 
     [Fact]
     public void Sessions_ListLiveFirst_WithPhaseTimeLeftAttendanceHandsAndHelp()
@@ -49,14 +54,15 @@ public sealed class ConsoleViewModelTests
 
         _console.Open(_console.Table()!.Rows[1]);
         Assert.Equal(Screen.Document, _console.Navigator.Current.Screen);
-        Assert.Equal($"watch {Boards.NotesA}", _server.Calls.Single());
+        Assert.Equal([$"watch {Boards.NotesA}", $"watch room {Boards.RoomA}"], _server.Calls);
         Assert.Equal("Warm-up\n", _console.Document!.Text);
         Assert.Equal("Sessions › Rooms: Tuning protocol › Document: Room 1 notes", _console.Breadcrumb);
 
         _console.Escape();
         Assert.Equal(Screen.Rooms, _console.Navigator.Current.Screen);
-        Assert.Equal($"unwatch {Boards.NotesA}", _server.Calls[^1]);
+        Assert.Equal([$"unwatch {Boards.NotesA}", $"unwatch room {Boards.RoomA}"], _server.Calls[^2..]);
         Assert.Null(_console.Document);
+        Assert.Null(_console.Room);
     }
 
     [Fact]
@@ -72,6 +78,23 @@ public sealed class ConsoleViewModelTests
 
         _console.Apply(new DocumentOpsEvent(Boards.NotesA, [Op(9, 1, "x")]));
         Assert.Equal(2, _server.Calls.Count(c => c == $"watch {Boards.NotesA}"));
+    }
+
+    [Fact]
+    public void LookingIntoARoom_ShowsItsNewestChatUnderItsNotes_AndKeepsUpWithIt()
+    {
+        _console.Open(_console.Table()!.Rows[0]);
+        _console.Open(_console.Table()!.Rows[1]);
+        var quiet = _console.Lines(80);
+
+        _console.Apply(Room(Boards.RoomA, 2, [new RoomChatMessage(1, Boards.Ana, "Ana Ruiz", "Is cool feedback\ncritique?", Boards.Now, false)]));
+        _console.Apply(Room(Boards.RoomA, 1, []));
+        _console.Apply(Room(Boards.RoomB, 5, []));
+        var lines = _console.Lines(80);
+
+        Assert.Equal(["Warm-up", "", "", "── Chat in Room 1 ──", "(no messages yet)"], quiet);
+        Assert.Equal($"{Boards.Now.InUtc().TimeOfDay:HH:mm} Ana Ruiz: Is cool feedback critique?", lines[^1]);
+        Assert.Equal("── Chat in Room 1 ──", lines[^2]);
     }
 
     [Fact]

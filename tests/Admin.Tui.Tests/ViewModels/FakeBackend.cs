@@ -1,3 +1,4 @@
+using CopLive.Protocol.Rooms;
 using CopLive.Client.Admin;
 using CopLive.Protocol.Documents;
 using CopLive.Protocol.Moderation;
@@ -51,6 +52,17 @@ internal sealed class FakeBackend : IModerationActions, IAdminQueries
     }
 
     public Task UnwatchDocumentAsync(Guid document) => Record($"unwatch {document}");
+
+    /// <summary>What looking into a room returns, by room id; set by a test that looks into rooms.</summary>
+    public Func<Guid, RoomState>? Rooms { get; set; }
+
+    public async Task<RoomState> WatchRoomAsync(Guid room)
+    {
+        await Record($"watch room {room}");
+        return Rooms!(room);
+    }
+
+    public Task UnwatchRoomAsync(Guid room) => Record($"unwatch room {room}");
 
     public async Task<IReadOnlyList<Contributor>> GetContributorsAsync(Guid document)
     {

@@ -48,6 +48,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         ["LeaveSession"] = "removes only the caller's own connection",
         ["CloseRoom"] = "stops only the caller's own connection following a room",
         ["UnwatchDocument"] = "stops only the caller's own console following a document",
+        ["UnwatchRoom"] = "stops only the caller's own console looking into a room",
     };
 
     /// <summary>
@@ -289,6 +290,11 @@ public sealed class RightsTableTests(GatewayFixture gateway)
             return async c => await w.RestAsync(HttpMethod.Get, $"/api/rooms/{room}", null, c)
                 & await w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room));
         }),
+        new(["WatchRoom"], Moderators, async w =>
+        {
+            var room = await w.BreakoutRoomWithoutOthersAsync();
+            return c => w.AdminHubAsync(c, h => h.InvokeAsync<RoomState>(nameof(IAdminHub.WatchRoom), room));
+        }),
         new(["CloseRoom"], Everyone, w => Ready(c => w.HubAsync(c, h => h.InvokeAsync(nameof(ILiveHub.CloseRoom), w.MainRoom)))),
         // The removed member was removed from the session whose main room these are: they may read it, not take part.
         new(["SendChat"], Writers.Except([Removed]), w => Ready(c => w.HubAsync(c, h => h.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), w.MainRoom, $"hello from {c}", Guid.NewGuid().ToString())))),
@@ -312,6 +318,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
         // The outsider owns another community, so their console opens, on that community alone.
         new(["OpenBoard"], [.. Moderators, Outsider], w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync<object>(nameof(IAdminHub.OpenBoard))))),
         new(["UnwatchDocument"], Everyone, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync(nameof(IAdminHub.UnwatchDocument), w.Document)))),
+        new(["UnwatchRoom"], Everyone, w => Ready(c => w.AdminHubAsync(c, h => h.InvokeAsync(nameof(IAdminHub.UnwatchRoom), w.MainRoom)))),
         // Last: leaving takes the caller out of the community for good.
         new(["DELETE /api/communities/{id}/membership"], Participants, async w =>
         {

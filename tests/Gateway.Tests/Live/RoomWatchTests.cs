@@ -59,4 +59,41 @@ public sealed class RoomWatchTests(GatewayFixture gateway)
         Assert.Equal("Ms. Rivera", Assert.Single(watched.Watchers!).Name);
         Assert.Empty(afterDisconnect.Watchers!);
     }
+    [Fact]
+    public async Task AFacilitatorLookingInFromTheConsole_IsSeenWatching_AndHearsTheRoomsChat()
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
+        var (_, facilitatorToken) = await Api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
+        var (_, anaToken) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Ana Ruiz");
+        var scheduled = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions", new
+        {
+            title = "Lesson study",
+            start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00",
+            timeZone = "UTC",
+            durationMinutes = 60,
+        }, facilitatorToken);
+        var session = ApiClient.Text(scheduled, "id");
+        await using var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken);
+        await using var ana = await LiveConnection.ConnectAsync(Api.BaseAddress, anaToken);
+        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
+        await ana.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
+        var opened = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new OpenBreakoutsRequest(1, null, BreakoutMode.Auto, 10, null));
+        var room = opened.Breakout!.Rooms[0].RoomId;
+        await ana.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room.ToString());
+
+        await using var console = new CopLive.Client.Admin.AdminConnection(Api.BaseAddress, facilitatorToken);
+        var heard = new ConcurrentQueue<RoomState>();
+        console.RoomChanged += heard.Enqueue;
+        await console.StartAsync();
+        var looked = await console.WatchRoomAsync(room);
+        await ana.InvokeAsync<RoomState>(nameof(ILiveHub.SendChat), room.ToString(), "Is cool feedback critique?", Guid.NewGuid().ToString());
+        var chat = await Eventually.ReadAsync(() => heard.LastOrDefault(r => r.Chat.Count > 0));
+        await console.UnwatchRoomAsync(room);
+        var after = await ana.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room.ToString());
+
+        Assert.Equal("Ms. Rivera", Assert.Single(looked.Watchers!).Name);
+        Assert.Equal("Ms. Rivera", Assert.Single(chat.Watchers!).Name);
+        Assert.Equal(("Ana Ruiz", "Is cool feedback critique?"), (chat.Chat[0].AuthorName, chat.Chat[0].Text));
+        Assert.Empty(after.Watchers!);
+    }
 }
