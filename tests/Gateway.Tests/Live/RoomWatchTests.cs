@@ -19,28 +19,12 @@ public sealed class RoomWatchTests(GatewayFixture gateway)
     [Fact]
     public async Task AFacilitatorLookingIntoARoom_ShowsAsWatchingToItsMembers_UntilTheyCloseItOrDisconnect_AndIsNotAMember()
     {
-        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
-        var (facilitatorId, facilitatorToken) = await Api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
-        var (_, anaToken) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Ana Ruiz");
-        var scheduled = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions", new
-        {
-            title = "Lesson study",
-            start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00",
-            timeZone = "UTC",
-            durationMinutes = 60,
-        }, facilitatorToken);
-        var session = ApiClient.Text(scheduled, "id");
-        await using var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken);
-        await using var ana = await LiveConnection.ConnectAsync(Api.BaseAddress, anaToken);
+        var (facilitatorId, facilitatorToken, facilitator, ana, roomId) = await OneRoomAsync();
+        await using var _ = facilitator;
+        await using var __ = ana;
+        var room = roomId.ToString();
         var seenByAna = new ConcurrentQueue<RoomState>();
         ana.On<RoomState>(nameof(ILiveClient.RoomChanged), seenByAna.Enqueue);
-        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
-        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-        await ana.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-        var opened = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session,
-            new OpenBreakoutsRequest(1, null, BreakoutMode.Auto, 10, null));
-        var room = opened.Breakout!.Rooms[0].RoomId.ToString();
-        await ana.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room);
 
         var looked = await facilitator.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room);
         var watched = await Eventually.ReadAsync(() => seenByAna.LastOrDefault(r => r.Watchers is { Count: > 0 }));
@@ -62,24 +46,9 @@ public sealed class RoomWatchTests(GatewayFixture gateway)
     [Fact]
     public async Task AFacilitatorLookingInFromTheConsole_IsSeenWatching_AndHearsTheRoomsChat()
     {
-        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
-        var (_, facilitatorToken) = await Api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
-        var (_, anaToken) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Ana Ruiz");
-        var scheduled = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions", new
-        {
-            title = "Lesson study",
-            start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00",
-            timeZone = "UTC",
-            durationMinutes = 60,
-        }, facilitatorToken);
-        var session = ApiClient.Text(scheduled, "id");
-        await using var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken);
-        await using var ana = await LiveConnection.ConnectAsync(Api.BaseAddress, anaToken);
-        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
-        await ana.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
-        var opened = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new OpenBreakoutsRequest(1, null, BreakoutMode.Auto, 10, null));
-        var room = opened.Breakout!.Rooms[0].RoomId;
-        await ana.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room.ToString());
+        var (_, facilitatorToken, facilitator, ana, room) = await OneRoomAsync();
+        await using var _ = facilitator;
+        await using var __ = ana;
 
         await using var console = new CopLive.Client.Admin.AdminConnection(Api.BaseAddress, facilitatorToken);
         var heard = new ConcurrentQueue<RoomState>();
@@ -95,5 +64,30 @@ public sealed class RoomWatchTests(GatewayFixture gateway)
         Assert.Equal("Ms. Rivera", Assert.Single(chat.Watchers!).Name);
         Assert.Equal(("Ana Ruiz", "Is cool feedback critique?"), (chat.Chat[0].AuthorName, chat.Chat[0].Text));
         Assert.Empty(after.Watchers!);
+    }
+
+    /// <summary>A live session whose one breakout room holds Ana (who has it open); the facilitator is in no room.</summary>
+    private async Task<(string FacilitatorId, string FacilitatorToken, HubConnection Facilitator, HubConnection Ana, Guid Room)> OneRoomAsync()
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(GatewayFixture.AdminKey);
+        var (facilitatorId, facilitatorToken) = await Api.JoinAsync(ApiClient.Text(invites, "facilitator"), "Ms. Rivera");
+        var (_, anaToken) = await Api.JoinAsync(ApiClient.Text(invites, "member"), "Ana Ruiz");
+        var scheduled = await Api.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/communities/{community}/sessions", new
+        {
+            title = "Lesson study",
+            start = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd") + "T16:00",
+            timeZone = "UTC",
+            durationMinutes = 60,
+        }, facilitatorToken);
+        var session = ApiClient.Text(scheduled, "id");
+        var facilitator = await LiveConnection.ConnectAsync(Api.BaseAddress, facilitatorToken);
+        var ana = await LiveConnection.ConnectAsync(Api.BaseAddress, anaToken);
+        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.StartSession), session);
+        await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
+        await ana.InvokeAsync<SessionState>(nameof(ILiveHub.JoinSession), session);
+        var opened = await facilitator.InvokeAsync<SessionState>(nameof(ILiveHub.OpenBreakouts), session, new OpenBreakoutsRequest(1, null, BreakoutMode.Auto, 10, null));
+        var room = opened.Breakout!.Rooms[0].RoomId;
+        await ana.InvokeAsync<RoomState>(nameof(ILiveHub.OpenRoom), room.ToString());
+        return (facilitatorId, facilitatorToken, facilitator, ana, room);
     }
 }
