@@ -109,6 +109,7 @@ public static class CopLiveGatewayExtensions
         app.MapFallbackToFile("/sessions/{id:guid}", "index.html");
         app.MapFallbackToFile("/communities/{id:guid}/library", "index.html");
         app.MapFallbackToFile("/documents/{id:guid}", "index.html");
+        app.MapFallbackToFile("/communities/{id:guid}/audit", "index.html");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()

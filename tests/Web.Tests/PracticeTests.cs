@@ -207,6 +207,14 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await ana.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
         await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" })).ToContainTextAsync("grade4");
+
+        // The community's audit log is a page away from its library: the facilitator sees the meeting's end.
+        await rivera.GotoAsync($"/communities/{meeting.Community}/library");
+        await rivera.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        var audit = rivera.GetByRole(AriaRole.Table, new() { Name = "Audit log" });
+        await Assertions.Expect(audit).ToContainTextAsync("session.ended");
+        await Assertions.Expect(audit).ToContainTextAsync("Fractions study");
+        await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "audit.png"), FullPage = true });
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }

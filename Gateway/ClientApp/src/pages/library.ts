@@ -45,6 +45,7 @@ export async function libraryPage(root: HTMLElement, communityId: string, go: (p
   const form = h("form", { class: "library-search", role: "search", "aria-label": "Search the library" },
     q.label, q.input, tag.label, tag.input, from.label, from.input, to.label, to.input, h("button", { type: "submit" }, "Search"));
   form.addEventListener("submit", (e) => { e.preventDefault(); void search(); });
-  clear(root, h("main", { class: "card wide" }, link("/", "← My sessions"), h("h1", {}, `${community.name}: library`), form, results));
+  clear(root, h("main", { class: "card wide" }, link("/", "← My sessions"), h("h1", {}, `${community.name}: library`),
+    h("p", {}, link(`/communities/${communityId}/audit`, "Audit log")), form, results));
   await search();
 }
