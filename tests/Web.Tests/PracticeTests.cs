@@ -218,4 +218,29 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }
+    [Fact]
+    public async Task AnOversizedPaste_IsRefusedBeforeItIsSent_SayingTheLimitInWords_AndTheEditorStaysEditable()
+    {
+        var meeting = new Meeting(gateway, browser);
+        await meeting.CreateAsync();
+        var rivera = await meeting.JoinAsync("facilitator", "Ms. Rivera");
+        var ana = await meeting.JoinAsync("member", "Ana Ruiz");
+        var session = await meeting.ScheduleAsync(rivera, "Paste check");
+        await meeting.StartAsync(rivera, session, ana);
+
+        await ana.Locator(".cm-content").ClickAsync();
+        await ana.Keyboard.PressAsync("Control+End");
+        await ana.Keyboard.InsertTextAsync(new string('x', 200_000));
+        await Assertions.Expect(ana.Locator(".editor-note")).ToHaveTextAsync(
+            "That paste is 200,000 characters; one change can add at most 100,000. Paste it in parts.");
+        await ana.Keyboard.InsertTextAsync(" still here");
+
+        await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("still here");
+        await Assertions.Expect(ana.Locator(".cm-content")).Not.ToContainTextAsync("xxxx");
+        var live = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/sessions/{session}/live", bearer: GatewayFixture.AdminKey);
+        var plan = await gateway.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/documents/{ApiClient.Text(live, "mainDocumentId")}", bearer: GatewayFixture.AdminKey);
+        Assert.DoesNotContain("xxxx", ApiClient.Text(plan, "text"));
+        Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
+        await meeting.DisposeAsync();
+    }
 }

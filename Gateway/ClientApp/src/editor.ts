@@ -52,9 +52,27 @@ export function changesFromOp(before: string, op: TextOp): ChangeSpec[] {
   return changes;
 }
 
+// The server's limits on an edit (docs/protocol.md): an op inserts at most this many code points, and a document
+// holds at most this many. An edit past them is refused here, before it is sent, so the editor stays usable.
+const maxInsert = 100_000;
+const maxLength = 1_000_000;
+
+/** Why an edit of the user's cannot be sent, in a teacher's words; null when it can. */
+export function overLimit(inserted: number, newLength: () => number): string | null {
+  if (inserted > maxInsert) {
+    return `That paste is ${inserted.toLocaleString("en-US")} characters; one change can add at most ${maxInsert.toLocaleString("en-US")}. Paste it in parts.`;
+  }
+  if (inserted > 0 && newLength() > maxLength) {
+    return `A document holds at most ${maxLength.toLocaleString("en-US")} characters; this change would make it longer. Nothing was added.`;
+  }
+  return null;
+}
+
 export class SharedEditor {
   readonly view: EditorView;
   private readonly editable = new Compartment();
+  /** Called with the reason when an edit is refused here, before it is sent (too large); the text stays as it was. */
+  onRefusedLocally: (reason: string) => void = () => {};
 
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -69,6 +87,16 @@ export class SharedEditor {
           EditorView.lineWrapping,
           presence,
           this.editable.of(EditorView.editable.of(true)),
+          EditorState.transactionFilter.of((tr) => {
+            if (!tr.docChanged || tr.annotation(fromServer)) return tr;
+            let inserted = 0;
+            tr.changes.iterChanges((_fromA, _toA, _fromB, _toB, added) => { inserted += codePoints(added.toString()); });
+            // UTF-16 length bounds the code points from above, so the exact count is needed only near the limit.
+            const reason = overLimit(inserted, () => tr.newDoc.length > maxLength ? codePoints(tr.newDoc.toString()) : tr.newDoc.length);
+            if (reason === null) return tr;
+            queueMicrotask(() => this.onRefusedLocally(reason));
+            return [];
+          }),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
             if (update.selectionSet || (update.docChanged && !update.transactions.some((t) => t.annotation(fromServer)))) this.scheduleCursor();

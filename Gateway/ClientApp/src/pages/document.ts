@@ -43,6 +43,7 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
   await hub.start();
   const doc = await SharedDoc.open(hub, documentId);
   const editor = new SharedEditor(editorHost, doc, info.title, () => hub.connectionId);
+  editor.onRefusedLocally = (reason) => { note.textContent = reason; };
   doc.onRefused = (reason) => { editor.setEditable(false); note.textContent = reason; };
   if (doc.locked) note.textContent = "A facilitator locked this document: it is read-only for now.";
   clear(root, h("main", { class: "card wide" },

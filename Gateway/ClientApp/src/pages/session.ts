@@ -209,6 +209,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       const opened = doc;
       doc.onStalled = (waiting) => stalled(opened, waiting);
       editor = new SharedEditor(editorHost, doc, target.name, () => hub.connectionId);
+      editor.onRefusedLocally = (reason) => { editorNote.textContent = reason; };
       if (authorsButton.getAttribute("aria-pressed") === "true") await showAuthors(true);
       updateEditable();
     }
