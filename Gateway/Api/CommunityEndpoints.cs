@@ -6,8 +6,6 @@ using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
 using CopLive.Grains.Practice;
 using CopLive.Grains.Sessions;
-using NodaTime;
-using NodaTime.Text;
 
 namespace CopLive.Gateway.Api;
 
@@ -87,24 +85,12 @@ internal static class CommunityEndpoints
     private static async Task<IResult> SearchLibraryAsync(Guid id, HttpContext context, IGrainFactory grains)
     {
         var query = context.Request.Query;
-        var community = grains.GetCommunity(new CommunityId(id));
-        var page = await community.SearchLibraryAsync(context.Caller(), new LibraryQuery(
-            NullIfEmpty(query["q"]), NullIfEmpty(query["tag"]), Day(query["from"], "from"), Day(query["to"], "to")));
-        var zone = (await community.GetAsync(context.Caller())).TimeZone;
-        return Results.Ok(LibraryResponse.From(page, zone));
+        var page = await grains.GetCommunity(new CommunityId(id)).SearchLibraryAsync(context.Caller(), new LibraryQuery(
+            NullIfEmpty(query["q"]), NullIfEmpty(query["tag"]), TimeText.ParseOptionalDate("from", query["from"]), TimeText.ParseOptionalDate("to", query["to"])));
+        return Results.Ok(LibraryResponse.From(page));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static LocalDate? Day(string? value, string field)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        var parsed = LocalDatePattern.Iso.Parse(value.Trim());
-        return parsed.Success ? parsed.Value : throw CopLiveException.Invalid(field, $"'{field}' must be a date such as 2026-12-01; {CopLiveException.Quote(value)} is not.");
-    }
 
     private static async Task<IResult> SaveTemplateAsync(Guid id, HttpContext context, IGrainFactory grains)
     {

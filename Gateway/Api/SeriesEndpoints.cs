@@ -12,7 +12,6 @@ namespace CopLive.Gateway.Api;
 /// </summary>
 internal static class SeriesEndpoints
 {
-    private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     public static RouteGroupBuilder MapSeriesEndpoints(this RouteGroupBuilder api)
@@ -38,18 +37,14 @@ internal static class SeriesEndpoints
     private static async Task<IResult> ScheduleAsync(Guid id, HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.ReadAsync<ScheduleSeriesBody>(context.Request);
-        var first = Date.Parse(body.FirstDate?.Trim() ?? "");
-        if (!first.Success)
-        {
-            throw CopLiveException.Invalid("firstDate", $"'firstDate' must be a date such as 2027-01-05; {CopLiveException.Quote(body.FirstDate)} is not.");
-        }
+        var first = TimeText.ParseDate("firstDate", body.FirstDate);
         var time = Time.Parse(body.Time?.Trim() ?? "");
         if (!time.Success)
         {
             throw CopLiveException.Invalid("time", $"'time' must be a wall-clock time such as 16:00; {CopLiveException.Quote(body.Time)} is not.");
         }
         var request = new NewSeries(
-            body.Title ?? "", first.Value, time.Value, body.TimeZone, body.EveryWeeks ?? 1,
+            body.Title ?? "", first, time.Value, body.TimeZone, body.EveryWeeks ?? 1,
             body.Occurrences ?? throw CopLiveException.Invalid("occurrences", "'occurrences' is required: how many meetings, 2–52."),
             body.DurationMinutes, AgendaInput.ToAgenda(body.Agenda), body.Template, body.AutoAdvance ?? true, body.StandingGroups ?? false);
         var series = await grains.GetCommunity(new CommunityId(id)).ScheduleSeriesAsync(context.Caller(), request);

@@ -24,6 +24,23 @@ internal static class TimeText
         : throw CopLiveException.Invalid(
             field, $"'{field}' must be a local date and time such as 2026-12-01T16:00 (no offset: the zone goes in 'timeZone'); {CopLiveException.Quote(text)} is not.");
 
+    /// <summary>Reads a date such as <c>2026-12-01</c> in <paramref name="field"/>, or null when it is absent; refuses anything else naming the field.</summary>
+    public static LocalDate? ParseOptionalDate(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
+        return parsed.Success
+            ? parsed.Value
+            : throw CopLiveException.Invalid(field, $"'{field}' must be a date such as 2026-12-01; {CopLiveException.Quote(text)} is not.");
+    }
+
+    /// <summary>Reads a date such as <c>2026-12-01</c> in <paramref name="field"/>; refuses anything else, absence included.</summary>
+    public static LocalDate ParseDate(string field, string? text) =>
+        ParseOptionalDate(field, text) ?? throw CopLiveException.Invalid(field, $"'{field}' is required: a date such as 2026-12-01.");
+
     /// <summary>Reads <c>2026-12-01T16:00</c> (seconds optional); false for anything else, including offsets.</summary>
     public static bool TryParseLocal(string? text, out LocalDateTime value)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CopLive.Collab.Text;
+using CopLive.Gateway.Api;
 using CopLive.Gateway.Auth;
 using CopLive.Gateway.Fanout;
 using CopLive.Gateway.Observability;
@@ -15,8 +16,6 @@ using CopLive.Protocol.Rooms;
 using CopLive.Protocol.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using NodaTime;
-using NodaTime.Text;
 
 namespace CopLive.Gateway.Hubs;
 
@@ -151,17 +150,9 @@ public sealed class LiveHub(IGrainFactory grains, DocumentFanout fanout, Session
         (await Grains.GetSession(ParseSession(sessionId)).AddDecisionAsync(Caller, text)).ToWire();
 
     /// <summary>Marks an action item of the live meeting (facilitators, owners, the recorder).</summary>
-    public async Task<SessionState> AddActionItem(string sessionId, ActionItemRequest request)
-    {
-        LocalDate? due = null;
-        if (!string.IsNullOrWhiteSpace(request.Due))
-        {
-            var parsed = LocalDatePattern.Iso.Parse(request.Due.Trim());
-            due = parsed.Success ? parsed.Value : throw CopLiveException.Invalid("due", $"'due' must be a date such as 2027-01-12; {CopLiveException.Quote(request.Due)} is not.");
-        }
-        return (await Grains.GetSession(ParseSession(sessionId)).AddActionItemAsync(
-            Caller, request.Text, request.OwnerId is { } owner ? new MemberId(owner) : null, due)).ToWire();
-    }
+    public async Task<SessionState> AddActionItem(string sessionId, ActionItemRequest request) =>
+        (await Grains.GetSession(ParseSession(sessionId)).AddActionItemAsync(
+            Caller, request.Text, request.OwnerId is { } owner ? new MemberId(owner) : null, TimeText.ParseOptionalDate("due", request.Due))).ToWire();
 
     /// <summary>Marks an action item done, or open again (facilitators, owners, the recorder).</summary>
     public async Task<SessionState> SetActionItemDone(string sessionId, string itemId, bool done) =>

@@ -34,19 +34,7 @@ internal static class Require
     public static string? OptionalMultilineText(string field, string? value, int maxLength)
     {
         var trimmed = value?.Trim().ReplaceLineEndings("\n");
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-        if (trimmed.Length > maxLength)
-        {
-            throw CopLiveException.Invalid(field, $"'{field}' must be at most {maxLength} characters; it has {trimmed.Length}.");
-        }
-        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
-        {
-            throw CopLiveException.Invalid(field, $"'{field}' must not contain control characters other than line breaks and tabs.");
-        }
-        return trimmed;
+        return string.IsNullOrEmpty(trimmed) ? null : Bounded(field, trimmed, maxLength, multiline: true);
     }
 
     /// <summary>A known IANA time zone id, returned in its canonical spelling.</summary>
@@ -63,15 +51,18 @@ internal static class Require
             ? value
             : throw CopLiveException.Invalid(field, $"'{field}' must be between {min} and {max}; it was {value}.");
 
-    private static string Bounded(string field, string value, int maxLength)
+    /// <summary>The value within <paramref name="maxLength"/>, with no control characters (but line breaks and tabs when <paramref name="multiline"/>).</summary>
+    private static string Bounded(string field, string value, int maxLength, bool multiline = false)
     {
         if (value.Length > maxLength)
         {
             throw CopLiveException.Invalid(field, $"'{field}' must be at most {maxLength} characters; it has {value.Length}.");
         }
-        if (value.Any(char.IsControl))
+        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t')))
         {
-            throw CopLiveException.Invalid(field, $"'{field}' must not contain control characters.");
+            throw CopLiveException.Invalid(field, multiline
+                ? $"'{field}' must not contain control characters other than line breaks and tabs."
+                : $"'{field}' must not contain control characters.");
         }
         return value;
     }

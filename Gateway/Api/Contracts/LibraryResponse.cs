@@ -7,10 +7,10 @@ namespace CopLive.Gateway.Api.Contracts;
 /// <summary>Reply to <c>GET /api/communities/{id}/library</c>: documents and meeting records that match, newest first, dates in the community's zone.</summary>
 public sealed record LibraryResponse(string TimeZone, IReadOnlyList<LibraryDocumentItem> Documents, IReadOnlyList<SessionListItem> Meetings)
 {
-    public static LibraryResponse From(LibraryPage page, string zone) => new(
-        zone,
+    public static LibraryResponse From(LibraryPage page) => new(
+        page.TimeZone,
         [.. page.Documents.Select(d => LibraryDocumentItem.From(d.Summary, d.Snippet))],
-        [.. page.Meetings.Select(s => SessionListItem.From(s, zone))]);
+        [.. page.Meetings.Select(s => SessionListItem.From(s, page.TimeZone))]);
 }
 
 /// <summary>A document of the library: <paramref name="SessionId"/> when it belongs to a meeting, <paramref name="Snippet"/> where a text query matched it.</summary>

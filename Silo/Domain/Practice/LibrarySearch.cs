@@ -82,35 +82,26 @@ internal static class LibrarySearch
     /// <summary>
     /// Where <paramref name="query"/> first occurs in <paramref name="text"/> (start and length in the text), comparing
     /// both folded: lower case, accents taken off. The process runs with invariant globalization, where culture-aware
-    /// comparison cannot ignore accents, so the folding is done here.
+    /// comparison cannot ignore accents, so the folding is done here. Folding maps each character to one, so
+    /// positions in the folded text are positions in the text.
     /// </summary>
     private static (int At, int Length)? Find(string query, string text)
     {
-        var (needle, _) = Fold(query);
-        var (haystack, origin) = Fold(text);
-        var at = needle.Length == 0 ? -1 : haystack.IndexOf(needle, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var end = at + needle.Length < origin.Length ? origin[at + needle.Length] : text.Length;
-        return (origin[at], end - origin[at]);
+        var needle = Fold(query);
+        var at = needle.Length == 0 ? -1 : Fold(text).IndexOf(needle, StringComparison.Ordinal);
+        return at < 0 ? null : (at, needle.Length);
     }
 
-    /// <summary>The text folded, and for each folded character the index in the text it came from.</summary>
-    private static (string Folded, int[] Origin) Fold(string text)
+    /// <summary>The text in lower case with the accents of Latin letters taken off, character for character.</summary>
+    private static string Fold(string text) => string.Create(text.Length, text, static (folded, text) =>
     {
-        var folded = new char[text.Length];
-        var origin = new int[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var accented = c < '\u00C0' ? -1 : Accented.IndexOf(c);
             folded[i] = char.ToLowerInvariant(accented >= 0 ? Bare[accented] : c);
-            origin[i] = i;
         }
-        return (new string(folded), origin);
-    }
+    });
 
     // Latin letters with accents and the letters under them (Latin-1 and Latin Extended-A), written out because
     // Unicode normalization is not available under invariant globalization.

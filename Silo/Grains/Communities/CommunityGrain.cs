@@ -134,30 +134,20 @@ public sealed class CommunityGrain(
         await RequireAsync(caller, Right.ReadCommunity);
         var q = LibrarySearch.Validate(query);
         var zone = DateTimeZoneProviders.Tzdb[State.TimeZone];
-        var documents = ImmutableArray.CreateBuilder<LibraryDocument>();
-        foreach (var document in State.Documents.AsEnumerable().Reverse())
-        {
-            if (!LibrarySearch.InDates(q, document.CreatedAt, zone) || (q.Tag is { } tag && (document.Tags.IsDefault || !document.Tags.Contains(tag))))
-            {
-                continue;
-            }
-            if (q.Text is not { } text || LibrarySearch.Matches(text, document.Title))
-            {
-                documents.Add(new LibraryDocument(document, null));
-                continue;
-            }
-            // Not in the title: look in the text as it is now.
-            var body = (await GrainFactory.GetDocumentInternal(document.Id).GetTextWithAuthorsAsync()).Text;
-            if (LibrarySearch.Snippet(text, body) is { } snippet)
-            {
-                documents.Add(new LibraryDocument(document, snippet));
-            }
-        }
+        var candidates = State.Documents.AsEnumerable().Reverse()
+            .Where(d => LibrarySearch.InDates(q, d.CreatedAt, zone) && (q.Tag is not { } tag || (!d.Tags.IsDefault && d.Tags.Contains(tag))));
+        // A document whose title does not match is looked for in its text as it is now, all of them at once.
+        var found = await Task.WhenAll(candidates.Select(async document =>
+            q.Text is not { } text || LibrarySearch.Matches(text, document.Title) ? new LibraryDocument(document, null)
+            : LibrarySearch.Snippet(text, (await GrainFactory.GetDocumentInternal(document.Id).GetTextWithAuthorsAsync()).Text) is { } snippet
+                ? new LibraryDocument(document, snippet)
+                : null));
+        var documents = found.OfType<LibraryDocument>().ToImmutableArray();
         var meetings = q.Tag is not null ? [] : State.Sessions
             .Where(s => s.Status == SessionStatus.Ended && LibrarySearch.InDates(q, s.Start, zone) && LibrarySearch.Matches(q.Text, s.Title))
             .OrderByDescending(s => s.Start)
             .ToImmutableArray();
-        return new LibraryPage(documents.ToImmutable(), meetings);
+        return new LibraryPage(documents, meetings, State.TimeZone);
     }
 
     public async Task<DocumentSummary> SetDocumentTagsAsync(Caller caller, DocumentId document, ImmutableArray<string> tags)

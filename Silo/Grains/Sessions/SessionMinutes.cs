@@ -15,20 +15,18 @@ internal sealed class SessionMinutes(IGrainFactory grains, SessionId id, Session
 {
     public async Task<Minutes> WriteAsync()
     {
-        var rooms = ImmutableArray.CreateBuilder<RoomMinutes>();
-        foreach (var room in state.ClosedRooms)
+        // Every room's notes are read at once; rooms that wrote nothing are left out.
+        var written = await Task.WhenAll(state.ClosedRooms.Select(async room =>
         {
             var notes = PhaseNotes.Written(await grains.GetDocumentInternal(room.Notes).GetTextWithAuthorsAsync(), room.Seed);
-            if (!string.IsNullOrWhiteSpace(notes.Text))
-            {
-                var round = room.Phase is { } phase && phase < plan.Agenda.Length ? plan.Agenda[phase].Title : $"Round {room.Round}";
-                rooms.Add(new RoomMinutes(round, room.Name, room.Notes, notes.Text));
-            }
-        }
+            var round = room.Phase is { } phase && phase < plan.Agenda.Length ? plan.Agenda[phase].Title : $"Round {room.Round}";
+            return string.IsNullOrWhiteSpace(notes.Text) ? null : new RoomMinutes(round, room.Name, room.Notes, notes.Text);
+        }));
+        var rooms = written.OfType<RoomMinutes>().ToImmutableArray();
         var planVersion = state.PlanVersionAtEnd ?? (await grains.GetDocumentInternal(plan.MainDocument).GetTextWithAuthorsAsync()).Version;
         return new Minutes(
             id, plan.Community, plan.Title, plan.TimeZone, plan.LocalStart, state.Status, state.StartedAt, state.EndedAt,
             attendance.Records, AgendaLog.AsRun(state.PhaseRuns, plan.Agenda), [.. state.Decisions], [.. state.ActionItems],
-            rooms.ToImmutable(), plan.MainDocument, planVersion);
+            rooms, plan.MainDocument, planVersion);
     }
 }
