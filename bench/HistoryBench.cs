@@ -31,20 +31,7 @@ internal static class HistoryBench
         var community = await BenchHttp.PostAsync(http, "/api/communities", new { name = "History PLC", timeZone = "UTC" }, server.AdminKey);
         var invite = (string)community["invites"]!["facilitator"]!;
         var token = (await BenchHttp.PostAsync(http, "/api/join", new { inviteCode = invite, displayName = "Owner" }, null))["token"]!.GetValue<string>();
-        // The REST body is capped at 64 KiB: a longer document is created empty and written in 50,000-character ops.
-        var line = string.Concat(Enumerable.Repeat("Lesson plan line with some words. ", 50_000 / 34 + 1))[..50_000];
-        var created = await BenchHttp.PostAsync(http, $"/api/communities/{community["id"]}/documents", new { title = "Long history", text = "" }, token);
-        var document = created["id"]!.GetValue<string>();
-        await using (var writer = await LiveConnection.ConnectAsync(server.Address, token))
-        {
-            long written = 0;
-            for (var seq = 1; written < length; seq++)
-            {
-                var piece = line[..(int)Math.Min(line.Length, length - written)];
-                await writer.InvokeAsync<SubmitReply>(nameof(ILiveHub.SubmitOp), document, "writer", seq, (long)(seq - 1), TextOp.At((int)written, OpComponent.Insert(piece)));
-                written += piece.Length;
-            }
-        }
+        var document = await BenchHttp.CreateLongDocumentAsync(http, server.Address, community["id"]!.ToString(), token, "Long history", length, "Lesson plan line with some words. ");
 
         using var stop = new CancellationTokenSource();
         long acknowledged = 0;

@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 //   dotnet run -c Release --project bench -- --failover 5 --postgres "Host=…"   (recovery from a lost silo; needs Silo built)
 //   dotnet run -c Release --project bench -- --cluster-throughput --postgres "Host=…"   (1 silo + 1 gateway vs 2 + 2)
 //   dotnet run -c Release --project bench -- --history 1000000 --length 1000   (write and open cost as history grows)
+//   dotnet run -c Release --project bench -- --page-load 1000000   (a teacher opening a live session with a 1 MB plan, in Chromium)
 //   add --floor inline (or default) to run the same load against a bare WebSocket relay: the floor to compare with;
 //   --floor signalr runs it against a bare SignalR relay (signalr-paced: sends paced as CopLive's fan-out), which
 //   is what the transport alone costs
@@ -38,6 +39,10 @@ if (args.Contains(FailoverBench.Switch))
 if (args.Contains(HistoryBench.Switch))
 {
     return await HistoryBench.RunAsync(args);
+}
+if (args.Contains(PageLoadBench.Switch))
+{
+    return await PageLoadBench.RunAsync(args);
 }
 if (args.Contains(ClusterThroughputBench.Switch))
 {

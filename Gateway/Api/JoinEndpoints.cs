@@ -14,7 +14,26 @@ internal static class JoinEndpoints
     public static RouteGroupBuilder MapJoinEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/join", JoinAsync).AllowAnonymous();
+        api.MapGet("/invites/{code}", PreviewAsync).AllowAnonymous();
         return api;
+    }
+
+    /// <summary>The join page names the community and the role before the teacher types anything.</summary>
+    private static async Task<IResult> PreviewAsync(string code, IGrainFactory grains)
+    {
+        var (community, parsed) = await ResolveAsync(grains, code);
+        var preview = await grains.GetCommunity(community).PreviewInviteAsync(parsed.Hash);
+        return Results.Ok(new InvitePreviewResponse(preview.CommunityName, preview.Role));
+    }
+
+    private static async Task<(CommunityId Community, InviteCode Code)> ResolveAsync(IGrainFactory grains, string? text)
+    {
+        if (!InviteCode.TryParse(text, out var code)
+            || await grains.GetInvite(code).ResolveAsync() is not { } community)
+        {
+            throw CopLiveException.Invalid("inviteCode", "This invite code is not valid. Check it, or ask your facilitator for a new one.");
+        }
+        return (community, code);
     }
 
     private static async Task<IResult> JoinAsync(HttpContext context, IGrainFactory grains, MemberTokens tokens)
@@ -28,12 +47,7 @@ internal static class JoinEndpoints
                 detail: "The member token is not valid (expired, or not issued by this server). Join without it to become a new member.");
         }
 
-        if (!InviteCode.TryParse(body.InviteCode, out var code))
-        {
-            throw CopLiveException.Invalid("inviteCode", "This invite code is not valid. Check it, or ask your facilitator for a new one.");
-        }
-        var community = await grains.GetInvite(code).ResolveAsync()
-            ?? throw CopLiveException.Invalid("inviteCode", "This invite code is not valid. Check it, or ask your facilitator for a new one.");
+        var (community, code) = await ResolveAsync(grains, body.InviteCode);
 
         var joined = await grains.GetCommunity(community).JoinAsync(
             new JoinRequest(code.Hash, member, body.DisplayName ?? "", body.TimeZone));

@@ -76,6 +76,9 @@ public sealed partial class DocumentFanout(
     public Task CursorsChanged(DocumentId document, long version, ImmutableArray<DocumentCursor> cursors) =>
         _inbox.Writer.WriteAsync(new CursorsNotification(document, version, cursors)).AsTask();
 
+    public Task LockChanged(DocumentId document, bool locked) =>
+        _inbox.Writer.WriteAsync(new LockNotification(document, locked)).AsTask();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var renewing = renewal.RunAsync(
@@ -120,6 +123,12 @@ public sealed partial class DocumentFanout(
             case CursorsNotification cursors:
                 Hold(cursors, outbox);
                 break;
+            case LockNotification lockChanged:
+                // What was committed before the lock goes out before it.
+                Deliver(notification.Document, outbox);
+                Observe(notification.Document, AudienceOf(notification.Document)
+                    .DocumentLockChanged(new DocumentLockChangedEvent(notification.Document.Value, lockChanged.Locked)));
+                return;
         }
 
         if (outbox.IsEmpty || outbox.Scheduled)
@@ -183,8 +192,7 @@ public sealed partial class DocumentFanout(
     private void Deliver(DocumentId document, DocumentOutbox outbox)
     {
         var (ops, cursors) = outbox.Take(Now);
-        var name = HubGroups.ForDocument(document);
-        var group = new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
+        var group = AudienceOf(document);
         if (ops.Count > 0)
         {
             metrics.OpsDelivered(ops.Count);
@@ -196,6 +204,12 @@ public sealed partial class DocumentFanout(
         }
     }
 
+    private Audience AudienceOf(DocumentId document)
+    {
+        var name = HubGroups.ForDocument(document);
+        return new Audience(hub.Clients.Group(name), consoles.Clients.Group(name));
+    }
+
     /// <summary>Lets a group send finish on its own time, so no connection's pace holds back the next notification.</summary>
     private void Observe(DocumentId document, Task sending) => DetachedSend.Observe(sending, e => LogDeliveryFailed(e, document));
 
@@ -205,6 +219,9 @@ public sealed partial class DocumentFanout(
         public Task DocumentOps(DocumentOpsEvent message) => Task.WhenAll(Participants.DocumentOps(message), Consoles.DocumentOps(message));
 
         public Task CursorsChanged(CursorsChangedEvent message) => Task.WhenAll(Participants.CursorsChanged(message), Consoles.CursorsChanged(message));
+
+        public Task DocumentLockChanged(DocumentLockChangedEvent message) =>
+            Task.WhenAll(Participants.DocumentLockChanged(message), Consoles.DocumentLockChanged(message));
     }
 
     private abstract record Notification(DocumentId Document);
@@ -212,6 +229,8 @@ public sealed partial class DocumentFanout(
     private sealed record OpsNotification(DocumentId Document, ImmutableArray<CommittedOp> Ops) : Notification(Document);
 
     private sealed record CursorsNotification(DocumentId Document, long Version, ImmutableArray<DocumentCursor> Cursors) : Notification(Document);
+
+    private sealed record LockNotification(DocumentId Document, bool Locked) : Notification(Document);
 
     /// <summary>A document's held events may go out now.</summary>
     private sealed record DeliveryDue(DocumentId Document) : Notification(Document);

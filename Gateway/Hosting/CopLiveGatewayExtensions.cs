@@ -110,6 +110,8 @@ public static class CopLiveGatewayExtensions
         app.MapFallbackToFile("/communities/{id:guid}/library", "index.html");
         app.MapFallbackToFile("/documents/{id:guid}", "index.html");
         app.MapFallbackToFile("/communities/{id:guid}/audit", "index.html");
+        app.MapFallbackToFile("/communities/{id:guid}/manage", "index.html");
+        app.MapFallbackToFile("/admin", "index.html");
         app.MapGroup("/api")
             .MapCommunityEndpoints()
             .MapJoinEndpoints()

@@ -22,6 +22,13 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("Join")]
     Task<JoinedCommunity> JoinAsync(JoinRequest request);
 
+    /// <summary>
+    /// What an invite code opens, for the join page: the community's name and the role it grants. Anyone holding
+    /// the code may ask; a code that would not admit (unknown, revoked, expired) is refused as joining would be.
+    /// </summary>
+    [Alias("PreviewInvite")]
+    Task<InvitePreview> PreviewInviteAsync(string inviteHash);
+
     /// <summary>The community with its members and upcoming sessions (members and the administrator).</summary>
     [Alias("Get")]
     Task<CommunityDetails> GetAsync(Caller caller);

@@ -18,4 +18,8 @@ public interface IDocumentObserver : IGrainObserver
     /// <summary>The full set of cursors after one changed.</summary>
     [OneWay, Alias("CursorsChanged")]
     Task CursorsChanged(DocumentId document, long version, ImmutableArray<DocumentCursor> cursors);
+
+    /// <summary>A facilitator locked or unlocked the document (the change is stored).</summary>
+    [OneWay, Alias("LockChanged")]
+    Task LockChanged(DocumentId document, bool locked);
 }

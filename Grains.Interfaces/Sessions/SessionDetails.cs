@@ -12,6 +12,7 @@ namespace CopLive.Grains.Sessions;
 /// <param name="CreatedAt">When it was scheduled.</param>
 /// <param name="MainDocument">The session's lesson plan, co-edited by everyone.</param>
 /// <param name="AutoAdvance">Whether phases move on by themselves when their time is up.</param>
+/// <param name="MainRoom">The main room, its chat included, once the session has been started (default before).</param>
 [GenerateSerializer, Immutable, Alias("coplive.SessionDetails")]
 public sealed record SessionDetails(
     [property: Id(0)] SessionSummary Summary,
@@ -20,4 +21,5 @@ public sealed record SessionDetails(
     [property: Id(3)] MemberId CreatedBy,
     [property: Id(4)] Instant CreatedAt,
     [property: Id(5)] DocumentId MainDocument = default,
-    [property: Id(6)] bool AutoAdvance = true);
+    [property: Id(6)] bool AutoAdvance = true,
+    [property: Id(7)] RoomId MainRoom = default);

@@ -27,6 +27,9 @@ public sealed record RemoteCursor(Guid MemberId, string DisplayName, string Clie
 /// <summary>The <c>CursorsChanged</c> event: every cursor, in code points of <paramref name="Version"/>.</summary>
 public sealed record CursorsChangedEvent(Guid DocumentId, long Version, IReadOnlyList<RemoteCursor> Cursors);
 
+/// <summary>The <c>DocumentLockChanged</c> event: a facilitator locked or unlocked the document.</summary>
+public sealed record DocumentLockChangedEvent(Guid DocumentId, bool Locked);
+
 /// <summary>Reply to <c>WatchDocument</c> (console): the text now and who wrote it; <c>DocumentOps</c> events follow.</summary>
 public sealed record WatchedDocument(Guid DocumentId, string Title, long Version, string Text, bool Locked, IReadOnlyList<Contributor> Contributors);
 

@@ -10,4 +10,7 @@ public interface IDocumentEvents
 
     /// <summary>Every cursor of the document.</summary>
     Task CursorsChanged(CursorsChangedEvent message);
+
+    /// <summary>The document was locked or unlocked.</summary>
+    Task DocumentLockChanged(DocumentLockChangedEvent message);
 }

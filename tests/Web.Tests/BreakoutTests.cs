@@ -32,7 +32,7 @@ public sealed class BreakoutTests(GatewayFixture gateway, Browser browser)
             await page.Keyboard.InsertTextAsync(text);
         }
         await ana.GetByRole(AriaRole.Button, new() { Name = "Ask for help" }).ClickAsync();
-        await Assertions.Expect(ana.GetByRole(AriaRole.Button, new() { Name = "Help is on the way" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Button, new() { Name = "Help requested: waiting for a facilitator" })).ToBeVisibleAsync();
         await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "breakout-room.png"), FullPage = true });
 
         // Both rooms' notes reached the server before the round closes.
@@ -45,6 +45,7 @@ public sealed class BreakoutTests(GatewayFixture gateway, Browser browser)
             return notes.Values.All(n => texts.Any(t => t.Contains(n)));
         });
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Close breakout round" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Close the rooms" }).ClickAsync();
 
         foreach (var page in new[] { rivera, ana, ben })
         {

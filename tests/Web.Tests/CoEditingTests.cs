@@ -43,7 +43,7 @@ public sealed class CoEditingTests(GatewayFixture gateway, Browser browser)
         foreach (var page in pages)
         {
             await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("# Tuning protocol");
-            await Assertions.Expect(page.GetByRole(AriaRole.Timer)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left in this phase" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Phase ends in \d+:\d\d$"));
         }
         await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Chloé Martin");
 

@@ -31,15 +31,16 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser)
         await rivera.GetByLabel("Ana Ruiz").SelectOptionAsync("0");
         await rivera.GetByLabel("Ben Okafor").SelectOptionAsync("1");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
-        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Room 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 1", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Room 2", Exact = true })).ToBeVisibleAsync();
         await rivera.GetByLabel("Move Ben Okafor to").SelectOptionAsync(new SelectOptionValue { Label = "Room 1" });
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Room 1", Exact = true })).ToBeVisibleAsync();
         await rivera.GetByLabel("Message to every room").FillAsync("Five minutes left");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Broadcast" }).ClickAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.List, new() { Name = "Chat" })).ToContainTextAsync("Five minutes left");
         await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "facilitator-round.png"), FullPage = true });
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Close breakout round" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Close the rooms" }).ClickAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Lesson plan" })).ToBeVisibleAsync();
 
         // A self-select round: members pick their room.
@@ -47,7 +48,7 @@ public sealed class FacilitationTests(GatewayFixture gateway, Browser browser)
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
         var choose = ana.GetByRole(AriaRole.Region, new() { Name = "Choose your room" });
         await choose.GetByRole(AriaRole.Button, new() { NameRegex = new("^Room 2") }).ClickAsync();
-        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 2", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(choose).ToBeHiddenAsync();
 
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));

@@ -40,7 +40,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Room [12]$") })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#phase-prompt")).ToContainTextAsync("In your breakout room: In your group, write warm feedback");
             await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("Speaking rule: The presenter listens silently");
-            await Assertions.Expect(page.Locator(".clock")).ToContainTextAsync("rooms close with this phase");
+            await Assertions.Expect(page.Locator(".clock")).ToContainTextAsync("Rooms close with this phase");
         }
         await ana.Locator(".cm-content").ClickAsync();
         await ana.Keyboard.PressAsync("Control+End");
@@ -101,6 +101,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "recorder-panel.png"), FullPage = true });
 
         await rivera.GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "End the meeting" }).ClickAsync();
         foreach (var page in new[] { rivera, ana, ben })
         {
             var minutes = page.GetByRole(AriaRole.Region, new() { Name = "Minutes" });
@@ -135,12 +136,12 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await Assertions.Expect(rivera.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Ana Ruiz");
         await rivera.GetByRole(AriaRole.Spinbutton, new() { Name = "Rooms" }).FillAsync("1");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
-        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Room 1", Exact = true })).ToBeVisibleAsync();
         await ana.Locator(".cm-content").ClickAsync();
         await ana.Keyboard.InsertTextAsync("Ana's idea");
 
-        await rivera.GetByRole(AriaRole.Button, new() { Name = "Look into Room 1" }).ClickAsync();
-        await Assertions.Expect(rivera.GetByRole(AriaRole.Heading, new() { Name = "Room 1" })).ToBeVisibleAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Look in on Room 1" }).ClickAsync();
+        await Assertions.Expect(rivera.GetByRole(AriaRole.Heading, new() { Name = "Room 1", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(rivera.Locator(".cm-content")).ToContainTextAsync("Ana's idea");
         await Assertions.Expect(rivera.Locator(".watch-bar")).ToContainTextAsync("You are watching this room");
         await Assertions.Expect(rivera.GetByLabel("Message", new() { Exact = true })).ToBeDisabledAsync();
@@ -167,6 +168,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await ana.Keyboard.PressAsync("Control+End");
         await ana.Keyboard.InsertTextAsync("\nWe use área models for ½ and ¼");
         await rivera.GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "End the meeting" }).ClickAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.Region, new() { Name = "Minutes" })).ToBeVisibleAsync();
 
         await ana.GotoAsync("/");

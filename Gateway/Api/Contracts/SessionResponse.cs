@@ -5,7 +5,10 @@ using NodaTime;
 
 namespace CopLive.Gateway.Api.Contracts;
 
-/// <summary>A session: its start both as an instant and as the local time it was scheduled in.</summary>
+/// <summary>
+/// A session: its start both as an instant and as the local time it was scheduled in; <c>mainRoomId</c> (whose chat
+/// <c>GET /api/rooms/{id}</c> reads) once it has been started.
+/// </summary>
 public sealed record SessionResponse(
     Guid Id,
     Guid CommunityId,
@@ -19,7 +22,8 @@ public sealed record SessionResponse(
     IReadOnlyList<AgendaPhase> Agenda,
     Instant CreatedAt,
     Guid MainDocumentId,
-    bool AutoAdvance)
+    bool AutoAdvance,
+    Guid? MainRoomId)
 {
     public static SessionResponse From(SessionDetails details)
     {
@@ -27,6 +31,7 @@ public sealed record SessionResponse(
         return new SessionResponse(
             s.Id.Value, s.Community.Value, s.Title, s.Status, s.TimeZone, TimeText.Local(s.LocalStart), s.Start, s.End,
             (int)details.Duration.TotalMinutes, [.. details.Agenda.Select(a => a.ToWire())],
-            details.CreatedAt, details.MainDocument.Value, details.AutoAdvance);
+            details.CreatedAt, details.MainDocument.Value, details.AutoAdvance,
+            details.MainRoom == default ? null : details.MainRoom.Value);
     }
 }

@@ -17,9 +17,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the REST API as the signed-in member, or with `credential` (the administrator's key) when given. */
+export async function api<T>(method: string, path: string, body?: unknown, credential?: string): Promise<T> {
   const headers: Record<string, string> = {};
-  const bearer = token();
+  const bearer = credential ?? token();
   if (bearer) headers["Authorization"] = `Bearer ${bearer}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetchFromAnyGateway(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -8,6 +8,7 @@ import { codePoints, utf16Offset } from "./codepoints";
 import type { RemoteCursor } from "./protocol";
 import type { SharedDoc } from "./shared-doc";
 import { colorOf, presence, setAuthors, setCursors, type AuthorRun } from "./decorations";
+import { textLimits } from "./limits";
 
 const fromServer = Annotation.define<boolean>();
 
@@ -54,8 +55,8 @@ export function changesFromOp(before: string, op: TextOp): ChangeSpec[] {
 
 // The server's limits on an edit (docs/protocol.md): an op inserts at most this many code points, and a document
 // holds at most this many. An edit past them is refused here, before it is sent, so the editor stays usable.
-const maxInsert = 100_000;
-const maxLength = 1_000_000;
+const maxInsert = textLimits.insert;
+const maxLength = textLimits.document;
 
 /** Why an edit of the user's cannot be sent, in a teacher's words; null when it can. */
 export function overLimit(inserted: number, newLength: () => number): string | null {

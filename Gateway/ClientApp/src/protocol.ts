@@ -9,6 +9,9 @@ export interface Contributor { memberId: string; name: string; present: number; 
 /** The `CursorsChanged` event: every cursor, in code points of Version. */
 export interface CursorsChangedEvent { documentId: string; version: number; cursors: RemoteCursor[] }
 
+/** The `DocumentLockChanged` event: a facilitator locked or unlocked the document. */
+export interface DocumentLockChangedEvent { documentId: string; locked: boolean }
+
 /** The `DocumentOps` event: ops in version order, with no gap from the last event. */
 export interface DocumentOpsEvent { documentId: string; ops: RemoteOp[] }
 
@@ -233,6 +236,8 @@ export interface DocumentEvents {
   DocumentOps(message: DocumentOpsEvent): void;
   /** Every cursor of the document. */
   CursorsChanged(message: CursorsChangedEvent): void;
+  /** The document was locked or unlocked. */
+  DocumentLockChanged(message: DocumentLockChangedEvent): void;
 }
 
 /** The events the participants' hub sends. */

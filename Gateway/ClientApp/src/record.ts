@@ -1,6 +1,7 @@
 import { h, clear } from "./dom";
 import type { LiveCall } from "./live";
 import type { SessionState } from "./protocol";
+import { lengthHint, textLimits } from "./limits";
 
 interface Member { memberId: string; displayName: string }
 
@@ -13,8 +14,10 @@ export class RecordPanel {
   readonly element: HTMLElement;
   private readonly decisions = h("div", {});
   private readonly items = h("div", {});
-  private readonly decisionText = h("input", { id: "decision-text", maxlength: 1000 });
-  private readonly itemText = h("input", { id: "item-text", maxlength: 1000 });
+  private readonly decisionText = h("input", { id: "decision-text" });
+  private readonly itemText = h("input", { id: "item-text" });
+  private readonly decisionHint = lengthHint(this.decisionText, textLimits.record, "The decision");
+  private readonly itemHint = lengthHint(this.itemText, textLimits.record, "The action item");
   private readonly itemOwner = h("select", { id: "item-owner" });
   private readonly itemDue = h("input", { id: "item-due", type: "date" });
   // The forms are made once and only shown or hidden, so a click is never lost to an update redrawing them.
@@ -55,10 +58,11 @@ export class RecordPanel {
 
   private decisionForm(): HTMLFormElement {
     const form = h("form", { class: "record-form", "aria-label": "Record a decision" },
-      h("label", { for: "decision-text" }, "Decision"), this.decisionText, h("button", { type: "submit" }, "Add decision"));
+      h("label", { for: "decision-text" }, "Decision"), this.decisionText, h("button", { type: "submit" }, "Add decision"), this.decisionHint.element);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
-      if (await this.call("AddDecision", this.sessionId, this.decisionText.value)) this.decisionText.value = "";
+      if (!this.decisionHint.ok()) return;
+      if (await this.call("AddDecision", this.sessionId, this.decisionText.value)) { this.decisionText.value = ""; this.decisionHint.refresh(); }
     });
     return form;
   }
@@ -68,13 +72,15 @@ export class RecordPanel {
       h("label", { for: "item-text" }, "Action item"), this.itemText,
       h("label", { for: "item-owner" }, "Owner"), this.itemOwner,
       h("label", { for: "item-due" }, "Due"), this.itemDue,
-      h("button", { type: "submit" }, "Add action item"));
+      h("button", { type: "submit" }, "Add action item"), this.itemHint.element);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
+      if (!this.itemHint.ok()) return;
       const added = await this.call("AddActionItem", this.sessionId,
         { text: this.itemText.value, ownerId: this.itemOwner.value || undefined, due: this.itemDue.value || undefined });
       if (added) {
         this.itemText.value = "";
+        this.itemHint.refresh();
         this.itemDue.value = "";
       }
     });

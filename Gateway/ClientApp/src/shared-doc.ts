@@ -5,7 +5,7 @@ import type { HubConnection } from "@microsoft/signalr";
 import { HubConnectionState } from "@microsoft/signalr";
 import { type as text, type TextOp } from "ot-text-unicode";
 import { invoke, off, on } from "./live";
-import type { CursorsChangedEvent, DocumentOpsEvent, RefusalCode, RemoteCursor, RemoteOp } from "./protocol";
+import type { CursorsChangedEvent, DocumentLockChangedEvent, DocumentOpsEvent, RefusalCode, RemoteCursor, RemoteOp } from "./protocol";
 import { delay, isWorthRetrying, refusalCode, refusalMessage, retryDelayMs } from "./refusal";
 
 
@@ -24,7 +24,7 @@ export class SharedDoc {
   text = "";
   version = 0;
   title = "";
-  /** Whether the document was locked when opened (edits are refused for all but facilitators). */
+  /** Whether the document is locked (edits are refused for all but facilitators); kept current by the server's events. */
   locked = false;
   private inflight: { op: TextOp; seq: number } | null = null;
   private pending: TextOp | null = null;
@@ -46,6 +46,8 @@ export class SharedDoc {
   onStalled: (stalled: boolean) => void = () => {};
   /** Called with everyone's cursors (code points of the server's text at `version`). */
   onCursors: (cursors: RemoteCursor[]) => void = () => {};
+  /** Called when a facilitator locks or unlocks the document. */
+  onLockChanged: (locked: boolean) => void = () => {};
 
   private constructor(private readonly hub: HubConnection, readonly documentId: string) {}
 
@@ -53,6 +55,7 @@ export class SharedDoc {
     const doc = new SharedDoc(hub, documentId);
     on(hub, "DocumentOps", doc.handleOps);
     on(hub, "CursorsChanged", doc.handleCursors);
+    on(hub, "DocumentLockChanged", doc.handleLock);
     await doc.load();
     return doc;
   }
@@ -74,7 +77,9 @@ export class SharedDoc {
     // The cluster may still be recovering after the reconnect (the gateway answers Unavailable): keep trying.
     for (;;) {
       try {
-        await invoke(this.hub, "OpenDocument", this.documentId);
+        const opened = await invoke(this.hub, "OpenDocument", this.documentId);
+        // A lock set or lifted while the connection was down sent its event to nobody here.
+        this.setLocked(opened.locked);
         this.recovered();
         break;
       } catch (error) {
@@ -90,6 +95,7 @@ export class SharedDoc {
     this.closed = true;
     off(this.hub, "DocumentOps", this.handleOps);
     off(this.hub, "CursorsChanged", this.handleCursors);
+    off(this.hub, "DocumentLockChanged", this.handleLock);
     if (this.hub.state === HubConnectionState.Connected) {
       await invoke(this.hub, "CloseDocument", this.documentId).catch(() => {});
     }
@@ -117,6 +123,16 @@ export class SharedDoc {
   private handleCursors = (event: CursorsChangedEvent) => {
     if (event.documentId === this.documentId) this.onCursors(event.cursors);
   };
+
+  private handleLock = (event: DocumentLockChangedEvent) => {
+    if (event.documentId === this.documentId) this.setLocked(event.locked);
+  };
+
+  private setLocked(locked: boolean): void {
+    if (locked === this.locked) return;
+    this.locked = locked;
+    this.onLockChanged(locked);
+  }
 
   private handleOps = (event: DocumentOpsEvent) => {
     if (event.documentId === this.documentId) this.receive(event.ops);

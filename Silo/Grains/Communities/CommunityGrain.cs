@@ -98,6 +98,9 @@ public sealed class CommunityGrain(
         return new JoinedCommunity(Id, entry.Role, profile);
     }
 
+    public Task<InvitePreview> PreviewInviteAsync(string inviteHash) =>
+        Task.FromResult(new InvitePreview(State.Name, Invites.Admitting(inviteHash, clock.GetCurrentInstant()).Role));
+
     public async Task<CommunityDetails> GetAsync(Caller caller)
     {
         await RequireAsync(caller, Right.ReadCommunity);

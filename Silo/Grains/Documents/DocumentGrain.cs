@@ -186,6 +186,8 @@ public sealed class DocumentGrain(
             _settings.Locked = locked;
             await Log.WriteSettingsAsync();
             await GrainFactory.GetCommunityInternal(head.State.Community).RecordAsync(caller, action, null, head.State.Title, why, AuditOutcomes.Done);
+            // Every open page learns at once, not from its next refused edit.
+            _ = Observers.Notify(o => o.LockChanged(Id, locked));
         }
         return View(Log.Durable, await History.TextAtAsync(Document, Log.Durable));
     }

@@ -114,7 +114,7 @@ internal static class SessionLifecycle
     /// <summary>The session as scheduled.</summary>
     public static SessionDetails Details(SessionId id, SessionState state, SessionPlan plan) => new(
         new SessionSummary(id, plan.Community, plan.Title, plan.Start, plan.Start + plan.Duration, plan.TimeZone, plan.LocalStart, state.Status),
-        plan.Duration, plan.Agenda, plan.CreatedBy, plan.CreatedAt, plan.MainDocument, plan.AutoAdvance);
+        plan.Duration, plan.Agenda, plan.CreatedBy, plan.CreatedAt, plan.MainDocument, plan.AutoAdvance, state.MainRoom);
 
     /// <summary>Whether two plans are the same (records compare their agendas by reference, so by value here).</summary>
     public static bool IsSamePlan(SessionPlan a, SessionPlan b) =>

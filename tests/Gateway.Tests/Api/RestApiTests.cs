@@ -276,6 +276,26 @@ public sealed class RestApiTests(GatewayFixture gateway)
         Assert.Equal(["Ana"], details["members"]!.AsArray().Select(m => ApiClient.Text(m!, "displayName")));
     }
 
+    [Fact]
+    public async Task InvitePreview_NamesCommunityAndRoleWithoutSigningIn_AndRefusesCodesThatWouldNotAdmit()
+    {
+        var (community, invites) = await Api.CreateCommunityAsync(AdminKey, name: "Riverside Math PLC");
+
+        var member = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/invites/{ApiClient.Text(invites, "member")}");
+        var observer = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/invites/{ApiClient.Text(invites, "observer").ToLowerInvariant()}");
+        Assert.Equal(("Riverside Math PLC", "member"), (ApiClient.Text(member, "communityName"), ApiClient.Text(member, "role")));
+        Assert.Equal("observer", ApiClient.Text(observer, "role"));
+
+        await Api.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/communities/{community}/invites/member", bearer: AdminKey);
+        var revoked = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/invites/{ApiClient.Text(invites, "member")}");
+        var unknown = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "/api/invites/ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        Assert.Contains("revoked", ApiClient.Text(revoked, "detail"));
+        Assert.Equal("inviteCode", ApiClient.Text(unknown, "field"));
+        // Asking changes nothing: the community still has no members.
+        var details = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{community}", bearer: AdminKey);
+        Assert.Empty(details["members"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("", "displayName")]
     [InlineData("Ana", "timeZone")]

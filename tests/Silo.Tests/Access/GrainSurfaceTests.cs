@@ -14,6 +14,7 @@ public sealed class GrainSurfaceTests
     private static readonly Dictionary<string, string> WithoutCaller = new()
     {
         ["ICommunityGrain.JoinAsync"] = "the invite code is the credential, and the community checks it",
+        ["ICommunityGrain.PreviewInviteAsync"] = "the invite code is the credential (as for joining); it tells only the community's name and the role",
         ["IInviteGrain.ResolveAsync"] = "keyed by the code's hash: only someone holding the code can ask",
         ["IDirectoryGrain.GetAsync"] = "feeds the gateway's console board, which shows each console only its own scope",
     };

@@ -481,6 +481,8 @@ public abstract class DocumentGrainTests<TFixture>(TFixture fixture) where TFixt
 
         public Task CursorsChanged(DocumentId document, long version, ImmutableArray<DocumentCursor> cursors) => Task.CompletedTask;
 
+        public Task LockChanged(DocumentId document, bool locked) => Task.CompletedTask;
+
         public async Task WaitForVersionAsync(long version)
         {
             while (!_ops.Any(o => o.Version == version))

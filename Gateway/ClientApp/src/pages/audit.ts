@@ -1,4 +1,5 @@
 import { api } from "../api";
+import { link } from "./links";
 import { h, clear } from "../dom";
 import { refusalMessage } from "../refusal";
 
@@ -32,7 +33,7 @@ export async function auditPage(root: HTMLElement, communityId: string, go: (pat
 
   const library = `/communities/${communityId}/library`;
   clear(root, h("main", { class: "card wide" },
-    h("a", { href: library, onclick: (e) => { e.preventDefault(); go(library); } }, "← Library"),
+    link("← Library", library, go),
     h("h1", {}, `${community.name}: audit log`),
     h("p", {}, `Times in ${community.timeZone}.`),
     h("table", { class: "audit", "aria-label": "Audit log" },

@@ -1,10 +1,12 @@
 import type { HubConnection } from "@microsoft/signalr";
 import { api } from "../api";
+import { link } from "./links";
 import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
 import { connect } from "../live";
 import { refusalMessage } from "../refusal";
+import { lengthHint, textLimits } from "../limits";
 import { SharedDoc } from "../shared-doc";
 
 interface DocumentInfo { id: string; communityId: string; title: string }
@@ -47,7 +49,7 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
   doc.onRefused = (reason) => { editor.setEditable(false); note.textContent = reason; };
   if (doc.locked) note.textContent = "A facilitator locked this document: it is read-only for now.";
   clear(root, h("main", { class: "card wide" },
-    h("a", { href: library, onclick: (e) => { e.preventDefault(); go(library); } }, "← Library"),
+    link("← Library", library, go),
     h("h1", {}, info.title), editorHost, note, historyPanel(() => documentId, () => doc.version, (id) => names.get(id) ?? "a former member"), tagsForm, schedule));
   return () => {
     editor.destroy();
@@ -59,18 +61,20 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
 /** For facilitators: a new meeting whose lesson plan starts from this document, in the browser's time zone. */
 function scheduleForm(info: DocumentInfo, go: (path: string) => void): HTMLElement {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const title = h("input", { id: "meeting-title", maxlength: 200, value: `Follow-up: ${info.title.replace(/^Lesson plan: /, "")}` });
+  const title = h("input", { id: "meeting-title", value: `Follow-up: ${info.title.replace(/^Lesson plan: /, "")}` });
+  const titleHint = lengthHint(title, textLimits.name, "The title");
   const start = h("input", { id: "meeting-start", type: "datetime-local" });
   const minutes = h("input", { id: "meeting-minutes", type: "number", min: 1, max: 1440, value: 60 });
   const note = h("p", { role: "status" });
   const form = h("form", { class: "schedule-from-plan", "aria-label": "Start a meeting from this plan" },
     h("h2", {}, "Start a meeting from this plan"),
-    h("label", { for: "meeting-title" }, "Title"), title,
+    h("label", { for: "meeting-title" }, "Title"), title, titleHint.element,
     h("label", { for: "meeting-start" }, `Starts (${zone})`), start,
     h("label", { for: "meeting-minutes" }, "Minutes"), minutes,
     h("button", { type: "submit" }, "Schedule"), note);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (!titleHint.ok()) { note.textContent = titleHint.problem(); return; }
     try {
       const session = await api<{ id: string }>("POST", `/api/communities/${info.communityId}/sessions`, {
         title: title.value, start: start.value, timeZone: zone, durationMinutes: Number(minutes.value), fromDocumentId: info.id,

@@ -1,6 +1,8 @@
 import { api } from "../api";
 import { h, clear } from "../dom";
 import { refusalMessage } from "../refusal";
+import { confirmAction } from "../dialog";
+import { lengthHint, textLimits } from "../limits";
 import type { LiveCall } from "../live";
 import type { BreakoutMode, SessionState } from "../protocol";
 
@@ -15,11 +17,13 @@ export class FacilitatorPanel {
   private readonly minutes = h("input", { id: "minutes", type: "number", min: 1, max: 240, value: 10 });
   private readonly mode = h("select", { id: "mode" },
     h("option", { value: "auto" }, "automatic"), h("option", { value: "manual" }, "manual"), h("option", { value: "self" }, "self-select"));
-  private readonly broadcast = h("input", { id: "broadcast", maxlength: 2000 });
+  private readonly broadcast = h("input", { id: "broadcast" });
+  private readonly broadcastHint = lengthHint(this.broadcast, textLimits.chat, "The message");
   private readonly manual = new Map<string, HTMLSelectElement>();
   private readonly assignments = h("div", { class: "assignments" });
   private readonly openFormElement = this.buildOpenForm();
-  private readonly templateName = h("input", { id: "template-name", maxlength: 200 });
+  private readonly templateName = h("input", { id: "template-name" });
+  private readonly templateHint = lengthHint(this.templateName, textLimits.name, "The name");
   private readonly templateNote = h("p", { class: "template-note", role: "status" });
   private state: SessionState | null = null;
 
@@ -57,25 +61,50 @@ export class FacilitatorPanel {
       parts.push(this.button("Start session", async () => { if (await this.call("StartSession", id)) await this.started(); }));
     }
     if (s.status === "live") {
+      const running = s.agendaStatus === "running" || s.agendaStatus === "overtime";
       parts.push(
-        this.button(s.phase < 0 ? "Start agenda" : "Next phase", () => this.call(s.phase < 0 ? "StartAgenda" : "AdvancePhase", id)),
-        this.button("+5 min", () => this.call("ExtendPhase", id, 5)),
+        h("div", { class: "buttons", role: "group", "aria-label": "Agenda" },
+          s.agendaStatus === "finished" ? "" : this.button(s.phase < 0 ? "Start agenda" : s.phase + 1 < s.agenda.length ? "Next phase" : "Finish agenda",
+            () => this.call(s.phase < 0 ? "StartAgenda" : "AdvancePhase", id)),
+          running ? this.button("Pause phase", () => this.call("PausePhase", id)) : "",
+          s.agendaStatus === "paused" ? this.button("Resume phase", () => this.call("ResumePhase", id)) : "",
+          running || s.agendaStatus === "paused" ? this.button("Phase +5 min", () => this.call("ExtendPhase", id, 5)) : ""),
         s.breakout ? this.roundControls(s) : this.openForm(),
         h("div", { class: "recorder" }, h("label", { for: "recorder" }, "Recorder"), this.recorder),
-        this.button("End session", () => this.call("EndSession", id, null)));
+        // Apart from the rest, and asked twice: ending cannot be undone.
+        h("div", { class: "end" }, this.button("End session…", () => this.end())));
       this.recorder.value = s.recorderId ?? "";
     }
     if (s.agenda.length > 0) parts.push(this.saveTemplateForm());
     clear(this.element, ...parts);
   }
 
+  private async end(): Promise<void> {
+    const reason = await confirmAction({
+      title: "End this meeting for everyone?",
+      message: "Everyone leaves, breakout notes are merged into the plan, and the minutes become final. This cannot be undone.",
+      confirm: "End the meeting",
+    });
+    if (reason !== null) await this.call("EndSession", this.sessionId, null);
+  }
+
+  private async closeRound(): Promise<void> {
+    const reason = await confirmAction({
+      title: "Close the breakout rooms?",
+      message: "Everyone comes back to the main room and each room's notes are added to the lesson plan.",
+      confirm: "Close the rooms",
+    });
+    if (reason !== null) await this.call("CloseRound", this.sessionId);
+  }
+
   /** Keeps this meeting's agenda (phases, prompts, rules, breakout phases) as a template the community can schedule from. */
   private saveTemplateForm(): HTMLElement {
     const form = h("form", { class: "save-template", "aria-label": "Save this agenda as a template" },
       h("label", { for: "template-name" }, "Save this agenda as a template named"), this.templateName,
-      h("button", { type: "submit" }, "Save template"), this.templateNote);
+      h("button", { type: "submit" }, "Save template"), this.templateHint.element, this.templateNote);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
+      if (!this.templateHint.ok()) { this.templateNote.textContent = this.templateHint.problem(); return; }
       try {
         const saved = await api<{ name: string }>("POST", `/api/communities/${this.communityId}/templates`,
           { name: this.templateName.value, sessionId: this.sessionId });
@@ -143,7 +172,7 @@ export class FacilitatorPanel {
     const round = s.breakout!;
     const names = new Map(s.present.map((p) => [p.memberId, p.displayName]));
     const rooms = round.rooms.map((room) => h("li", {}, h("strong", {}, room.name), " ",
-      h("button", { type: "button", class: "look-in", "aria-label": `Look into ${room.name}`, onclick: () => this.lookInto(room.roomId) }, "Look in"), " ",
+      h("button", { type: "button", class: "look-in", "aria-label": `Look in on ${room.name}`, onclick: () => this.lookInto(room.roomId) }, "Look in"), " ",
       ...room.members.map((m) => {
         const move = h("select", { "aria-label": `Move ${names.get(m) ?? "member"} to` },
           ...round.rooms.map((r) => h("option", { value: r.roomId, selected: r.roomId === room.roomId }, r.name)));
@@ -151,15 +180,16 @@ export class FacilitatorPanel {
         return h("span", { class: "member" }, names.get(m) ?? "(away)", " ", move);
       })));
     const broadcast = h("form", { class: "broadcast" },
-      h("label", { for: "broadcast" }, "Message to every room"), this.broadcast, h("button", { type: "submit" }, "Broadcast"));
+      h("label", { for: "broadcast" }, "Message to every room"), this.broadcast, h("button", { type: "submit" }, "Broadcast"), this.broadcastHint.element);
     broadcast.addEventListener("submit", async (e) => {
       e.preventDefault();
-      if (await this.call("BroadcastToRooms", this.sessionId, this.broadcast.value)) this.broadcast.value = "";
+      if (!this.broadcastHint.ok()) return;
+      if (await this.call("BroadcastToRooms", this.sessionId, this.broadcast.value)) { this.broadcast.value = ""; this.broadcastHint.refresh(); }
     });
     return h("div", { class: "round" },
       h("ul", { class: "rooms", "aria-label": "Breakout rooms" }, ...rooms),
       broadcast,
       this.button("Round +5 min", () => this.call("ExtendRound", this.sessionId, 5)),
-      this.button("Close breakout round", () => this.call("CloseRound", this.sessionId)));
+      this.button("Close breakout round…", () => this.closeRound()));
   }
 }

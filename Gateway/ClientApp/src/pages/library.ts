@@ -1,4 +1,5 @@
 import { api } from "../api";
+import { link } from "./links";
 import { h, clear } from "../dom";
 import { refusalMessage } from "../refusal";
 
@@ -19,7 +20,6 @@ export async function libraryPage(root: HTMLElement, communityId: string, go: (p
   const from = field("from", "From", "date");
   const to = field("to", "To", "date");
   const results = h("div", { class: "library-results", "aria-live": "polite" });
-  const link = (path: string, text: string) => h("a", { href: path, onclick: (e) => { e.preventDefault(); go(path); } }, text);
 
   async function search(): Promise<void> {
     const query = new URLSearchParams();
@@ -30,13 +30,13 @@ export async function libraryPage(root: HTMLElement, communityId: string, go: (p
       clear(results,
         h("h2", {}, "Plans and notes"),
         found.documents.length ? h("ul", { class: "library", "aria-label": "Plans and notes" }, ...found.documents.map((d) => h("li", {},
-          link(`/documents/${d.id}`, d.title),
+          link(d.title, `/documents/${d.id}`, go),
           d.createdAt ? ` · ${new Date(d.createdAt).toLocaleDateString([], { timeZone: found.timeZone })}` : "",
           d.tags.length ? h("span", { class: "tags" }, ...d.tags.map((t) => h("span", { class: "tag" }, t))) : "",
           d.snippet ? h("p", { class: "snippet" }, d.snippet) : ""))) : h("p", { class: "empty" }, "Nothing matches."),
         h("h2", {}, "Meeting records"),
         found.meetings.length ? h("ul", { class: "library", "aria-label": "Meeting records" }, ...found.meetings.map((m) => h("li", {},
-          link(`/sessions/${m.id}`, m.title), ` · ${m.localStart.slice(0, 10)}`))) : h("p", { class: "empty" }, "No ended meetings match."));
+          link(m.title, `/sessions/${m.id}`, go), ` · ${m.localStart.slice(0, 10)}`))) : h("p", { class: "empty" }, "No ended meetings match."));
     } catch (e) {
       clear(results, h("p", { class: "error", role: "alert" }, refusalMessage(e)));
     }
@@ -45,7 +45,7 @@ export async function libraryPage(root: HTMLElement, communityId: string, go: (p
   const form = h("form", { class: "library-search", role: "search", "aria-label": "Search the library" },
     q.label, q.input, tag.label, tag.input, from.label, from.input, to.label, to.input, h("button", { type: "submit" }, "Search"));
   form.addEventListener("submit", (e) => { e.preventDefault(); void search(); });
-  clear(root, h("main", { class: "card wide" }, link("/", "← My sessions"), h("h1", {}, `${community.name}: library`),
-    h("p", {}, link(`/communities/${communityId}/audit`, "Audit log")), form, results));
+  clear(root, h("main", { class: "card wide" }, link("← My sessions", "/", go), h("h1", {}, `${community.name}: library`),
+    h("p", {}, link("Audit log", `/communities/${communityId}/audit`, go)), form, results));
   await search();
 }

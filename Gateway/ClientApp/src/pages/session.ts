@@ -6,17 +6,28 @@ import { historyPanel } from "../history";
 import { minutesView } from "../minutes";
 import { RecordPanel } from "../record";
 import { FacilitatorPanel } from "./facilitator";
+import { ModerationPanel } from "./moderation";
+import { SessionFeed } from "../board";
+import { renderAgenda, timerLabels } from "../agenda";
+import { lengthHint, textLimits } from "../limits";
 import { colorOf } from "../decorations";
-import { countdown } from "../countdown";
 import { connect, invoke, isRepeatable, on, type LiveCall } from "../live";
-import type { RoomState, SessionState, SessionStatus } from "../protocol";
+import type { RoomChatMessage, RoomState, SessionState, SessionStatus } from "../protocol";
 import { delay, isWorthRetrying, refusalCode, refusalMessage, retryDelayMs } from "../refusal";
 import { SharedDoc } from "../shared-doc";
 
 interface Me { memberId: string; displayName: string }
-interface SessionDetails { communityId: string; title: string; status: SessionStatus }
-interface Community { members: { memberId: string; displayName: string; role: string }[] }
+interface SessionDetails { communityId: string; title: string; status: SessionStatus; mainDocumentId: string; mainRoomId?: string | null }
+interface Community { name: string; members: { memberId: string; displayName: string; role: string }[] }
+/** A chat message typed while the connection was down, shown as waiting until it is sent. */
+interface QueuedChat { id: string; roomId: string; text: string; at: number }
+
 interface Authorship { version: number; spans: { author: string | null; length: number }[] }
+
+/** A time of day as the reader's clock shows it. */
+function clockTime(at: string): string {
+  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
 
 /** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
 export async function sessionPage(root: HTMLElement, sessionId: string): Promise<() => void> {
@@ -28,7 +39,13 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
 
   const title = h("h1", {}, details.title);
   const phase = h("p", { class: "phase", "aria-live": "polite" });
-  const clock = h("p", { class: "clock", role: "timer", "aria-label": "Time left in this phase" });
+  const phaseClock = h("span", { class: "timer", role: "timer", "aria-label": "Time left in this phase" });
+  const roundClock = h("span", { class: "timer", role: "timer", "aria-label": "Time left in the breakout rooms" });
+  const clock = h("p", { class: "clock" }, phaseClock, roundClock);
+  const where = h("p", { class: "where" }, `${community.name} · you are ${role === "observer" ? "an observer" : `a ${role}`}`);
+  const agendaList = h("ol", { class: "agenda", "aria-label": "Agenda" });
+  const agendaSection = h("section", { class: "agenda-section", "aria-label": "Agenda", hidden: true }, h("h2", {}, "Agenda"), agendaList);
+  const peopleTitle = h("h2", {}, "People");
   const prompt = h("p", { class: "prompt", id: "phase-prompt", hidden: true });
   const banner = h("p", { class: "banner", role: "status", hidden: true });
   const roomTitle = h("h2", { id: "room-title" });
@@ -36,7 +53,11 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const editorNote = h("p", { class: "editor-note", role: "status" });
   const people = h("ul", { class: "people", "aria-label": "Participants" });
   const chatLog = h("ol", { class: "chat", "aria-label": "Chat", "aria-live": "polite" });
-  const chatInput = h("input", { id: "chat-input", maxlength: 2000, "aria-label": "Message" });
+  const chatInput = h("input", { id: "chat-input", autocomplete: "off" });
+  const chatHint = lengthHint(chatInput, textLimits.chat, "This message");
+  const chatNote = h("p", { class: "chat-note", role: "status" });
+  const lockButton = h("button", { type: "button", hidden: true, "aria-pressed": "false" }, "Lock the plan");
+  const lockNote = h("p", { class: "lock-note", role: "status", hidden: true });
   const handButton = h("button", { type: "button" }, "✋ Raise hand");
   const helpButton = h("button", { type: "button", hidden: true }, "Ask for help");
   const error = h("p", { class: "error", role: "alert" });
@@ -92,6 +113,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return undefined;
     }
   };
+  const moderation = facilitates ? new ModerationPanel(sessionId, details.communityId, me.memberId, call, (roomId) => lookInto(roomId)) : null;
+  const feed = moderation ? new SessionFeed(sessionId, (board) => moderation.updateBoard(board)) : null;
   const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join(), community.members, (roomId) => lookInto(roomId)) : null;
   // A facilitator looking into a breakout room without being in it: they read along, its members see a badge.
   let lookingInto: string | null = null;
@@ -115,23 +138,52 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   async function showMinutes(): Promise<void> {
     if (minutesShown) return;
     minutesShown = true;
-    minutesHost.replaceChildren(await minutesView(sessionId));
+    const [minutes, record] = await Promise.all([minutesView(sessionId), meetingRecord()]);
+    minutesHost.replaceChildren(minutes, ...record);
+    // The live parts of the page have nothing to show once the meeting is over.
+    for (const live of [editorHost, roomTitle, authorsButton.parentElement!, handButton.parentElement!]) live.hidden = true;
+  }
+
+  /** An ended meeting's final plan (read-only; it is kept working on from the library) and its chat. */
+  async function meetingRecord(): Promise<HTMLElement[]> {
+    const fresh = await api<SessionDetails>("GET", `/api/sessions/${sessionId}`);
+    const [plan, mainRoom] = await Promise.all([
+      api<{ id: string; text: string; version: number }>("GET", `/api/documents/${fresh.mainDocumentId}`),
+      fresh.mainRoomId ? api<RoomState>("GET", `/api/rooms/${fresh.mainRoomId}`) : Promise.resolve(null),
+    ]);
+    const chat = mainRoom?.chat ?? [];
+    return [
+      h("section", { class: "final-plan", "aria-label": "Final lesson plan" },
+        h("h2", {}, "Final lesson plan"),
+        h("p", {}, "Read-only: the meeting is over. ",
+          h("a", { href: `/documents/${plan.id}` }, "Open it in the library"), " to keep working on it with your community."),
+        h("pre", { class: "plan-text", tabindex: 0, "aria-label": "Final lesson plan text" }, plan.text)),
+      h("section", { class: "final-chat", "aria-label": "Meeting chat" },
+        h("h2", {}, "Chat"),
+        chat.length ? h("ol", { class: "chat" }, ...chat.map(chatLine)) : h("p", { class: "empty" }, "Nobody wrote in the chat.")),
+    ];
   }
 
   clear(root,
-    h("header", {}, title, phase, clock, prompt),
-    banner,
+    h("header", { class: "session-header" }, h("div", { class: "titles" }, title, where), phase, clock, prompt, banner),
     h("div", { class: "layout" },
-      h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, editorHost, editorNote, error, h("div", { class: "buttons" }, authorsButton), legend, historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member")),
+      h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, lockNote, editorHost, editorNote, error,
+        h("div", { class: "buttons" }, authorsButton, lockButton), legend,
+        historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member")),
       h("aside", {},
-        h("h2", {}, "People"), people,
+        // A facilitator's controls come first: the queue of people waiting, then the meeting's controls.
+        moderation?.helpElement ?? "",
+        panel?.element ?? "",
+        agendaSection,
+        choice,
+        peopleTitle, people,
         h("div", { class: "buttons" }, handButton, helpButton),
-        record.element,
         h("h2", {}, "Chat"), chatLog,
         h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
-          h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send")),
-        panel?.element ?? "",
-        choice)));
+          h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send"), chatHint.element),
+        chatNote,
+        record.element,
+        moderation?.peopleElement ?? "")));
 
   let state: SessionState | null = null;
   let room: RoomState | null = null;
@@ -148,10 +200,17 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   let offline = false;
   hub.onreconnecting(reconnecting);
   hub.onreconnected(() => rejoin());
-  hub.onclose(() => {
-    if (offline) return;
-    banner.hidden = false;
-    banner.textContent = "Disconnected. Reload the page to reconnect.";
+  hub.onclose(async () => {
+    if (offline || !active) return;
+    // The server closes a connection cleanly when it takes someone's access away (removed, banned), and SignalR
+    // does not reconnect after a clean close: connect once more, so the refusal says why in words.
+    try {
+      await hub.start();
+      await rejoin();
+    } catch {
+      banner.hidden = false;
+      banner.textContent = "Disconnected. Reload the page to reconnect.";
+    }
   });
 
   async function comeBack(): Promise<void> {
@@ -183,6 +242,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   function apply(s: SessionState): void {
     if (state && s.seq < state.seq) return;
     state = s;
+    // Names of people who joined after the page opened (for authors and the history).
+    for (const p of s.present) names.set(p.memberId, p.displayName);
+    moderation?.updateState(s);
     renderSession();
     const target = myRoom(s);
     if (s.status === "live" && target.id !== wantedRoom) {
@@ -206,6 +268,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       refused = null;
       doc = await SharedDoc.open(hub, target.notes);
       doc.onRefused = (reason) => { refused = reason; updateEditable(); };
+      // An unlock lifts a refusal the lock caused; either way the page says so at once.
+      doc.onLockChanged = (locked) => { if (!locked) refused = null; updateEditable(); };
       const opened = doc;
       doc.onStalled = (waiting) => stalled(opened, waiting);
       editor = new SharedEditor(editorHost, doc, target.name, () => hub.connectionId);
@@ -224,11 +288,18 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       : muted ? "A facilitator muted you: you can read, raise your hand and ask for help, but not edit or chat."
       : role === "observer" ? "Observers read along; editing is for members."
       : state.status !== "live" ? "The session is not live."
-      : doc?.locked && !facilitates ? "A facilitator locked this document: it is read-only for now."
       : refused;
-    editor.setEditable(!reason);
+    // A lock has its own notice above the plan.
+    const lockedForMe = !!doc?.locked && !facilitates;
+    editor.setEditable(!reason && !lockedForMe);
     editorNote.textContent = reason ?? "";
     chatInput.disabled = muted || watching || role === "observer";
+    const locked = !!doc?.locked;
+    lockNote.hidden = !locked;
+    lockNote.textContent = facilitates ? "🔒 This document is locked: only facilitators can edit it." : "🔒 A facilitator locked this document: you can read it, not edit it.";
+    lockButton.hidden = !facilitates || state.status !== "live" || watching;
+    lockButton.textContent = locked ? "Unlock the plan" : "Lock the plan";
+    lockButton.setAttribute("aria-pressed", String(locked));
   }
 
   function renderSession(): void {
@@ -242,7 +313,15 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     const ask = state.status === "live" ? current?.prompt : undefined;
     prompt.hidden = !ask;
     prompt.textContent = ask ? `${current!.breakout ? "In your breakout room: " : ""}${ask}` : "";
-    clear(people, ...state.present.map((p) => h("li", {}, `${p.displayName} (${p.role})${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
+    agendaSection.hidden = state.agenda.length === 0;
+    renderAgenda(agendaList, state);
+    // In a breakout room, the people of that room; in the main room, everyone present.
+    const breakoutRoom = state.breakout?.rooms.find((r) => r.roomId === roomId);
+    const here = breakoutRoom ? state.present.filter((p) => breakoutRoom.members.includes(p.memberId)) : state.present;
+    peopleTitle.textContent = breakoutRoom ? `People in ${breakoutRoom.name}` : "People";
+    clear(people, ...here.map((p) => h("li", {},
+      h("span", { class: "swatch", style: `--swatch: ${colorOf(p.memberId)}`, "aria-hidden": "true" }),
+      `${p.displayName} (${p.role})${p.memberId === me.memberId ? " · you" : ""}${room?.hands.some((x) => x.memberId === p.memberId) ? " ✋" : ""}${state!.muted.includes(p.memberId) ? " · muted" : ""}`)));
     record.update(state, facilitates || state.recorderId === me.memberId);
     if (state.status === "ended") void showMinutes();
     renderControls();
@@ -265,26 +344,26 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     const others = (room.watchers ?? []).filter((w) => w.memberId !== me.memberId);
     watchBadge.hidden = others.length === 0;
     watchBadge.textContent = `👁 ${others.map((w) => w.name).join(", ")} ${others.length === 1 ? "is" : "are"} watching this room`;
-    clear(chatLog, ...room.chat.slice(-100).map((m) => h("li", { class: m.broadcast ? "broadcast" : "" }, h("strong", {}, m.authorName), ` ${m.text}`)));
+    const waiting = queuedChat.filter((q) => q.roomId === room!.roomId && !room!.chat.some((m) => m.authorId === me.memberId && m.text === q.text && Date.parse(m.at) >= q.at - 60_000));
+    clear(chatLog, ...room.chat.slice(-100).map(chatLine),
+      ...waiting.map((q) => h("li", { class: "queued" }, h("time", {}, clockTime(new Date(q.at).toISOString())), " ", h("strong", {}, me.displayName), ` ${q.text}`, h("span", { class: "meta" }, " · waiting to send"))));
     chatLog.scrollTop = chatLog.scrollHeight;
     const raised = room.hands.some((x) => x.memberId === me.memberId);
     handButton.textContent = raised ? "Lower hand" : "✋ Raise hand";
     handButton.setAttribute("aria-pressed", String(raised));
     const asked = room.help.some((x) => x.memberId === me.memberId && x.status !== "resolved");
-    helpButton.textContent = asked ? "Help is on the way" : "Ask for help";
+    const mine = room.help.find((x) => x.memberId === me.memberId && x.status !== "resolved");
+    helpButton.textContent = !mine ? "Ask for help" : mine.status === "claimed" ? `${mine.claimedByName ?? "A facilitator"} is coming to help` : "Help requested: waiting for a facilitator";
     helpButton.toggleAttribute("disabled", asked);
     renderSession();
   }
 
   function tick(): void {
-    if (!state || state.status !== "live") { clock.textContent = ""; return; }
-    // A phase's round ends with its phase: one countdown says both.
-    const round = !state.breakout ? "" : state.breakout.phase !== undefined && state.breakout.phase !== null ? "rooms close with this phase"
-      : `round ${countdown(state.breakout.deadline)}`;
-    const left = state.agendaStatus === "paused" && state.remainingSeconds !== undefined
-      ? `paused ${Math.floor(state.remainingSeconds / 60)}:${String(Math.floor(state.remainingSeconds % 60)).padStart(2, "0")}`
-      : state.deadline ? countdown(state.deadline) : "";
-    clock.textContent = [left, round].filter((part) => part).join(" · ");
+    const labels = state ? timerLabels(state) : { phase: "", round: "" };
+    phaseClock.textContent = labels.phase;
+    phaseClock.hidden = !labels.phase;
+    roundClock.textContent = labels.round;
+    roundClock.hidden = !labels.round;
   }
 
   function renderControls(): void {
@@ -307,16 +386,44 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   }
   authorsButton.addEventListener("click", () => void showAuthors(authorsButton.getAttribute("aria-pressed") !== "true").catch(show));
 
+  /**
+   * Chat typed with the connection down waits in order, shown as "waiting to send", and goes out when it is back;
+   * each message keeps its id over every try, so none is posted twice.
+   */
+  const queuedChat: QueuedChat[] = [];
+  let chatSending: Promise<void> = Promise.resolve();
+
   async function sendChat(): Promise<void> {
     const text = chatInput.value;
     if (!roomId || !text.trim()) return;
-    // The message leaves the box at once and is sent until it arrives (offline, it waits for the connection); its id
-    // makes every try the same message.
+    if (!chatHint.ok()) { chatNote.textContent = chatHint.problem(); return; }
+    chatNote.textContent = "";
     chatInput.value = "";
-    const reply = await call("SendChat", roomId, text, crypto.randomUUID());
-    if (reply) { room = reply; renderRoom(); }
-    else if (!chatInput.value) chatInput.value = text;
+    chatHint.refresh();
+    const queued: QueuedChat = { id: crypto.randomUUID(), roomId, text, at: Date.now() };
+    queuedChat.push(queued);
+    if (hub.state !== "Connected") chatNote.textContent = "You are offline: your message will be sent when the connection is back.";
+    renderRoom();
+    chatSending = chatSending.then(async () => {
+      const reply = await call("SendChat", queued.roomId, queued.text, queued.id);
+      queuedChat.splice(queuedChat.indexOf(queued), 1);
+      if (reply && reply.roomId === roomId) room = reply;
+      else if (!reply && !chatInput.value) chatInput.value = queued.text;
+      if (queuedChat.length === 0) chatNote.textContent = "";
+      renderRoom();
+    });
+    await chatSending;
   }
+
+  function chatLine(m: RoomChatMessage): HTMLElement {
+    return h("li", { class: m.broadcast ? "broadcast" : "" }, h("time", { datetime: m.at }, clockTime(m.at)), " ", h("strong", {}, m.authorName), ` ${m.text}`);
+  }
+
+  lockButton.addEventListener("click", async () => {
+    if (!doc) return;
+    const locked = await call("LockDocument", doc.documentId, !doc.locked, null);
+    if (locked !== undefined && doc) { doc.locked = locked; updateEditable(); }
+  });
 
   handButton.addEventListener("click", async () => {
     if (!roomId) return;
@@ -376,6 +483,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   window.addEventListener("online", onOnline);
   await hub.start();
   await join();
+  // The help queue and the moderation list come from the moderators' feed; the meeting works without it.
+  void feed?.start().catch((e) => { error.textContent = `The help queue could not be loaded: ${refusalMessage(e)}`; });
 
   // Leaving the page (back to the session list): stop the countdown, the connection and the editor.
   return () => {
@@ -385,6 +494,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     window.removeEventListener("online", onOnline);
     offline = true;
     editor?.destroy();
+    feed?.stop();
+    moderation?.dispose();
     void hub.stop();
   };
 }
