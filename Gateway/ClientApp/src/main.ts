@@ -43,4 +43,6 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener("popstate", () => void route());
-void learnGateways().then(route);
+// The page's own gateway comes first in the list either way, so the page need not wait to learn the others.
+void learnGateways();
+void route();

@@ -31,8 +31,11 @@ function clockTime(at: string): string {
 
 /** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
 export async function sessionPage(root: HTMLElement, sessionId: string): Promise<() => void> {
-  const me = await api<Me>("GET", "/api/me");
-  const details = await api<SessionDetails>("GET", `/api/sessions/${sessionId}`);
+  // The page opens as fast as its slowest answer, not the sum of them: the connection starts while REST answers.
+  const hub: HubConnection = connect();
+  const connecting = hub.start();
+  connecting.catch(() => {});
+  const [me, details] = await Promise.all([api<Me>("GET", "/api/me"), api<SessionDetails>("GET", `/api/sessions/${sessionId}`)]);
   const community = await api<Community>("GET", `/api/communities/${details.communityId}`);
   const role = community.members.find((m) => m.memberId === me.memberId)?.role ?? "member";
   const facilitates = role === "facilitator" || role === "owner";
@@ -67,7 +70,6 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const legend = h("ul", { class: "legend", "aria-label": "Authors", hidden: true });
   const names = new Map(community.members.map((m) => [m.memberId, m.displayName]));
 
-  const hub: HubConnection = connect();
   const reconnectingText = "Reconnecting… (what you type is kept and sent when the connection is back)";
   const reconnecting = () => { banner.hidden = false; banner.textContent = reconnectingText; };
   // What is waiting for the cluster to answer again (a call, the document): the page says "Reconnecting…" while any is.
@@ -260,13 +262,14 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     roomId = target.id;
     roomTitle.textContent = target.name;
     helpButton.hidden = target.id === state?.mainRoomId;
-    room = (await call("OpenRoom", target.id)) ?? null;
-    renderRoom();
+    const opening = call("OpenRoom", target.id);
     if (doc?.documentId !== target.notes) {
       editor?.destroy();
       await doc?.close();
       refused = null;
-      doc = await SharedDoc.open(hub, target.notes);
+      // The room and its notes open together.
+      [room, doc] = await Promise.all([opening.then((r) => r ?? null), SharedDoc.open(hub, target.notes)]);
+      renderRoom();
       doc.onRefused = (reason) => { refused = reason; updateEditable(); };
       // An unlock lifts a refusal the lock caused; either way the page says so at once.
       doc.onLockChanged = (locked) => { if (!locked) refused = null; updateEditable(); };
@@ -276,6 +279,9 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       editor.onRefusedLocally = (reason) => { editorNote.textContent = reason; };
       if (authorsButton.getAttribute("aria-pressed") === "true") await showAuthors(true);
       updateEditable();
+    } else {
+      room = (await opening) ?? null;
+      renderRoom();
     }
   }
 
@@ -481,7 +487,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const onOnline = () => void comeBack();
   window.addEventListener("offline", onOffline);
   window.addEventListener("online", onOnline);
-  await hub.start();
+  await connecting;
   await join();
   // The help queue and the moderation list come from the moderators' feed; the meeting works without it.
   void feed?.start().catch((e) => { error.textContent = `The help queue could not be loaded: ${refusalMessage(e)}`; });
