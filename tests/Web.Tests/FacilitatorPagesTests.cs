@@ -47,9 +47,15 @@ public sealed class FacilitatorPagesTests(GatewayFixture gateway, Browser browse
 
         // Move the one-off meeting an hour later, then cancel it (asked first).
         await owner.GetByRole(AriaRole.Button, new() { Name = "Move “Fractions data dive”" }).ClickAsync();
-        await owner.GetByRole(AriaRole.Form, new() { Name = "Move Fractions data dive" }).GetByLabel("Time (America/Chicago)").FillAsync("16:30");
+        var move = owner.GetByRole(AriaRole.Form, new() { Name = "Move Fractions data dive" });
+        await move.GetByLabel("Time (America/Chicago)").FillAsync("16:30");
+        await move.GetByLabel("Minutes").FillAsync("90");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Move meeting" }).ClickAsync();
         await Assertions.Expect(upcoming).ToContainTextAsync($"Fractions data dive · {date} 16:30 · scheduled");
+        await Assertions.Expect(owner.Locator(".manage-status")).ToHaveTextAsync($"“Fractions data dive” moved to {date} 16:30, 90 minutes.");
+        var moved = await upcoming.GetByRole(AriaRole.Link, new() { Name = "Fractions data dive" }).GetAttributeAsync("href");
+        var asStored = await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Get, $"/api{moved}", bearer: GatewayFixture.AdminKey);
+        Assert.Equal((90, $"{date}T16:30"), (asStored["durationMinutes"]!.GetValue<int>(), CopLive.TestSupport.ApiClient.Text(asStored, "startLocal")[..16]));
         await owner.GetByRole(AriaRole.Button, new() { Name = "Cancel “Fractions data dive”…" }).ClickAsync();
         var dialog = owner.GetByRole(AriaRole.Dialog, new() { Name = "Cancel “Fractions data dive”?" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel the meeting" }).ClickAsync();

@@ -46,15 +46,18 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
   function upcomingRow(s: SessionListItem & { scheduledStart?: string }): HTMLElement {
     const date = h("input", { type: "date", id: `move-date-${s.id}`, value: s.localStart.slice(0, 10) });
     const time = h("input", { type: "time", id: `move-time-${s.id}`, value: s.localStart.slice(11, 16) });
+    const minutes = Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000);
+    const length = h("input", { type: "number", id: `move-length-${s.id}`, min: 5, max: 1440, value: minutes });
     const error = h("p", { class: "error", role: "alert" });
     const move = h("form", { class: "inline-form", hidden: true, "aria-label": `Move ${s.title}` },
       h("label", { for: date.id }, "New date"), date, h("label", { for: time.id }, `Time (${community.timeZone})`), time,
+      h("label", { for: length.id }, "Minutes"), length,
       h("button", { type: "submit" }, "Move meeting"), error);
     move.addEventListener("submit", async (e) => {
       e.preventDefault();
       try {
-        await api("PUT", `/api/sessions/${s.id}/schedule`, { start: `${date.value}T${time.value}` });
-        status.textContent = `“${s.title}” moved to ${date.value} ${time.value}.`;
+        await api("PUT", `/api/sessions/${s.id}/schedule`, { start: `${date.value}T${time.value}`, durationMinutes: Number(length.value) });
+        status.textContent = `“${s.title}” moved to ${date.value} ${time.value}, ${length.value} minutes.`;
         await refresh();
       } catch (err) {
         error.textContent = refusalMessage(err);

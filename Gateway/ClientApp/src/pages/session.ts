@@ -45,7 +45,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   const phaseClock = h("span", { class: "timer", role: "timer", "aria-label": "Time left in this phase" });
   const roundClock = h("span", { class: "timer", role: "timer", "aria-label": "Time left in the breakout rooms" });
   const clock = h("p", { class: "clock" }, phaseClock, roundClock);
-  const where = h("p", { class: "where" }, `${community.name} · you are ${role === "observer" ? "an observer" : `a ${role}`}`);
+  const where = h("p", { class: "where" }, `${community.name} · you are ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`);
   const agendaList = h("ol", { class: "agenda", "aria-label": "Agenda" });
   const agendaSection = h("section", { class: "agenda-section", "aria-label": "Agenda", hidden: true }, h("h2", {}, "Agenda"), agendaList);
   const peopleTitle = h("h2", {}, "People");
@@ -143,7 +143,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     const [minutes, record] = await Promise.all([minutesView(sessionId), meetingRecord()]);
     minutesHost.replaceChildren(minutes, ...record);
     // The live parts of the page have nothing to show once the meeting is over.
-    for (const live of [editorHost, roomTitle, authorsButton.parentElement!, handButton.parentElement!]) live.hidden = true;
+    for (const live of [editorHost, roomTitle, authorsButton.parentElement!, history, aside]) live.hidden = true;
   }
 
   /** An ended meeting's final plan (read-only; it is kept working on from the library) and its chat. */
@@ -166,26 +166,27 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     ];
   }
 
+  const history = historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member");
+  const aside = h("aside", {},
+    // A facilitator's controls come first: the queue of people waiting, then the meeting's controls.
+    moderation?.helpElement ?? "",
+    panel?.element ?? "",
+    agendaSection,
+    choice,
+    peopleTitle, people,
+    h("div", { class: "buttons" }, handButton, helpButton),
+    h("h2", {}, "Chat"), chatLog,
+    h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
+      h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send"), chatHint.element),
+    chatNote,
+    record.element,
+    moderation?.peopleElement ?? "");
   clear(root,
     h("header", { class: "session-header" }, h("div", { class: "titles" }, title, where), phase, clock, prompt, banner),
     h("div", { class: "layout" },
       h("main", {}, minutesHost, watchBar, roomTitle, watchBadge, lockNote, editorHost, editorNote, error,
-        h("div", { class: "buttons" }, authorsButton, lockButton), legend,
-        historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member")),
-      h("aside", {},
-        // A facilitator's controls come first: the queue of people waiting, then the meeting's controls.
-        moderation?.helpElement ?? "",
-        panel?.element ?? "",
-        agendaSection,
-        choice,
-        peopleTitle, people,
-        h("div", { class: "buttons" }, handButton, helpButton),
-        h("h2", {}, "Chat"), chatLog,
-        h("form", { class: "chat-form", onsubmit: (e) => { e.preventDefault(); void sendChat(); } },
-          h("label", { for: "chat-input", class: "visually-hidden" }, "Message"), chatInput, h("button", { type: "submit" }, "Send"), chatHint.element),
-        chatNote,
-        record.element,
-        moderation?.peopleElement ?? "")));
+        h("div", { class: "buttons" }, authorsButton, lockButton), legend, history),
+      aside));
 
   let state: SessionState | null = null;
   let room: RoomState | null = null;
