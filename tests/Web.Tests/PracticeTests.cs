@@ -179,6 +179,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         var plans = ana.GetByRole(AriaRole.List, new() { Name = "Plans and notes" });
         await Assertions.Expect(plans).ToContainTextAsync("We use área models for ½ and ¼");
         await ana.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "library.png"), FullPage = true });
+        await Accessibility.AssertNoViolationsAsync(ana, "library page");
         await plans.GetByRole(AriaRole.Link, new() { Name = "Lesson plan: Fractions study" }).ClickAsync();
 
         // Outside the meeting, the plan is co-edited live: Rivera opens it too and sees Ana's words arrive.
@@ -195,6 +196,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await ana.GetByLabel("Tags (separated by commas)").FillAsync("Grade4, fractions");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Save tags" }).ClickAsync();
         await Assertions.Expect(ana.GetByText("Tags saved.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(rivera, "document page, history open");
 
         // The facilitator starts next month's meeting from this plan: its lesson plan begins with the revised text.
         await rivera.GetByLabel("Title", new() { Exact = true }).FillAsync("Fractions, second pass");
@@ -217,6 +219,7 @@ public sealed class PracticeTests(GatewayFixture gateway, Browser browser)
         await Assertions.Expect(audit).ToContainTextAsync("session.ended");
         await Assertions.Expect(audit).ToContainTextAsync("Fractions study");
         await rivera.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "audit.png"), FullPage = true });
+        await Accessibility.AssertNoViolationsAsync(rivera, "audit page");
         Assert.True(meeting.ConsoleErrors.Count == 0, string.Join("\n", meeting.ConsoleErrors));
         await meeting.DisposeAsync();
     }

@@ -305,7 +305,8 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
     lockNote.hidden = !locked;
     lockNote.textContent = facilitates ? "🔒 This document is locked: only facilitators can edit it." : "🔒 A facilitator locked this document: you can read it, not edit it.";
     lockButton.hidden = !facilitates || state.status !== "live" || watching;
-    lockButton.textContent = locked ? "Unlock the plan" : "Lock the plan";
+    const what = roomId === state.mainRoomId ? "the plan" : "these notes";
+    lockButton.textContent = locked ? `Unlock ${what}` : `Lock ${what}`;
     lockButton.setAttribute("aria-pressed", String(locked));
   }
 
@@ -386,6 +387,11 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return;
     }
     const authorship = await api<Authorship>("GET", `/api/documents/${doc.documentId}/authorship`);
+    if (authorship.spans.some((r) => r.author && !names.has(r.author))) {
+      // Someone who joined the community after this page opened, and is not in the meeting now: ask for names again.
+      const fresh = await api<Community>("GET", `/api/communities/${details.communityId}`);
+      for (const m of fresh.members) names.set(m.memberId, m.displayName);
+    }
     const runs = authorship.spans.map((r) => ({ memberId: r.author ?? "", name: r.author ? names.get(r.author) ?? "former member" : "original text", length: r.length }));
     editor?.showAuthors(runs);
     const people = [...new Set(runs.filter((r) => r.memberId).map((r) => r.memberId))];
