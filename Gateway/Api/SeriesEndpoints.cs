@@ -27,7 +27,7 @@ internal static class SeriesEndpoints
         });
         series.MapPut("/occurrences/{index:int}", async (Guid id, int index, HttpContext context, IGrainFactory grains) =>
         {
-            var body = await JsonBody.ReadAsync<RescheduleBody>(context.Request);
+            var body = await JsonBody.ReadAsync<MoveOccurrenceBody>(context.Request);
             var start = TimeText.ParseLocal("start", body.Start);
             return Results.Ok(await ResponseAsync(context, grains, await grains.GetSeries(new SeriesId(id)).MoveAsync(context.Caller(), index, start)));
         });

@@ -3,6 +3,7 @@ using CopLive.Gateway.Api.Contracts;
 using CopLive.Gateway.Wire;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
+using CopLive.Grains.Sessions;
 
 namespace CopLive.Gateway.Api;
 
@@ -35,8 +36,12 @@ internal static class SessionEndpoints
         sessions.MapPut("/schedule", async (Guid id, HttpContext context, IGrainFactory grains) =>
         {
             var body = await JsonBody.ReadAsync<RescheduleBody>(context.Request);
-            var start = TimeText.ParseLocal("start", body.Start);
-            return Results.Ok(SessionResponse.From(await grains.GetSession(new SessionId(id)).RescheduleAsync(context.Caller(), start, body.DurationMinutes)));
+            var revision = new SessionRevision(
+                body.Title,
+                body.Agenda is null ? null : AgendaInput.ToAgenda(body.Agenda),
+                body.Start is null ? null : TimeText.ParseLocal("start", body.Start),
+                body.DurationMinutes);
+            return Results.Ok(SessionResponse.From(await grains.GetSession(new SessionId(id)).ReviseAsync(context.Caller(), revision)));
         });
         sessions.MapPost("/members/{memberId:guid}/mute", async (Guid id, Guid memberId, HttpContext context, IGrainFactory grains) =>
         {

@@ -87,6 +87,9 @@ public static class AuditActions
     /// <summary>A scheduled session was moved to another time.</summary>
     public const string SessionRescheduled = "session.rescheduled";
 
+    /// <summary>A scheduled session's title or agenda was changed.</summary>
+    public const string SessionEdited = "session.edited";
+
     /// <summary>A session went live.</summary>
     public const string SessionStarted = "session.started";
 

@@ -41,6 +41,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("Reschedule")]
     Task<SessionDetails> RescheduleAsync(Caller caller, NodaTime.LocalDateTime start, int? durationMinutes);
 
+    /// <summary>
+    /// Changes a scheduled session's title, agenda, start or length, together: all of them or none (facilitators and
+    /// owners).
+    /// </summary>
+    [Alias("Revise")]
+    Task<SessionDetails> ReviseAsync(Caller caller, SessionRevision revision);
+
     /// <summary>A connection of the caller joins the live session; a member with several connections counts once.</summary>
     [Alias("Join")]
     Task<SessionLive> JoinAsync(Caller caller, string connectionId);

@@ -50,7 +50,7 @@ public static class AccessRules
             "Observers can read the library but not tag it."),
         new(Right.ScheduleSession, Facilitator, true, true, ["POST /api/communities/{id}/sessions", "POST /api/sessions/{id}/cancel", "PUT /api/sessions/{id}/schedule",
             "POST /api/communities/{id}/series", "POST /api/series/{id}/occurrences/{index}/skip", "PUT /api/series/{id}/occurrences/{index}"],
-            "Only facilitators and owners can schedule sessions.", Limit: "cancel and move only a session that has not started"),
+            "Only facilitators and owners can schedule sessions.", Limit: "cancel, edit and move only a session that has not started"),
         new(Right.ManageTemplates, Facilitator, true, true, ["POST /api/communities/{id}/templates", "DELETE /api/communities/{id}/templates/{templateId}"],
             "Only facilitators and owners can save or delete templates.", Limit: "built-in templates cannot be deleted"),
         new(Right.ReadSession, Observer, true, false, ["GET /api/sessions/{id}", "GET /api/sessions/{id}/live", "GET /api/sessions/{id}/attendance",

@@ -30,21 +30,28 @@ internal static class SessionSchedule
     }
 
     /// <summary>
-    /// The plan moved to <paramref name="start"/> (wall-clock, in its zone), and to <paramref name="durationMinutes"/>
-    /// when given; the agenda must still fit and the session must not be over already.
+    /// The plan with what <paramref name="revision"/> changes (title, agenda, wall-clock start in its zone, length);
+    /// the agenda must still fit and the session must not be over already.
     /// </summary>
-    /// <exception cref="CopLiveException">A field is out of range; nothing was changed.</exception>
-    public static SessionPlan Move(SessionPlan plan, LocalDateTime start, int? durationMinutes, Instant now)
+    /// <exception cref="CopLiveException">A field is out of range, or nothing would change; nothing was changed.</exception>
+    public static SessionPlan Revise(SessionPlan plan, SessionRevision revision, Instant now)
     {
+        if (revision.IsEmpty)
+        {
+            throw CopLiveException.Invalid("start", "Nothing to change: give a new title, agenda, start or length.");
+        }
+        var title = revision.Title is null ? plan.Title : Require.Text("title", revision.Title, Limits.NameLength);
+        var agenda = revision.Agenda is { } given ? AgendaRules.Validate(given) : plan.Agenda;
         var zone = Require.TimeZone("timeZone", plan.TimeZone);
-        var minutes = Minutes(durationMinutes ?? (int)plan.Duration.TotalMinutes, plan.Agenda);
+        var minutes = Minutes(revision.DurationMinutes ?? (int)plan.Duration.TotalMinutes, agenda);
+        var start = revision.Start ?? plan.LocalStart;
         var instant = ResolveStart(start, zone);
         var duration = Duration.FromMinutes(minutes);
         if (instant + duration <= now)
         {
             throw CopLiveException.Invalid("start", "'start' is in the past: this session would already be over.");
         }
-        return plan with { LocalStart = start, Start = instant, Duration = duration };
+        return plan with { Title = title, Agenda = agenda, LocalStart = start, Start = instant, Duration = duration };
     }
 
     private static int Minutes(int? requested, ImmutableArray<AgendaItem> agenda)

@@ -9,7 +9,7 @@ namespace CopLive.Web.Tests;
 public sealed class FacilitatorPagesTests(GatewayFixture gateway, Browser browser)
 {
     [Fact]
-    public async Task Owner_SchedulesOnceAndWeeklyFromATemplate_ThenMovesAndCancelsAMeeting()
+    public async Task Owner_SchedulesOnceAndWeeklyFromATemplate_ThenEditsAndCancelsAMeeting()
     {
         var meeting = new Meeting(gateway, browser);
         await meeting.CreateAsync();
@@ -17,49 +17,57 @@ public sealed class FacilitatorPagesTests(GatewayFixture gateway, Browser browse
         await owner.GetByRole(AriaRole.Link, new() { Name = "Manage Grade 4 Math PLC" }).ClickAsync();
         await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Manage Grade 4 Math PLC" })).ToBeVisibleAsync();
         var date = DateTime.UtcNow.Date.AddDays(3).ToString("yyyy-MM-dd");
+        var schedule = owner.GetByRole(AriaRole.Form, new() { Name = "Schedule a meeting" });
 
         // Once, with an agenda of our own: the form says what is missing, in words.
-        await owner.GetByLabel("Date", new() { Exact = true }).FillAsync(date);
-        await owner.GetByLabel("Start time", new() { Exact = true }).FillAsync("15:30");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
-        await Assertions.Expect(owner.Locator(".schedule .error")).ToHaveTextAsync("Give the meeting a title.");
-        await owner.GetByLabel("Title", new() { Exact = true }).FillAsync("Fractions data dive");
-        await owner.Locator(".phase-name").Nth(1).FillAsync("");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
-        await Assertions.Expect(owner.Locator(".schedule .error")).ToHaveTextAsync("Phase 2 needs a title.");
-        await owner.Locator(".phase-name").Nth(1).FillAsync("Looking at exit tickets");
-        await owner.Locator(".phase-rooms").Nth(1).FillAsync("3");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await schedule.GetByLabel("Date", new() { Exact = true }).FillAsync(date);
+        await schedule.GetByLabel("Start time", new() { Exact = true }).FillAsync("15:30");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await Assertions.Expect(schedule.Locator(".error")).ToHaveTextAsync("Give the meeting a title.");
+        await schedule.GetByLabel("Title", new() { Exact = true }).FillAsync("Fractions data dive");
+        await schedule.Locator(".phase-name").Nth(1).FillAsync("");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await Assertions.Expect(schedule.Locator(".error")).ToHaveTextAsync("Phase 2 needs a title.");
+        await schedule.Locator(".phase-name").Nth(1).FillAsync("Looking at exit tickets");
+        await schedule.Locator(".phase-rooms").Nth(1).FillAsync("3");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
         var upcoming = owner.GetByRole(AriaRole.List, new() { Name = "Upcoming meetings" });
         await Assertions.Expect(upcoming).ToContainTextAsync($"Fractions data dive · {date} 15:30 · scheduled");
 
         // Weekly, from the Tuning Protocol template: the next meeting is listed, and the series has its six.
-        await owner.GetByLabel("Title", new() { Exact = true }).FillAsync("Tuesday tuning");
-        await owner.GetByLabel("Time zone", new() { Exact = true }).SelectOptionAsync("America/New_York");
-        await owner.GetByLabel("Agenda", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Tuning Protocol (45 min)" });
+        await schedule.GetByLabel("Title", new() { Exact = true }).FillAsync("Tuesday tuning");
+        await schedule.GetByLabel("Time zone", new() { Exact = true }).SelectOptionAsync("America/New_York");
+        await schedule.GetByLabel("Agenda", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Tuning Protocol (45 min)" });
         await Assertions.Expect(owner.GetByRole(AriaRole.List, new() { Name = "Template agenda" })).ToContainTextAsync("min");
-        await owner.GetByLabel("Repeats", new() { Exact = true }).SelectOptionAsync("1");
-        await owner.GetByLabel("Number of meetings", new() { Exact = true }).FillAsync("6");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await schedule.GetByLabel("Repeats", new() { Exact = true }).SelectOptionAsync("1");
+        await schedule.GetByLabel("Number of meetings", new() { Exact = true }).FillAsync("6");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
         await Assertions.Expect(owner.Locator(".manage-status")).ToContainTextAsync("meets every week from");
         await Assertions.Expect(upcoming).ToContainTextAsync("Tuesday tuning");
         await owner.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "manage-schedule.png"), FullPage = true });
 
-        // Move the one-off meeting an hour later, then cancel it (asked first).
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Move “Fractions data dive”" }).ClickAsync();
-        var move = owner.GetByRole(AriaRole.Form, new() { Name = "Move Fractions data dive" });
-        await move.GetByLabel("Time (America/Chicago)").FillAsync("16:30");
-        await move.GetByLabel("Minutes").FillAsync("90");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Move meeting" }).ClickAsync();
-        await Assertions.Expect(upcoming).ToContainTextAsync($"Fractions data dive · {date} 16:30 · scheduled");
-        await Assertions.Expect(owner.Locator(".manage-status")).ToHaveTextAsync($"“Fractions data dive” moved to {date} 16:30, 90 minutes.");
-        var moved = await upcoming.GetByRole(AriaRole.Link, new() { Name = "Fractions data dive" }).GetAttributeAsync("href");
-        var asStored = await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Get, $"/api{moved}", bearer: GatewayFixture.AdminKey);
+        // Edit the one-off meeting: a new title, an hour later, longer, and its second phase renamed.
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Edit “Fractions data dive”" }).ClickAsync();
+        var edit = owner.GetByRole(AriaRole.Form, new() { Name = "Edit Fractions data dive" });
+        await Assertions.Expect(edit.Locator(".phase-name").Nth(1)).ToHaveValueAsync("Looking at exit tickets");
+        await Assertions.Expect(edit.Locator(".phase-rooms").Nth(1)).ToHaveValueAsync("3");
+        await edit.GetByLabel("Title", new() { Exact = true }).FillAsync("Fractions: exit tickets");
+        await edit.GetByLabel("Start time (America/Chicago)").FillAsync("16:30");
+        await edit.GetByLabel("Length (minutes)").FillAsync("90");
+        await edit.Locator(".phase-name").Nth(1).FillAsync("Sorting exit tickets");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(owner.Locator(".manage-status")).ToHaveTextAsync($"“Fractions: exit tickets” saved: {date} 16:30, 90 minutes, 3 phases.");
+        await Assertions.Expect(upcoming).ToContainTextAsync($"Fractions: exit tickets · {date} 16:30 · scheduled");
+        var edited = await upcoming.GetByRole(AriaRole.Link, new() { Name = "Fractions: exit tickets" }).GetAttributeAsync("href");
+        var asStored = await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Get, $"/api{edited}", bearer: GatewayFixture.AdminKey);
         Assert.Equal((90, $"{date}T16:30"), (asStored["durationMinutes"]!.GetValue<int>(), CopLive.TestSupport.ApiClient.Text(asStored, "startLocal")[..16]));
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Cancel “Fractions data dive”…" }).ClickAsync();
-        var dialog = owner.GetByRole(AriaRole.Dialog, new() { Name = "Cancel “Fractions data dive”?" });
+        Assert.Equal(["Welcome and norms", "Sorting exit tickets", "Next steps"], asStored["agenda"]!.AsArray().Select(p => CopLive.TestSupport.ApiClient.Text(p!, "title")));
+        Assert.Equal(3, asStored["agenda"]![1]!["breakout"]!["rooms"]!.GetValue<int>());
+
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Cancel “Fractions: exit tickets”…" }).ClickAsync();
+        var dialog = owner.GetByRole(AriaRole.Dialog, new() { Name = "Cancel “Fractions: exit tickets”?" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel the meeting" }).ClickAsync();
-        await Assertions.Expect(upcoming).Not.ToContainTextAsync("Fractions data dive");
+        await Assertions.Expect(upcoming).Not.ToContainTextAsync("Fractions");
 
         var sessions = await gateway.Api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Get, $"/api/communities/{meeting.Community}", bearer: GatewayFixture.AdminKey);
         var listed = sessions["upcomingSessions"]!.AsArray().Select(s => CopLive.TestSupport.ApiClient.Text(s!, "title")).ToList();

@@ -168,17 +168,36 @@ public sealed class SessionGrain(
         return Details(Plan);
     }
 
-    public async Task<SessionDetails> RescheduleAsync(Caller caller, LocalDateTime start, int? durationMinutes)
+    public Task<SessionDetails> RescheduleAsync(Caller caller, LocalDateTime start, int? durationMinutes) =>
+        ReviseAsync(caller, new SessionRevision(Start: start, DurationMinutes: durationMinutes));
+
+    public async Task<SessionDetails> ReviseAsync(Caller caller, SessionRevision revision)
     {
-        await Gate.RequireAsync(caller, Right.ScheduleSession, Audit.Attempt(AuditActions.SessionRescheduled));
-        SessionLifecycle.EnsureScheduled(State, "be moved");
-        var was = Plan.LocalStart;
-        State.Plan = SessionSchedule.Move(Plan, start, durationMinutes, clock.GetCurrentInstant());
+        var moves = revision.Start is not null || revision.DurationMinutes is not null;
+        var action = moves ? AuditActions.SessionRescheduled : AuditActions.SessionEdited;
+        await Gate.RequireAsync(caller, Right.ScheduleSession, Audit.Attempt(action));
+        SessionLifecycle.EnsureScheduled(State, moves ? "be moved" : "be changed");
+        var was = Plan;
+        State.Plan = SessionSchedule.Revise(Plan, revision, clock.GetCurrentInstant());
         await CommitAsync();
         await GrainFactory.GetCommunityInternal(Plan.Community).SessionUpdatedAsync(Details(Plan).Summary);
-        await Audit.RecordAsync(caller, AuditActions.SessionRescheduled, new AuditNote(Detail: $"from {Wall(was)} to {Wall(start)}"));
+        if (revision.Title is not null || revision.Agenda is not null)
+        {
+            await Audit.RecordAsync(caller, AuditActions.SessionEdited, new AuditNote(Detail: Changes(was, Plan)));
+        }
+        if (moves)
+        {
+            await Audit.RecordAsync(caller, AuditActions.SessionRescheduled, new AuditNote(Detail: $"from {Wall(was.LocalStart)} to {Wall(Plan.LocalStart)}"));
+        }
         return Details(Plan);
     }
+
+    /// <summary>What an edit changed, in the audit log's words.</summary>
+    private static string Changes(SessionPlan was, SessionPlan now) => string.Join("; ", new[]
+    {
+        was.Title != now.Title ? $"title from “{was.Title}” to “{now.Title}”" : null,
+        !was.Agenda.SequenceEqual(now.Agenda) ? $"agenda now {now.Agenda.Length} phases, {AgendaRules.TotalMinutes(now.Agenda)} minutes" : null,
+    }.Where(c => c is not null));
 
     public async Task<SessionLive> JoinAsync(Caller caller, string connectionId)
     {

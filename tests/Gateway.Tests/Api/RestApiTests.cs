@@ -163,6 +163,9 @@ public sealed class RestApiTests(GatewayFixture gateway)
 
         var badStart = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"/api/sessions/{id}/schedule", new { start = "soon" }, facilitator);
         var moved = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/sessions/{id}/schedule", new { start = later, durationMinutes = 75 }, facilitator);
+        var nothing = await Api.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"/api/sessions/{id}/schedule", new { }, facilitator);
+        var edited = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/sessions/{id}/schedule",
+            new { title = "Weekly PLC: fractions", agenda = new[] { new { title = "Check-in", minutes = 5 }, new { title = "Student work", minutes = 60 } } }, facilitator);
         var mine = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/me/sessions", bearer: teacher);
         var cancelled = await Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/sessions/{id}/cancel", new { reason = "Snow day" }, facilitator);
         var start = await Api.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/sessions/{id}/start", new { }, facilitator);
@@ -171,6 +174,10 @@ public sealed class RestApiTests(GatewayFixture gateway)
         Assert.Equal("start", ApiClient.Text(badStart, "field"));
         Assert.Equal(later, ApiClient.Text(moved, "startLocal"));
         Assert.Equal(75, moved["durationMinutes"]!.GetValue<int>());
+        Assert.Contains("Nothing to change", ApiClient.Text(nothing, "detail"));
+        Assert.Equal(("Weekly PLC: fractions", later, 75), (ApiClient.Text(edited, "title"), ApiClient.Text(edited, "startLocal"), edited["durationMinutes"]!.GetValue<int>()));
+        Assert.Equal(["Check-in", "Student work"], edited["agenda"]!.AsArray().Select(p => ApiClient.Text(p!, "title")));
+        Assert.Equal("Weekly PLC: fractions", ApiClient.Text(Assert.Single(mine["sessions"]!.AsArray())!, "title"));
         Assert.Equal(ApiClient.Text(moved, "start"), ApiClient.Text(Assert.Single(mine["sessions"]!.AsArray())!, "start"));
         Assert.Equal("cancelled", ApiClient.Text(cancelled, "status"));
         Assert.Contains("cancelled", ApiClient.Text(start, "detail"));

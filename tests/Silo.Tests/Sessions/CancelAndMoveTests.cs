@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
@@ -69,6 +70,31 @@ public sealed class CancelAndMoveTests(SqliteClusterFixture fixture)
         Assert.Equal(CopLiveError.Conflict, live.Code);
         Assert.Equal(CopLiveError.Conflict, cancelLive.Code);
         Assert.Equal(SessionStatus.Live, (await session.GetAsync(member)).Summary.Status);
+    }
+
+    [Fact]
+    public async Task Revising_ChangesTitleAgendaAndTimeTogether_OrNothing_AndTheAuditSaysWhat()
+    {
+        var (community, facilitator, member, session) = await ScheduledAsync("America/Chicago");
+        var tomorrow = fixture.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
+        ImmutableArray<AgendaItem> longer = [new("Check-in", 10), new("Looking at student work", 60), new("Next steps", 20)];
+
+        // An agenda longer than the meeting is refused whole: the title given with it is not applied either.
+        var tooLong = await Assert.ThrowsAsync<CopLiveException>(() => session.ReviseAsync(facilitator, new SessionRevision("Data dive", longer)));
+        var empty = await Assert.ThrowsAsync<CopLiveException>(() => session.ReviseAsync(facilitator, new SessionRevision()));
+        var byMember = await Assert.ThrowsAsync<CopLiveException>(() => session.ReviseAsync(member, new SessionRevision("Mine now")));
+        Assert.Equal("Weekly PLC", (await session.GetAsync(member)).Summary.Title);
+
+        var revised = await session.ReviseAsync(facilitator, new SessionRevision("Data dive", longer, tomorrow.At(new LocalTime(15, 30)), 90));
+        var listed = Assert.Single((await Grains.GetCommunity(community).GetUpcomingSessionsAsync(member)).Sessions);
+        var audit = await Grains.GetCommunity(community).GetAuditAsync(facilitator, null, 10);
+
+        Assert.Equal(("agenda", CopLiveError.InvalidArgument, CopLiveError.Forbidden), (tooLong.Field, empty.Code, byMember.Code));
+        Assert.Equal(("Data dive", 90.0, new LocalTime(15, 30)), (revised.Summary.Title, revised.Duration.TotalMinutes, revised.Summary.LocalStart.TimeOfDay));
+        Assert.Equal(longer.ToArray(), revised.Agenda.ToArray());
+        Assert.Equal(revised.Summary, listed);
+        Assert.Contains(audit, e => e.Action == AuditActions.SessionEdited && e.Detail == "Data dive: title from “Weekly PLC” to “Data dive”; agenda now 3 phases, 90 minutes");
+        Assert.Contains(audit, e => e.Action == AuditActions.SessionRescheduled && e.Detail!.EndsWith(" to " + tomorrow.ToString("uuuu-MM-dd", null) + " 15:30"));
     }
 
     private async Task<(CommunityId Community, Caller Facilitator, Caller Member, ISessionGrain Session)> ScheduledAsync(string zone, LocalDateTime? start = null)

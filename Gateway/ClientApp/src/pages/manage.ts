@@ -5,7 +5,7 @@ import { lengthHint, textLimits } from "../limits";
 import { refusalMessage } from "../refusal";
 import { timeZones } from "../zones";
 import { link } from "./links";
-import type { AgendaPhase } from "../protocol";
+import type { AgendaPhase, BreakoutMode } from "../protocol";
 
 interface Member { memberId: string; displayName: string; role: string; joinedAt: string }
 interface Community { id: string; name: string; timeZone: string; members: Member[]; upcomingSessions: SessionListItem[] }
@@ -43,21 +43,50 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
       : community.upcomingSessions.map((s) => upcomingRow(s))));
   }
 
-  function upcomingRow(s: SessionListItem & { scheduledStart?: string }): HTMLElement {
-    const date = h("input", { type: "date", id: `move-date-${s.id}`, value: s.localStart.slice(0, 10) });
-    const time = h("input", { type: "time", id: `move-time-${s.id}`, value: s.localStart.slice(11, 16) });
-    const minutes = Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000);
-    const length = h("input", { type: "number", id: `move-length-${s.id}`, min: 5, max: 1440, value: minutes });
+  function upcomingRow(s: SessionListItem): HTMLElement {
+    const n = s.id;
+    const title = h("input", { id: `edit-title-${n}`, value: s.title });
+    const titleHint = lengthHint(title, textLimits.name, "The title");
+    const date = h("input", { type: "date", id: `edit-date-${n}`, value: s.localStart.slice(0, 10) });
+    const time = h("input", { type: "time", id: `edit-time-${n}`, value: s.localStart.slice(11, 16) });
+    const length = h("input", { type: "number", id: `edit-length-${n}`, min: 5, max: 1440, value: Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000) });
+    const agenda = new AgendaEditor();
     const error = h("p", { class: "error", role: "alert" });
-    const move = h("form", { class: "inline-form", hidden: true, "aria-label": `Move ${s.title}` },
-      h("label", { for: date.id }, "New date"), date, h("label", { for: time.id }, `Time (${community.timeZone})`), time,
-      h("label", { for: length.id }, "Minutes"), length,
-      h("button", { type: "submit" }, "Move meeting"), error);
-    move.addEventListener("submit", async (e) => {
-      e.preventDefault();
+    const form = h("form", { class: "edit-form schedule", hidden: true, "aria-label": `Edit ${s.title}`, novalidate: true },
+      h("div", { class: "field" }, h("label", { for: title.id }, "Title"), title, titleHint.element),
+      h("div", { class: "row" },
+        h("div", { class: "field" }, h("label", { for: date.id }, "Date"), date),
+        h("div", { class: "field" }, h("label", { for: time.id }, `Start time (${community.timeZone})`), time),
+        h("div", { class: "field" }, h("label", { for: length.id }, "Length (minutes)"), length)),
+      agenda.element,
+      h("button", { type: "submit", class: "primary" }, "Save changes"), error);
+    let loaded = false;
+    const toggle = h("button", { type: "button", "aria-expanded": "false" }, `Edit “${s.title}”`);
+    toggle.addEventListener("click", async () => {
+      form.hidden = !form.hidden;
+      toggle.setAttribute("aria-expanded", String(!form.hidden));
+      if (form.hidden || loaded) return;
       try {
-        await api("PUT", `/api/sessions/${s.id}/schedule`, { start: `${date.value}T${time.value}`, durationMinutes: Number(length.value) });
-        status.textContent = `“${s.title}” moved to ${date.value} ${time.value}, ${length.value} minutes.`;
+        // The agenda as it stands, each phase's speaking rule and breakout kept.
+        agenda.load((await api<{ agenda: AgendaPhase[] }>("GET", `/api/sessions/${s.id}`)).agenda);
+        loaded = true;
+        title.focus();
+      } catch (err) {
+        error.textContent = refusalMessage(err);
+      }
+    });
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      error.textContent = "";
+      if (!title.value.trim()) { error.textContent = "Give the meeting a title."; title.focus(); return; }
+      if (!titleHint.ok()) { error.textContent = titleHint.problem(); title.focus(); return; }
+      const phases = agenda.read();
+      if (typeof phases === "string") { error.textContent = phases; return; }
+      try {
+        await api("PUT", `/api/sessions/${s.id}/schedule`, {
+          title: title.value.trim(), start: `${date.value}T${time.value}`, durationMinutes: Number(length.value), agenda: phases,
+        });
+        status.textContent = `“${title.value.trim()}” saved: ${date.value} ${time.value}, ${length.value} minutes, ${phases.length} phases.`;
         await refresh();
       } catch (err) {
         error.textContent = refusalMessage(err);
@@ -78,16 +107,13 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
         status.textContent = refusalMessage(err);
       }
     };
+    const scheduled = s.status === "scheduled";
     return h("li", {},
       link(s.title, `/sessions/${s.id}`, go), h("span", { class: "meta" }, ` · ${when(s)} · ${s.status}`),
       h("span", { class: "actions" },
-        s.status === "scheduled" ? h("button", { type: "button", "aria-expanded": "false", onclick: (e) => {
-          move.hidden = !move.hidden;
-          (e.currentTarget as HTMLElement).setAttribute("aria-expanded", String(!move.hidden));
-          if (!move.hidden) date.focus();
-        } }, `Move “${s.title}”`) : "",
-        s.status === "scheduled" ? h("button", { type: "button", class: "danger", onclick: () => void cancel() }, `Cancel “${s.title}”…`) : ""),
-      move);
+        scheduled ? toggle : "",
+        scheduled ? h("button", { type: "button", class: "danger", onclick: () => void cancel() }, `Cancel “${s.title}”…`) : ""),
+      form);
   }
 
   async function renderPast(): Promise<void> {
@@ -264,7 +290,9 @@ function scheduleForm(community: Community, templates: Template[], scheduled: (m
 class AgendaEditor {
   readonly element = h("fieldset", { class: "agenda-editor" });
   private readonly rows = h("ol", { class: "agenda-rows" });
-  private next = 0;
+  /** What a row keeps that it has no field for: a phase's speaking rule and how its rooms are filled. */
+  private readonly kept = new WeakMap<Element, { speakingRule?: string; assignment: BreakoutMode }>();
+  private static next = 0;
 
   constructor() {
     const add = h("button", { type: "button" }, "Add a phase");
@@ -274,38 +302,44 @@ class AgendaEditor {
   }
 
   reset(): void {
+    this.load([{ title: "Welcome and norms", minutes: 5 }, { title: "Looking at student work", minutes: 20 }, { title: "Next steps", minutes: 10 }]);
+  }
+
+  /** Shows `phases`, one row each. */
+  load(phases: AgendaPhase[]): void {
     clear(this.rows);
-    this.add("Welcome and norms", 5);
-    this.add("Looking at student work", 20);
-    this.add("Next steps", 10);
+    for (const phase of phases) this.add(phase);
   }
 
   /** Adds a row; returns its title input. */
-  add(title = "", minutes = 10): HTMLInputElement {
-    const n = ++this.next;
-    const name = h("input", { id: `phase-title-${n}`, value: title, class: "phase-name" });
-    const length = h("input", { id: `phase-minutes-${n}`, type: "number", min: 1, max: 240, value: minutes, class: "phase-minutes" });
-    const prompt = h("input", { id: `phase-prompt-${n}`, class: "phase-prompt" });
-    const rooms = h("input", { id: `phase-rooms-${n}`, type: "number", min: 0, max: 20, value: 0, class: "phase-rooms" });
+  add(phase: AgendaPhase = { title: "", minutes: 10 }): HTMLInputElement {
+    const n = ++AgendaEditor.next;
+    const name = h("input", { id: `phase-title-${n}`, value: phase.title, class: "phase-name" });
+    const length = h("input", { id: `phase-minutes-${n}`, type: "number", min: 1, max: 240, value: phase.minutes, class: "phase-minutes" });
+    const prompt = h("input", { id: `phase-prompt-${n}`, class: "phase-prompt", value: phase.prompt ?? "" });
+    const rooms = h("input", { id: `phase-rooms-${n}`, type: "number", min: 0, max: 20, value: phase.breakout?.rooms ?? 0, class: "phase-rooms" });
     const row: HTMLLIElement = h("li", {},
       h("label", { for: name.id }, "Phase"), name,
       h("label", { for: length.id }, "Minutes"), length,
       h("label", { for: prompt.id }, "Prompt (optional)"), prompt,
       h("label", { for: rooms.id }, "Breakout rooms"), rooms,
-      h("button", { type: "button", "aria-label": `Remove phase ${title || n}`, onclick: () => row.remove() }, "Remove"));
+      h("button", { type: "button", "aria-label": `Remove phase ${phase.title || n}`, onclick: () => row.remove() }, "Remove"));
+    this.kept.set(row, { speakingRule: phase.speakingRule ?? undefined, assignment: phase.breakout?.assignment ?? "auto" });
     this.rows.append(row);
     return name;
   }
 
   /** The phases as the server takes them, or what is wrong in words. */
-  read(): { title: string; minutes: number; prompt?: string; breakout?: { rooms: number; assignment: "auto" } }[] | string {
-    const phases = [...this.rows.children].map((row) => {
+  read(): AgendaPhase[] | string {
+    const phases = [...this.rows.children].map((row): AgendaPhase => {
       const value = (cls: string) => (row.querySelector(`.${cls}`) as HTMLInputElement).value.trim();
       const rooms = Number(value("phase-rooms")) || 0;
+      const kept = this.kept.get(row);
       return {
         title: value("phase-name"), minutes: Number(value("phase-minutes")),
         prompt: value("phase-prompt") || undefined,
-        breakout: rooms > 0 ? { rooms, assignment: "auto" as const } : undefined,
+        speakingRule: kept?.speakingRule,
+        breakout: rooms > 0 ? { rooms, assignment: kept?.assignment ?? "auto" } : undefined,
       };
     });
     if (phases.length === 0) return "Add at least one phase, or choose a template.";
