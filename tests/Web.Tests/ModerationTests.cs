@@ -45,6 +45,14 @@ public sealed class ModerationTests(GatewayFixture gateway, Browser browser)
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Resolved" }).ClickAsync();
         await Assertions.Expect(queue).ToContainTextAsync("No one is waiting for help.");
         await Assertions.Expect(ana.GetByRole(AriaRole.Button, new() { Name = "Ask for help" })).ToBeEnabledAsync();
+
+        // A request still open when the round closes does not vanish unsaid.
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Ask for help" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator(".help-queue .badge")).ToHaveTextAsync("1");
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Close breakout round" }).ClickAsync();
+        await rivera.GetByRole(AriaRole.Button, new() { Name = "Close the rooms" }).ClickAsync();
+        await Assertions.Expect(rivera.Locator(".help-alert")).ToHaveTextAsync("The round closed with Ben Okafor's request still open: they are back in the main room.");
+        await Assertions.Expect(queue).ToContainTextAsync("No one is waiting for help.");
         Assert.Empty(meeting.ConsoleErrors);
         await meeting.DisposeAsync();
     }

@@ -26,6 +26,8 @@ export class ModerationPanel {
   private board: SessionBoard | null = null;
   private state: SessionState | null = null;
   private seen = new Set<string>();
+  /** The requests waiting at the last update, to tell which a closing round took with it. */
+  private waiting: HelpRow[] = [];
   private first = true;
   private readonly timer: ReturnType<typeof setInterval>;
 
@@ -38,7 +40,7 @@ export class ModerationPanel {
     clear(this.helpElement, h("h2", { id: "help-title" }, "Help requests ", this.badge), this.announce, this.helpList);
     clear(this.peopleElement, h("h2", { id: "moderate-title" }, "Moderate"), this.peopleList);
     // Waiting times keep counting between updates.
-    this.timer = setInterval(() => this.renderHelp(), 15_000);
+    this.timer = setInterval(() => this.renderQueue(), 15_000);
   }
 
   dispose(): void {
@@ -48,7 +50,8 @@ export class ModerationPanel {
   /** A newer view of the session from the moderators' feed. */
   updateBoard(board: SessionBoard): void {
     this.board = board;
-    this.renderHelp();
+    this.announceChanges();
+    this.renderQueue();
     this.renderPeople();
   }
 
@@ -57,18 +60,32 @@ export class ModerationPanel {
     this.renderPeople();
   }
 
-  private renderHelp(): void {
+  /** Says what changed since the last view: requests that arrived, and those a closing round took away. */
+  private announceChanges(): void {
+    const help = this.board?.help ?? [];
+    const arrived = help.filter((r) => r.status === "open" && !this.seen.has(key(r)));
+    for (const r of help) this.seen.add(key(r));
+    // A round that closes takes its rooms' requests with it: say so, rather than let them vanish.
+    const rooms = new Set((this.board?.rooms ?? []).map((r) => r.roomId));
+    const closed = this.waiting.filter((r) => !rooms.has(r.roomId));
+    this.waiting = help;
+    if (arrived.length > 0 && !this.first) {
+      this.announce.textContent = `${arrived.map((r) => `${r.member} in ${r.room}`).join(", ")} asked for help.`;
+    } else if (closed.length > 0) {
+      this.announce.textContent = `The round closed with ${closed.map((r) => `${r.member}'s request`).join(", ")} still open: they are back in the main room.`;
+    } else if (help.length === 0 && this.announce.textContent?.endsWith("asked for help.")) {
+      // Everyone who asked has been helped; a note about a closed round stays until something new happens.
+      this.announce.textContent = "";
+    }
+    this.first = false;
+  }
+
+  /** The badge and the list, with waiting times as of now. */
+  private renderQueue(): void {
     const help = this.board?.help ?? [];
     const open = help.filter((r) => r.status === "open");
     this.badge.textContent = String(open.length);
     this.badge.classList.toggle("hot", open.length > 0);
-    const arrived = open.filter((r) => !this.seen.has(key(r)));
-    for (const r of help) this.seen.add(key(r));
-    if (arrived.length > 0 && !this.first) {
-      this.announce.textContent = `${arrived.map((r) => `${r.member} in ${r.room}`).join(", ")} asked for help.`;
-    }
-    this.first = false;
-    if (help.length === 0) this.announce.textContent = "";
     clear(this.helpList, ...(help.length === 0 ? [h("li", { class: "empty" }, "No one is waiting for help.")] : help.map((r) => this.helpRow(r))));
   }
 
