@@ -28,6 +28,7 @@ public sealed class LiveFeed : IDisposable
         _connection.CommunityChanged += OnCommunity;
         _connection.PulseReceived += OnPulse;
         _connection.DocumentOps += OnOps;
+        _connection.DocumentLockChanged += OnLock;
         _connection.RoomChanged += OnRoom;
         _connection.StateChanged += OnStateChanged;
     }
@@ -39,6 +40,7 @@ public sealed class LiveFeed : IDisposable
         _connection.CommunityChanged -= OnCommunity;
         _connection.PulseReceived -= OnPulse;
         _connection.DocumentOps -= OnOps;
+        _connection.DocumentLockChanged -= OnLock;
         _connection.RoomChanged -= OnRoom;
         _connection.StateChanged -= OnStateChanged;
         _ui.Stop();
@@ -51,6 +53,8 @@ public sealed class LiveFeed : IDisposable
     private void OnPulse(Pulse pulse) => _ui.Post(() => _store.Apply(pulse));
 
     private void OnOps(DocumentOpsEvent e) => _ui.Post(() => _model.Apply(e));
+
+    private void OnLock(DocumentLockChangedEvent e) => _ui.Post(() => _model.Apply(e));
 
     private void OnRoom(RoomState room) => _ui.Post(() => _model.Apply(room));
 

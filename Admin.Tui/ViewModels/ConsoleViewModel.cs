@@ -335,6 +335,15 @@ public sealed class ConsoleViewModel
         RefreshContributors();
     }
 
+    /// <summary>A document was locked or unlocked (on the UI thread): the watched one shows it at once.</summary>
+    public void Apply(DocumentLockChangedEvent e)
+    {
+        if (Document is { } document && document.DocumentId == e.DocumentId)
+        {
+            document.Locked = e.Locked;
+        }
+    }
+
     /// <summary>After a reconnect: follow the document again (the new connection follows nothing yet).</summary>
     public void Resume()
     {

@@ -30,6 +30,7 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
         _hub.On<CommunityRow>(nameof(IAdminClient.CommunityChanged), c => CommunityChanged?.Invoke(c));
         _hub.On<Pulse>(nameof(IAdminClient.Pulse), p => PulseReceived?.Invoke(p));
         _hub.On<DocumentOpsEvent>(nameof(IDocumentEvents.DocumentOps), e => DocumentOps?.Invoke(e));
+        _hub.On<DocumentLockChangedEvent>(nameof(IDocumentEvents.DocumentLockChanged), e => DocumentLockChanged?.Invoke(e));
         _hub.On<RoomState>(nameof(IAdminClient.RoomChanged), r => RoomChanged?.Invoke(r));
         _hub.Reconnecting += e => Raise(ConnectionState.Reconnecting, e);
         _hub.Reconnected += _ => Raise(ConnectionState.Connected, null);
@@ -47,6 +48,9 @@ public sealed class AdminConnection : IModerationActions, IAdminQueries, IAsyncD
 
     /// <summary>Ops committed to a watched document.</summary>
     public event Action<DocumentOpsEvent>? DocumentOps;
+
+    /// <summary>A watched document was locked or unlocked (from a browser, say).</summary>
+    public event Action<DocumentLockChangedEvent>? DocumentLockChanged;
 
     /// <summary>A room this console looks into changed.</summary>
     public event Action<RoomState>? RoomChanged;

@@ -81,6 +81,21 @@ public sealed class ConsoleViewModelTests
     }
 
     [Fact]
+    public void ALockSetElsewhere_ShowsOnTheWatchedDocument_AndOthersAreIgnored()
+    {
+        _console.Open(_console.Table()!.Rows[0]);
+        _console.Open(_console.Table()!.Rows[1]);
+        Assert.DoesNotContain("LOCKED", _console.Subtitle());
+
+        _console.Apply(new DocumentLockChangedEvent(Guid.NewGuid(), true));
+        Assert.DoesNotContain("LOCKED", _console.Subtitle());
+        _console.Apply(new DocumentLockChangedEvent(Boards.NotesA, true));
+        Assert.Contains("LOCKED", _console.Subtitle());
+        _console.Apply(new DocumentLockChangedEvent(Boards.NotesA, false));
+        Assert.DoesNotContain("LOCKED", _console.Subtitle());
+    }
+
+    [Fact]
     public void LookingIntoARoom_ShowsItsNewestChatUnderItsNotes_AndKeepsUpWithIt()
     {
         _console.Open(_console.Table()!.Rows[0]);
