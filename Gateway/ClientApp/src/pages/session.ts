@@ -4,6 +4,8 @@ import { h, clear } from "../dom";
 import { SharedEditor } from "../editor";
 import { historyPanel } from "../history";
 import { minutesView } from "../minutes";
+import { chatLine, clockTime } from "../chat";
+import { endedMeeting } from "../ended";
 import { RecordPanel } from "../record";
 import { FacilitatorPanel } from "./facilitator";
 import { ModerationPanel } from "./moderation";
@@ -12,22 +14,17 @@ import { renderAgenda, timerLabels } from "../agenda";
 import { lengthHint, textLimits } from "../limits";
 import { colorOf } from "../decorations";
 import { connect, invoke, isRepeatable, on, type LiveCall } from "../live";
-import type { RoomChatMessage, RoomState, SessionState, SessionStatus } from "../protocol";
+import type { RoomState, SessionState, SessionStatus } from "../protocol";
 import { delay, isWorthRetrying, refusalCode, refusalMessage, retryDelayMs } from "../refusal";
 import { SharedDoc } from "../shared-doc";
 
 interface Me { memberId: string; displayName: string }
-interface SessionDetails { communityId: string; title: string; status: SessionStatus; mainDocumentId: string; mainRoomId?: string | null }
+interface SessionDetails { communityId: string; title: string; status: SessionStatus }
 interface Community { name: string; members: { memberId: string; displayName: string; role: string }[] }
 /** A chat message typed while the connection was down, shown as waiting until it is sent. */
 interface QueuedChat { id: string; roomId: string; text: string; at: number }
 
 interface Authorship { version: number; spans: { author: string | null; length: number }[] }
-
-/** A time of day as the reader's clock shows it. */
-function clockTime(at: string): string {
-  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}
 
 /** `/sessions/<id>`: the live meeting — agenda and countdown, the plan (or my room's notes), people, chat, controls. */
 export async function sessionPage(root: HTMLElement, sessionId: string): Promise<() => void> {
@@ -140,30 +137,10 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
   async function showMinutes(): Promise<void> {
     if (minutesShown) return;
     minutesShown = true;
-    const [minutes, record] = await Promise.all([minutesView(sessionId), meetingRecord()]);
+    const [minutes, record] = await Promise.all([minutesView(sessionId), endedMeeting(sessionId)]);
     minutesHost.replaceChildren(minutes, ...record);
     // The live parts of the page have nothing to show once the meeting is over.
     for (const live of [editorHost, roomTitle, authorsButton.parentElement!, history, aside]) live.hidden = true;
-  }
-
-  /** An ended meeting's final plan (read-only; it is kept working on from the library) and its chat. */
-  async function meetingRecord(): Promise<HTMLElement[]> {
-    const fresh = await api<SessionDetails>("GET", `/api/sessions/${sessionId}`);
-    const [plan, mainRoom] = await Promise.all([
-      api<{ id: string; text: string; version: number }>("GET", `/api/documents/${fresh.mainDocumentId}`),
-      fresh.mainRoomId ? api<RoomState>("GET", `/api/rooms/${fresh.mainRoomId}`) : Promise.resolve(null),
-    ]);
-    const chat = mainRoom?.chat ?? [];
-    return [
-      h("section", { class: "final-plan", "aria-label": "Final lesson plan" },
-        h("h2", {}, "Final lesson plan"),
-        h("p", {}, "Read-only: the meeting is over. ",
-          h("a", { href: `/documents/${plan.id}` }, "Open it in the library"), " to keep working on it with your community."),
-        h("pre", { class: "plan-text", tabindex: 0, "aria-label": "Final lesson plan text" }, plan.text)),
-      h("section", { class: "final-chat", "aria-label": "Meeting chat" },
-        h("h2", {}, "Chat"),
-        chat.length ? h("ol", { class: "chat" }, ...chat.map(chatLine)) : h("p", { class: "empty" }, "Nobody wrote in the chat.")),
-    ];
   }
 
   const history = historyPanel(() => doc?.documentId ?? null, () => doc?.version ?? 0, (id) => names.get(id) ?? "a former member");
@@ -426,10 +403,6 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       renderRoom();
     });
     await chatSending;
-  }
-
-  function chatLine(m: RoomChatMessage): HTMLElement {
-    return h("li", { class: m.broadcast ? "broadcast" : "" }, h("time", { datetime: m.at }, clockTime(m.at)), " ", h("strong", {}, m.authorName), ` ${m.text}`);
   }
 
   lockButton.addEventListener("click", async () => {
