@@ -71,6 +71,13 @@ public sealed class ModerationTests(GatewayFixture gateway, Browser browser)
         var moderate = rivera.GetByRole(AriaRole.List, new() { Name = "Moderation" });
         await Assertions.Expect(moderate).ToContainTextAsync("Cy Lee");
 
+        // Only people below one's own role can be moderated: an owner in the meeting is listed, with nothing to press.
+        var okafor = await meeting.JoinAsync("owner", "Dr. Okafor");
+        await okafor.GotoAsync($"/sessions/{session}");
+        await Assertions.Expect(moderate).ToContainTextAsync("Dr. Okafor (owner)");
+        await Assertions.Expect(moderate.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Dr. Okafor") })).ToHaveCountAsync(0);
+        await Assertions.Expect(moderate.GetByRole(AriaRole.Button, new() { Name = "Mute Cy Lee" })).ToHaveCountAsync(1);
+
         // Mute: Ana's page turns read-only and her chat box off, without her doing anything.
         await rivera.GetByRole(AriaRole.Button, new() { Name = "Mute Ana Ruiz" }).ClickAsync();
         await Assertions.Expect(ana.Locator(".editor-note")).ToContainTextAsync("A facilitator muted you");

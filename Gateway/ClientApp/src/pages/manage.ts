@@ -5,6 +5,7 @@ import { lengthHint, textLimits } from "../limits";
 import { refusalMessage } from "../refusal";
 import { timeZones } from "../zones";
 import { link } from "./links";
+import { outranks } from "../roles";
 import type { AgendaPhase, BreakoutMode } from "../protocol";
 
 interface Member { memberId: string; displayName: string; role: string; joinedAt: string }
@@ -154,7 +155,9 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
       h("caption", { class: "visually-hidden" }, "Members and their roles"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Role"), h("th", { scope: "col" }, "Joined"), h("th", { scope: "col" }, ""))),
       h("tbody", {}, ...community.members.map((m) => {
-        const select = h("select", { "aria-label": `Role of ${m.displayName}`, disabled: m.memberId === me.memberId },
+        // Facilitators manage the roles below their own; owners every other member's (the server's rule).
+        const manages = m.memberId !== me.memberId && (owner || outranks(mine(), m.role));
+        const select = h("select", { "aria-label": `Role of ${m.displayName}`, disabled: !manages },
           ...roles.filter((r) => owner || r !== "owner" || m.role === "owner").map((r) => h("option", { value: r, selected: r === m.role }, r)));
         select.addEventListener("change", async () => {
           try {
@@ -185,7 +188,7 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
           h("td", {}, m.displayName, m.memberId === me.memberId ? " (you)" : ""),
           h("td", {}, select),
           h("td", {}, new Date(m.joinedAt).toLocaleDateString()),
-          h("td", {}, m.memberId === me.memberId ? "" : h("button", { type: "button", class: "danger", onclick: () => void ban() }, `Ban ${m.displayName}…`)));
+          h("td", {}, outranks(mine(), m.role) ? h("button", { type: "button", class: "danger", onclick: () => void ban() }, `Ban ${m.displayName}…`) : ""));
       })));
   }
 

@@ -2,6 +2,7 @@ import { h, clear } from "../dom";
 import { confirmAction } from "../dialog";
 import type { LiveCall } from "../live";
 import type { HelpRow, MemberRow, SessionBoard, SessionState } from "../protocol";
+import { outranks } from "../roles";
 
 /** Minutes and seconds since `at`, for a waiting time. */
 export function waited(at: string, now = Date.now()): string {
@@ -35,6 +36,7 @@ export class ModerationPanel {
     private readonly sessionId: string,
     private readonly communityId: string,
     private readonly me: string,
+    private readonly role: string,
     private readonly call: LiveCall,
     private readonly visit: (roomId: string) => void) {
     clear(this.helpElement, h("h2", { id: "help-title" }, "Help requests ", this.badge), this.announce, this.helpList);
@@ -109,8 +111,11 @@ export class ModerationPanel {
   private personRow(m: MemberRow): HTMLElement {
     const muted = this.state?.muted.includes(m.memberId) ?? m.muted;
     const status = [m.room ?? "", m.online ? "" : "away", muted ? "muted" : "", m.handRaised ? "✋" : ""].filter(Boolean).join(" · ");
+    const who = h("span", { class: "who" }, h("strong", {}, m.name), ` (${m.role})`, h("span", { class: "meta" }, status ? ` · ${status}` : ""));
+    // Only people below one's own role can be moderated: the server's rule, so no button offers what it refuses.
+    if (!outranks(this.role, m.role)) return h("li", {}, who);
     return h("li", {},
-      h("span", { class: "who" }, h("strong", {}, m.name), ` (${m.role})`, h("span", { class: "meta" }, status ? ` · ${status}` : "")),
+      who,
       h("span", { class: "actions" },
         h("button", { type: "button", "aria-pressed": String(muted), onclick: () => void this.call("MuteMember", this.sessionId, m.memberId, !muted, null) },
           muted ? `Unmute ${m.name}` : `Mute ${m.name}`),

@@ -112,7 +112,7 @@ export async function sessionPage(root: HTMLElement, sessionId: string): Promise
       return undefined;
     }
   };
-  const moderation = facilitates ? new ModerationPanel(sessionId, details.communityId, me.memberId, call, (roomId) => lookInto(roomId)) : null;
+  const moderation = facilitates ? new ModerationPanel(sessionId, details.communityId, me.memberId, role, call, (roomId) => lookInto(roomId)) : null;
   const feed = moderation ? new SessionFeed(sessionId, (board) => moderation.updateBoard(board)) : null;
   const panel = facilitates ? new FacilitatorPanel(sessionId, details.communityId, call, () => join(), community.members, (roomId) => lookInto(roomId)) : null;
   // A facilitator looking into a breakout room without being in it: they read along, its members see a badge.
