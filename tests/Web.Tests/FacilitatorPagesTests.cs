@@ -73,6 +73,13 @@ public sealed class FacilitatorPagesTests(GatewayFixture gateway, Browser browse
         var listed = sessions["upcomingSessions"]!.AsArray().Select(s => CopLive.TestSupport.ApiClient.Text(s!, "title")).ToList();
         Assert.Equal(["Tuesday tuning (1 of 6)"], listed);
         await Accessibility.AssertNoViolationsAsync(owner, "manage page");
+
+        // On a phone the same page fits its width.
+        await owner.SetViewportSizeAsync(390, 844);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Edit “Tuesday tuning (1 of 6)”" }).ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Form, new() { Name = "Edit Tuesday tuning (1 of 6)" }).Locator(".phase-name").First).ToHaveValueAsync("Presentation");
+        await Accessibility.AssertNoSidewaysScrollAsync(owner, "manage page at 390 px");
+        await owner.ScreenshotAsync(new() { Path = Path.Combine(Browser.Artifacts, "manage-390.png"), FullPage = true });
         await meeting.DisposeAsync();
     }
 
