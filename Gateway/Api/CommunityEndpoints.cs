@@ -33,6 +33,9 @@ internal static class CommunityEndpoints
             await grains.GetCommunity(new CommunityId(id)).UnbanAsync(context.Caller(), new MemberId(memberId), null);
             return Results.NoContent();
         });
+        communities.MapGet("/{id:guid}/bans", async (Guid id, HttpContext context, IGrainFactory grains) =>
+            Results.Ok((await grains.GetCommunity(new CommunityId(id)).GetBansAsync(context.Caller()))
+                .Select(b => new BannedMemberResponse(b.Member.Value, b.DisplayName, b.BannedAt))));
         communities.MapGet("/{id:guid}/audit", GetAuditAsync);
         communities.MapGet("/{id:guid}/templates", async (Guid id, HttpContext context, IGrainFactory grains) =>
             Results.Ok((await grains.GetCommunity(new CommunityId(id)).GetTemplatesAsync(context.Caller())).Select(TemplateResponse.From)));

@@ -94,6 +94,10 @@ public interface ICommunityGrain : IGrainWithGuidKey
     [Alias("Unban")]
     Task UnbanAsync(Caller caller, MemberId member, string? reason);
 
+    /// <summary>Everyone banned, newest first, with the name they had and when (owners and the administrator).</summary>
+    [Alias("GetBans")]
+    Task<System.Collections.Immutable.ImmutableArray<BannedMember>> GetBansAsync(Caller caller);
+
     /// <summary>The caller leaves the community (the last owner cannot).</summary>
     [Alias("Leave")]
     Task LeaveAsync(Caller caller);

@@ -34,6 +34,8 @@ public static class AccessRules
             "Only facilitators and owners can ban members.", Limit: "members below one's own role"),
         new(Right.LiftBan, Owner, true, true, ["DELETE /api/communities/{id}/members/{memberId}/ban"],
             "Only owners can lift a ban."),
+        new(Right.SeeBans, Owner, true, false, ["GET /api/communities/{id}/bans"],
+            "Only owners can see who is banned."),
         new(Right.CreateDocument, Member, true, true, ["POST /api/communities/{id}/documents"],
             "Observers can read documents but not create them."),
         new(Right.ReadDocument, Observer, true, false, ["GET /api/documents/{id}", "GET /api/documents/{id}/ops", "GET /api/documents/{id}/authorship", "GET /api/documents/{id}/authors",

@@ -14,6 +14,7 @@ public enum Right
     ChangeRoles,
     Ban,
     LiftBan,
+    SeeBans,
     CreateDocument,
     ReadDocument,
     EditDocument,

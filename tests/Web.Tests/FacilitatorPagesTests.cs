@@ -117,6 +117,19 @@ public sealed class FacilitatorPagesTests(GatewayFixture gateway, Browser browse
         await teacher.ReloadAsync();
         await Assertions.Expect(teacher.GetByRole(AriaRole.Link, new() { Name = "Manage Grade 4 Math PLC" })).ToBeVisibleAsync();
 
+        // A ban, listed for owners by name, and lifted again (both asked first).
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Ban Tam Nguyen…" }).ClickAsync();
+        var ban = owner.GetByRole(AriaRole.Dialog, new() { Name = "Ban Tam Nguyen?" });
+        await ban.GetByLabel("Why? (kept in the audit log)").FillAsync("Posted pupils' names");
+        await ban.GetByRole(AriaRole.Button, new() { Name = "Ban Tam Nguyen" }).ClickAsync();
+        var banned = owner.GetByRole(AriaRole.List, new() { Name = "Banned" });
+        await Assertions.Expect(banned).ToContainTextAsync("Tam Nguyen · banned ");
+        await Assertions.Expect(owner.GetByLabel("Role of Tam Nguyen")).ToHaveCountAsync(0);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lift the ban on Tam Nguyen…" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Lift the ban" }).ClickAsync();
+        await Assertions.Expect(banned).ToHaveTextAsync("Nobody is banned.");
+        await Assertions.Expect(owner.Locator(".manage-status")).ToHaveTextAsync("The ban on Tam Nguyen is lifted.");
+
         // Links turned off: the old link says so on its page, and joining is not offered.
         await owner.GetByRole(AriaRole.Button, new() { Name = "Turn off member links…" }).ClickAsync();
         await owner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Turn off the links" }).ClickAsync();

@@ -294,12 +294,18 @@ public sealed class CommunityGrain(
         }
         Members.EnsureNotLastOwner(target, "This is the community's last owner.");
         AuditLog.Add(caller, AuditActions.MemberBanned, member, null, why);
-        Members.Ban(target);
+        Members.Ban(target, clock.GetCurrentInstant());
         await SaveAsync();
 
         // The ban holds from here on (every grain asks the community); now make it bite at once everywhere.
         await Revocation.CutOffAsync(member, $"removed from {State.Name}");
         logger.MemberBanned(Id, member);
+    }
+
+    public async Task<System.Collections.Immutable.ImmutableArray<BannedMember>> GetBansAsync(Caller caller)
+    {
+        await RequireAsync(caller, Right.SeeBans);
+        return [.. Members.Bans()];
     }
 
     public async Task UnbanAsync(Caller caller, MemberId member, string? reason)

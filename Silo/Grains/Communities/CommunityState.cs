@@ -34,6 +34,9 @@ public sealed class CommunityState
     /// <summary>The community's recurring meetings.</summary>
     [Id(13)] public List<SeriesId> Series { get; set; } = [];
 
+    /// <summary>Who each ban took out, by name and when, for the owners' list (bans in <see cref="Banned"/> from before it have none).</summary>
+    [Id(14)] public List<BannedMember> BanDetails { get; set; } = [];
+
     public MemberEntry? FindMember(MemberId member) => Members.Find(m => m.Member == member);
 }
 

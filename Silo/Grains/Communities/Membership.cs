@@ -55,14 +55,28 @@ internal sealed class Membership(CommunityState state)
     }
 
     /// <summary>Takes a member out for good: they are banned.</summary>
-    public void Ban(MemberEntry entry)
+    public void Ban(MemberEntry entry, Instant now)
     {
         state.Members.Remove(entry);
         state.Banned.Add(entry.Member);
+        state.BanDetails.Add(new BannedMember(entry.Member, entry.DisplayName, now));
     }
 
     /// <summary>Lifts a ban; false when there was none.</summary>
-    public bool Unban(MemberId member) => state.Banned.Remove(member);
+    public bool Unban(MemberId member)
+    {
+        state.BanDetails.RemoveAll(b => b.Member == member);
+        return state.Banned.Remove(member);
+    }
+
+    /// <summary>Everyone banned, newest first; a ban from before names were kept is listed by its id alone.</summary>
+    public IReadOnlyList<BannedMember> Bans()
+    {
+        var details = state.BanDetails.ToDictionary(b => b.Member);
+        // Newest last in the set: reversed, a stable sort keeps bans of the same instant newest first.
+        return [.. Enumerable.Reverse(state.Banned).Select(m => details.GetValueOrDefault(m) ?? new BannedMember(m, null, null))
+            .OrderByDescending(b => b.BannedAt ?? Instant.MinValue)];
+    }
 
     /// <summary>Everyone still in <paramref name="role"/> who joined with one of <paramref name="hashes"/> (never owners).</summary>
     public IReadOnlyList<MemberEntry> JoinedWith(IReadOnlySet<string> hashes, CommunityRole role) =>

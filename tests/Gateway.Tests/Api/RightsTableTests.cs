@@ -85,6 +85,7 @@ public sealed class RightsTableTests(GatewayFixture gateway)
             var member = await w.NewMemberAsync();
             return c => w.HubAsync(c, h => h.InvokeAsync(nameof(IModerationHub.BanMember), w.Community, member, (string?)null));
         }),
+        new(["GET /api/communities/{id}/bans"], Owners, w => Ready(c => w.RestAsync(HttpMethod.Get, $"/api/communities/{w.Community}/bans", null, c))),
         new(["DELETE /api/communities/{id}/members/{memberId}/ban"], Owners, async w =>
         {
             var member = await w.BannedNewcomerAsync();

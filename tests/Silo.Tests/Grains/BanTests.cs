@@ -43,6 +43,29 @@ public sealed class BanTests(SqliteClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Owners_SeeWhoIsBannedByNameAndWhen_AndTheListFollowsTheBansAsTheyAreLifted()
+    {
+        var (community, invites) = await Community.CreateAsync(Grains);
+        var owner = await Community.JoinAsync(Grains, community, invites.Owner, "Owner");
+        var facilitator = await Community.JoinAsync(Grains, community, invites.Facilitator, "Facilitator");
+        var first = await Community.JoinAsync(Grains, community, invites.Member, "First Banned");
+        var second = await Community.JoinAsync(Grains, community, invites.Member, "Second Banned");
+        var grain = Grains.GetCommunity(community);
+
+        await grain.BanAsync(facilitator, first.Member, "Spam");
+        await grain.BanAsync(owner, second.Member, "Spam again");
+        var bans = await grain.GetBansAsync(owner);
+        var byFacilitator = await Assert.ThrowsAsync<CopLiveException>(() => grain.GetBansAsync(facilitator));
+        await grain.UnbanAsync(owner, first.Member, null);
+        var after = await grain.GetBansAsync(Caller.Admin);
+
+        Assert.Equal(["Second Banned", "First Banned"], bans.Select(b => b.DisplayName));
+        Assert.All(bans, b => Assert.NotNull(b.BannedAt));
+        Assert.Equal(CopLiveError.Forbidden, byFacilitator.Code);
+        Assert.Equal([second.Member], after.Select(b => b.Member));
+    }
+
+    [Fact]
     public async Task Facilitators_BanOnlyBelowThemselves_AndNobodyBansTheLastOwner()
     {
         var (community, invites) = await Community.CreateAsync(Grains);

@@ -31,12 +31,42 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
   const upcoming = h("ul", { class: "manage-list", "aria-label": "Upcoming meetings" });
   const past = h("ul", { class: "manage-list", "aria-label": "Past meetings" });
   const members = h("table", { class: "members" });
+  const banned = h("ul", { class: "manage-list", "aria-label": "Banned" });
+  const bannedSection = h("section", { "aria-labelledby": "banned-title", hidden: true }, h("h2", { id: "banned-title" }, "Banned"), banned);
   const status = h("p", { role: "status", class: "manage-status" });
 
   async function refresh(): Promise<void> {
     community = await api<Community>("GET", `/api/communities/${communityId}`);
     renderUpcoming();
     renderMembers();
+    await renderBans();
+  }
+
+  /** For owners: who is banned, and lifting a ban (asked first). */
+  async function renderBans(): Promise<void> {
+    if (mine() !== "owner") return;
+    const bans = await api<{ memberId: string; displayName?: string | null; bannedAt?: string | null }[]>("GET", `/api/communities/${communityId}/bans`);
+    bannedSection.hidden = false;
+    clear(banned, ...(bans.length === 0 ? [h("li", { class: "empty" }, "Nobody is banned.")] : bans.map((b) => {
+      const name = b.displayName ?? "Someone banned before names were kept";
+      const lift = async () => {
+        const reason = await confirmAction({
+          title: `Lift the ban on ${name}?`,
+          message: `${name} may join again with an invite link, as a new member of the community.`,
+          confirm: "Lift the ban",
+        });
+        if (reason === null) return;
+        try {
+          await api("DELETE", `/api/communities/${communityId}/members/${b.memberId}/ban`);
+          status.textContent = `The ban on ${name} is lifted.`;
+          await refresh();
+        } catch (e) {
+          status.textContent = refusalMessage(e);
+        }
+      };
+      return h("li", {}, name, b.bannedAt ? h("span", { class: "meta" }, ` · banned ${new Date(b.bannedAt).toLocaleDateString()}`) : "",
+        " ", h("button", { type: "button", onclick: () => void lift() }, `Lift the ban on ${name}…`));
+    })));
   }
 
   function renderUpcoming(): void {
@@ -155,8 +185,11 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
       h("caption", { class: "visually-hidden" }, "Members and their roles"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Role"), h("th", { scope: "col" }, "Joined"), h("th", { scope: "col" }, ""))),
       h("tbody", {}, ...community.members.map((m) => {
-        // Facilitators manage the roles below their own; owners every other member's (the server's rule).
-        const manages = m.memberId !== me.memberId && (owner || outranks(mine(), m.role));
+        // The server's rules: facilitators change any role but an owner's, and never make an owner; owners change
+        // every other member's; a ban reaches members below one's own role, or anyone but oneself for an owner.
+        const runs = mine() === "owner" || mine() === "facilitator";
+        const manages = runs && m.memberId !== me.memberId && (owner || m.role !== "owner");
+        const bans = runs && m.memberId !== me.memberId && (owner || outranks(mine(), m.role));
         const select = h("select", { "aria-label": `Role of ${m.displayName}`, disabled: !manages },
           ...roles.filter((r) => owner || r !== "owner" || m.role === "owner").map((r) => h("option", { value: r, selected: r === m.role }, r)));
         select.addEventListener("change", async () => {
@@ -188,7 +221,7 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
           h("td", {}, m.displayName, m.memberId === me.memberId ? " (you)" : ""),
           h("td", {}, select),
           h("td", {}, new Date(m.joinedAt).toLocaleDateString()),
-          h("td", {}, outranks(mine(), m.role) ? h("button", { type: "button", class: "danger", onclick: () => void ban() }, `Ban ${m.displayName}…`) : ""));
+          h("td", {}, bans ? h("button", { type: "button", class: "danger", onclick: () => void ban() }, `Ban ${m.displayName}…`) : ""));
       })));
   }
 
@@ -202,10 +235,11 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
       h("p", { class: "meta" }, `Times in ${community.timeZone}.`), upcoming),
     h("section", { "aria-labelledby": "past-title" }, h("h2", { id: "past-title" }, "Past meetings"), past),
     invitesSection(communityId, (message) => { status.textContent = message; }),
-    h("section", { "aria-labelledby": "members-title" }, h("h2", { id: "members-title" }, "Members and roles"), members)));
+    h("section", { "aria-labelledby": "members-title" }, h("h2", { id: "members-title" }, "Members and roles"), members),
+    bannedSection));
   renderUpcoming();
   renderMembers();
-  await renderPast();
+  await Promise.all([renderPast(), renderBans()]);
 }
 
 /** When a listed meeting starts, in the zone the list was written for. */
