@@ -5,7 +5,7 @@ import type { HelpRow, MemberRow, SessionBoard, SessionState } from "../protocol
 import { outranks } from "../roles";
 
 /** Minutes and seconds since `at`, for a waiting time. */
-export function waited(at: string, now = Date.now()): string {
+function waited(at: string, now = Date.now()): string {
   const seconds = Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min`;
 }
@@ -27,8 +27,13 @@ export class ModerationPanel {
   private board: SessionBoard | null = null;
   private state: SessionState | null = null;
   private seen = new Set<string>();
-  /** The requests waiting at the last update, to tell which a closing round took with it. */
-  private waiting: HelpRow[] = [];
+  /**
+   * Requests seen waiting and not yet helped: one that leaves the feed while its round runs was resolved; those
+   * still here when the round ends were taken by it (closing a round resolves its rooms' requests).
+   */
+  private readonly waiting = new Map<string, HelpRow>();
+  /** The round whose end was last told, so a round's closing and its end are told once. */
+  private endedRound: string | null = null;
   private first = true;
   private readonly timer: ReturnType<typeof setInterval>;
 
@@ -58,7 +63,18 @@ export class ModerationPanel {
   }
 
   updateState(state: SessionState): void {
+    const round = this.state?.breakout;
     this.state = state;
+    // The session says the round is ending before its rooms' requests leave the feed.
+    if (round && round.round !== this.endedRound && (!state.breakout || state.breakout.closing)) {
+      this.endedRound = round.round;
+      const rooms = new Set(round.rooms.map((r) => r.roomId));
+      const taken = [...this.waiting.values()].filter((r) => rooms.has(r.roomId));
+      for (const r of taken) this.waiting.delete(key(r));
+      if (taken.length > 0) {
+        this.announce.textContent = `The round closed with ${taken.map((r) => `${r.member}'s request`).join(", ")} still open: they are back in the main room.`;
+      }
+    }
     this.renderPeople();
   }
 
@@ -67,14 +83,15 @@ export class ModerationPanel {
     const help = this.board?.help ?? [];
     const arrived = help.filter((r) => r.status === "open" && !this.seen.has(key(r)));
     for (const r of help) this.seen.add(key(r));
-    // A round that closes takes its rooms' requests with it: say so, rather than let them vanish.
-    const rooms = new Set((this.board?.rooms ?? []).map((r) => r.roomId));
-    const closed = this.waiting.filter((r) => !rooms.has(r.roomId));
-    this.waiting = help;
+    // Gone from the feed while its round runs: resolved. Gone as the round ends: told by updateState.
+    const running = !!this.state?.breakout && !this.state.breakout.closing;
+    const now = new Set(help.map(key));
+    for (const [k, r] of this.waiting) {
+      if (!now.has(k) && running && this.state!.breakout!.rooms.some((room) => room.roomId === r.roomId)) this.waiting.delete(k);
+    }
+    for (const r of help) this.waiting.set(key(r), r);
     if (arrived.length > 0 && !this.first) {
       this.announce.textContent = `${arrived.map((r) => `${r.member} in ${r.room}`).join(", ")} asked for help.`;
-    } else if (closed.length > 0) {
-      this.announce.textContent = `The round closed with ${closed.map((r) => `${r.member}'s request`).join(", ")} still open: they are back in the main room.`;
     } else if (help.length === 0 && this.announce.textContent?.endsWith("asked for help.")) {
       // Everyone who asked has been helped; a note about a closed round stays until something new happens.
       this.announce.textContent = "";
