@@ -1,6 +1,6 @@
 // The whole agenda, with the phase running now marked, and the labelled timers of the header.
 import { h, clear } from "./dom";
-import { countdown } from "./countdown";
+import { countdown, minutesSeconds } from "./countdown";
 import type { SessionState } from "./protocol";
 
 /** Renders the agenda into `list`: every phase with its length, done ones struck, the current one marked. */
@@ -20,8 +20,7 @@ export function timerLabels(state: SessionState, now = Date.now()): { phase: str
   if (state.status !== "live") return { phase: "", round: "" };
   let phase = "";
   if (state.agendaStatus === "paused" && state.remainingSeconds !== undefined && state.remainingSeconds !== null) {
-    const s = Math.max(0, Math.floor(state.remainingSeconds));
-    phase = `Phase paused · ${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")} left`;
+    phase = `Phase paused · ${minutesSeconds(Math.max(0, Math.floor(state.remainingSeconds)))} left`;
   } else if (state.deadline && (state.agendaStatus === "running" || state.agendaStatus === "overtime")) {
     const left = countdown(state.deadline, now);
     phase = left.startsWith("+") ? `Phase over time by ${left.slice(1)}` : `Phase ends in ${left}`;

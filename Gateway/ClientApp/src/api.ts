@@ -50,4 +50,8 @@ export interface SessionListItem {
   id: string; communityId: string; communityName: string | null; title: string; status: string;
   start: string; end: string; localStart: string; localEnd: string;
 }
+/** When a listed session starts, as the list gives it (`2026-12-08 16:00`, in the zone the list was written for). */
+export function startsAt(s: SessionListItem): string {
+  return s.localStart.replace("T", " ").slice(0, 16);
+}
 export interface MySessions { timeZone: string; sessions: SessionListItem[]; past: SessionListItem[] }

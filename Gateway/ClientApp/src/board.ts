@@ -1,11 +1,9 @@
 // A facilitator's view of one live session from the moderators' hub: who is in which room (online, muted, hand
 // raised) and the help queue across rooms, pushed as it changes. The same feed the console shows, scoped by the
 // server to what this member facilitates.
-import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
-import { token } from "./api";
-import { gateway, nextGateway } from "./gateways";
+import type { HubConnection } from "@microsoft/signalr";
+import { connect } from "./live";
 import { hubPaths, type AdminClient, type AdminHub, type Board, type SessionBoard } from "./protocol";
-import { retryDelayMs } from "./refusal";
 
 export class SessionFeed {
   private readonly hub: HubConnection;
@@ -14,20 +12,10 @@ export class SessionFeed {
 
   /** `changed` gets each newer view of the session. */
   constructor(private readonly sessionId: string, private readonly changed: (board: SessionBoard) => void) {
-    this.hub = new HubConnectionBuilder()
-      .withUrl(gateway() + hubPaths.admin, { accessTokenFactory: () => token() ?? "", withCredentials: false })
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => {
-        if (retry.previousRetryCount > 0) this.hub.baseUrl = nextGateway() + hubPaths.admin;
-        return retryDelayMs(retry.previousRetryCount);
-      } })
-      .configureLogging(LogLevel.None)
-      .build();
+    this.hub = connect(hubPaths.admin);
+    // The feed carries more (communities, the pulse); the page takes only its session's view.
     const onBoard: AdminClient["SessionBoard"] = (board) => this.take(board);
     this.hub.on("SessionBoard", onBoard);
-    // The feed carries more than this page shows; the rest is not for it.
-    for (const event of ["CommunityChanged", "Pulse", "DocumentOps", "CursorsChanged", "DocumentLockChanged", "RoomChanged"] satisfies (keyof AdminClient)[]) {
-      this.hub.on(event, () => {});
-    }
     this.hub.onreconnected(() => void this.open());
   }
 

@@ -7,18 +7,18 @@ import { hubPaths, type LiveClient, type LiveHub } from "./protocol";
 import { retryDelayMs } from "./refusal";
 
 /**
- * A connection to the live hub of the current gateway. It reconnects forever; each try goes to the next gateway the
- * page knows, so when one gateway dies the page comes back through another. The token travels as a header (or
- * access_token), never as a cookie, so no credentials go cross-origin.
+ * A connection to a hub (the live hub unless `path` says otherwise) of the current gateway. It reconnects forever;
+ * each try goes to the next gateway the page knows, so when one gateway dies the page comes back through another.
+ * The token travels as a header (or access_token), never as a cookie, so no credentials go cross-origin.
  */
-export function connect(): HubConnection {
+export function connect(path: string = hubPaths.live): HubConnection {
   const hub: HubConnection = new HubConnectionBuilder()
-    .withUrl(gateway() + hubPaths.live, { accessTokenFactory: () => token() ?? "", withCredentials: false })
+    .withUrl(gateway() + path, { accessTokenFactory: () => token() ?? "", withCredentials: false })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: (retry) => {
         // Asked first before the state turns to Reconnecting (when the address may not change): the first try goes
         // to the same gateway, as after a blip; each later one to the next.
-        if (hub.state === HubConnectionState.Reconnecting) hub.baseUrl = nextGateway() + hubPaths.live;
+        if (hub.state === HubConnectionState.Reconnecting) hub.baseUrl = nextGateway() + path;
         return retryDelayMs(retry.previousRetryCount);
       },
     })

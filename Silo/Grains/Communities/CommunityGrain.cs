@@ -305,7 +305,7 @@ public sealed class CommunityGrain(
     public async Task<System.Collections.Immutable.ImmutableArray<BannedMember>> GetBansAsync(Caller caller)
     {
         await RequireAsync(caller, Right.SeeBans);
-        return [.. Members.Bans()];
+        return Members.Bans();
     }
 
     public async Task UnbanAsync(Caller caller, MemberId member, string? reason)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CopLive.Grains.Communities;
 using CopLive.Grains.Errors;
 using CopLive.Grains.Ids;
@@ -70,7 +71,7 @@ internal sealed class Membership(CommunityState state)
     }
 
     /// <summary>Everyone banned, newest first; a ban from before names were kept is listed by its id alone.</summary>
-    public IReadOnlyList<BannedMember> Bans()
+    public ImmutableArray<BannedMember> Bans()
     {
         var details = state.BanDetails.ToDictionary(b => b.Member);
         // Newest last in the set: reversed, a stable sort keeps bans of the same instant newest first.

@@ -7,6 +7,7 @@ import { historyPanel } from "../history";
 import { connect } from "../live";
 import { refusalMessage } from "../refusal";
 import { lengthHint, textLimits } from "../limits";
+import { browserZone } from "../zones";
 import { SharedDoc } from "../shared-doc";
 
 interface DocumentInfo { id: string; communityId: string; title: string }
@@ -60,7 +61,7 @@ export async function documentPage(root: HTMLElement, documentId: string, go: (p
 
 /** For facilitators: a new meeting whose lesson plan starts from this document, in the browser's time zone. */
 function scheduleForm(info: DocumentInfo, go: (path: string) => void): HTMLElement {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = browserZone();
   const title = h("input", { id: "meeting-title", value: `Follow-up: ${info.title.replace(/^Lesson plan: /, "")}` });
   const titleHint = lengthHint(title, textLimits.name, "The title");
   const start = h("input", { id: "meeting-start", type: "datetime-local" });

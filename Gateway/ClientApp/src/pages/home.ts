@@ -1,4 +1,4 @@
-import { api, token, type MySessions, type SessionListItem } from "../api";
+import { api, startsAt, token, type MySessions, type SessionListItem } from "../api";
 import { h, clear } from "../dom";
 import { link } from "./links";
 
@@ -18,7 +18,7 @@ export async function homePage(root: HTMLElement, go: (path: string) => void): P
   const communities = await Promise.all(me.communities.map(async (id) => ({ id, ...await api<CommunityCard>("GET", `/api/communities/${id}`) })));
   const item = (s: SessionListItem) => h("li", {},
     link(s.title, `/sessions/${s.id}`, go),
-    ` · ${s.communityName ?? ""} · ${s.localStart.replace("T", " ").slice(0, 16)} · ${s.status}`);
+    ` · ${s.communityName ?? ""} · ${startsAt(s)} · ${s.status}`);
   const list = h("ul", { class: "sessions" }, ...mine.sessions.map(item));
   const past = h("ul", { class: "sessions", "aria-label": "Past meetings" }, ...mine.past.map(item));
   const runs = (c: CommunityCard) => ["facilitator", "owner"].includes(c.members.find((m) => m.memberId === me.memberId)?.role ?? "");

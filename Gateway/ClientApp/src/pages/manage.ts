@@ -1,4 +1,4 @@
-import { api, type SessionListItem } from "../api";
+import { api, startsAt, type SessionListItem } from "../api";
 import { h, clear } from "../dom";
 import { confirmAction } from "../dialog";
 import { lengthHint, textLimits } from "../limits";
@@ -126,7 +126,7 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
     const cancel = async () => {
       const reason = await confirmAction({
         title: `Cancel “${s.title}”?`,
-        message: `The meeting on ${when(s)} is called off for everyone; it stays in the community's records as cancelled.`,
+        message: `The meeting on ${startsAt(s)} is called off for everyone; it stays in the community's records as cancelled.`,
         confirm: "Cancel the meeting", reason: "Reason (optional, kept in the audit log)",
       });
       if (reason === null) return;
@@ -140,7 +140,7 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
     };
     const scheduled = s.status === "scheduled";
     return h("li", {},
-      link(s.title, `/sessions/${s.id}`, go), h("span", { class: "meta" }, ` · ${when(s)} · ${s.status}`),
+      link(s.title, `/sessions/${s.id}`, go), h("span", { class: "meta" }, ` · ${startsAt(s)} · ${s.status}`),
       h("span", { class: "actions" },
         scheduled ? toggle : "",
         scheduled ? h("button", { type: "button", class: "danger", onclick: () => void cancel() }, `Cancel “${s.title}”…`) : ""),
@@ -176,7 +176,7 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
         table.append(h("p", { class: "error", role: "alert" }, refusalMessage(e)));
       }
     });
-    return h("li", {}, link(s.title, `/sessions/${s.id}`, go), h("span", { class: "meta" }, ` · ${when(s)} · ${s.status}`), " ", button, table);
+    return h("li", {}, link(s.title, `/sessions/${s.id}`, go), h("span", { class: "meta" }, ` · ${startsAt(s)} · ${s.status}`), " ", button, table);
   }
 
   function renderMembers(): void {
@@ -240,11 +240,6 @@ export async function managePage(root: HTMLElement, communityId: string, go: (pa
   renderUpcoming();
   renderMembers();
   await Promise.all([renderPast(), renderBans()]);
-}
-
-/** When a listed meeting starts, in the zone the list was written for. */
-function when(s: SessionListItem): string {
-  return s.localStart.replace("T", " ").slice(0, 16);
 }
 
 /** The form to schedule a meeting: title, date, time and zone; a protocol template or an agenda of one's own; once or repeating. */
